@@ -1,0 +1,44 @@
+# The two commands of the README: `make run` and `make test`.
+# Both set up everything they need first; a second run reuses what is there.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+
+.PHONY: run test lint format lock bench clean
+
+run: $(STAMP)
+	$(PY) -m fairsite.devtools.run
+
+# Extra pytest arguments: make test PYTEST_ARGS="-k search -x"
+test: $(STAMP)
+	$(PY) -m fairsite.devtools.prepare test
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMP)
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# Re-pin every Python package after changing pyproject.toml.
+lock:
+	test -x .cache/uv/bin/uv || ($(PYTHON) -m venv .cache/uv && .cache/uv/bin/pip install --quiet uv)
+	.cache/uv/bin/uv pip compile pyproject.toml --extra dev --generate-hashes \
+		--python-version 3.11 --python-platform x86_64-unknown-linux-gnu -o requirements.lock
+
+# The virtual environment, installed from the lock file with hashes checked.
+# The stamp's name carries a checksum of the lock, so a changed lock rebuilds
+# the environment from scratch and it holds exactly what the lock says.
+$(STAMP): requirements.lock pyproject.toml
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

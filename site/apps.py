@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class FairsiteConfig(AppConfig):
+    name = "fairsite"
+    verbose_name = "Site"

@@ -1,0 +1,37 @@
+"""The one Elasticsearch client of the project, built from settings.ELASTICSEARCH."""
+
+from functools import cache
+
+from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from elasticsearch import Elasticsearch
+
+
+@cache
+def get_client() -> Elasticsearch:
+    """The shared client (thread-safe, pooled); a secured cluster's credentials apply."""
+    config = settings.ELASTICSEARCH
+    options: dict = {
+        "request_timeout": config["TIMEOUT"],
+        "retry_on_timeout": True,
+        "max_retries": 2,
+    }
+    if config["API_KEY"]:
+        options["api_key"] = config["API_KEY"]
+    elif config["USERNAME"]:
+        options["basic_auth"] = (config["USERNAME"], config["PASSWORD"])
+    if config["CA_CERTS"]:
+        options["ca_certs"] = config["CA_CERTS"]
+    return Elasticsearch(config["URL"], **options)
+
+
+def index_name(name: str) -> str:
+    """The full name of one of our indices or aliases, with the site's prefix."""
+    return f"{settings.ELASTICSEARCH_INDEX_PREFIX}-{name}"
+
+
+@receiver(setting_changed)
+def _forget_client(*, setting: str, **kwargs) -> None:
+    if setting == "ELASTICSEARCH":
+        get_client.cache_clear()

@@ -1,0 +1,60 @@
+"""Template tags for the error summary every form page shows.
+
+A page with one form passes it as `form`; a page with several also passes
+`error_forms`, a list of its other forms and formsets.
+"""
+
+from collections.abc import Iterable, Iterator
+
+from django import template
+from django.forms import BaseForm, BaseFormSet
+
+register = template.Library()
+
+
+def _flatten(items: Iterable) -> Iterator[BaseForm | BaseFormSet]:
+    for item in items:
+        if isinstance(item, BaseForm | BaseFormSet):
+            yield item
+        elif isinstance(item, list | tuple):
+            yield from _flatten(item)
+
+
+def _form_errors(form: BaseForm) -> Iterator[dict]:
+    anchor = f"#{form.prefix}-errors" if form.prefix else "#form-errors"
+    for error in form.non_field_errors():
+        yield {"href": anchor, "text": error}
+    for field in form:
+        for error in field.errors:
+            yield {"href": f"#{_field_anchor(field)}", "text": error}
+
+
+def _field_anchor(field) -> str:
+    # A group of radios or checkboxes has no single input: link to the first.
+    if field.field.widget.use_fieldset and field.subwidgets:
+        return field.subwidgets[0].id_for_label
+    return field.id_for_label or field.auto_id
+
+
+def page_errors(*items) -> list[dict]:
+    """Every error of the page's forms, each with a link to its field."""
+    errors: list[dict] = []
+    for item in _flatten(items):
+        if isinstance(item, BaseFormSet):
+            errors.extend({"href": "#main-content", "text": e} for e in item.non_form_errors())
+            for form in item.forms:
+                errors.extend(_form_errors(form))
+        elif item.is_bound:
+            errors.extend(_form_errors(item))
+    return errors
+
+
+@register.inclusion_tag("includes/error_summary.html")
+def error_summary(*items):
+    return {"errors": page_errors(*items)}
+
+
+@register.simple_tag
+def has_errors(*items) -> bool:
+    """True when any of the page's forms has an error (the title then starts "Error:")."""
+    return bool(page_errors(*items))

@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from fairsite.accounts.views import LoginView
+from fairsite.health import healthz
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    # Everyone signs in through one view (allauth's, answering 429 when limited),
+    # so the Wagtail admin gets the same rate limits, verification and MFA.
+    path("accounts/login/", LoginView.as_view()),
+    path("admin/login/", LoginView.as_view()),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("accounts/", include("allauth.urls")),
+    path("", include("fairsite.accounts.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Wagtail serves every other path from the page tree, so it comes last.
+urlpatterns += [path("", include(wagtail_urls))]

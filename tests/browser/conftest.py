@@ -1,0 +1,105 @@
+"""Browser tests: Playwright drives the system's Chromium against the live test
+server, and axe-core checks every page visited against WCAG 2.2 AA."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+CHROMIUM = Path("/usr/bin/chromium")
+AXE_SCRIPT = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+BLOCKING_IMPACTS = {"serious", "critical"}
+
+# Playwright's sync API runs an event loop in the test's thread; Django refuses
+# database calls from a thread with a running loop unless told it is safe here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if Path(item.fspath).is_relative_to(Path(__file__).parent):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Browser:
+    if not CHROMIUM.exists():
+        pytest.fail(
+            "Chromium is missing: run `make test` or `apt-get install chromium`.",
+            pytrace=False,
+        )
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+def _new_page(browser: Browser, live_server, **options) -> Page:
+    context = browser.new_context(base_url=live_server.url, **options)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    return page
+
+
+@pytest.fixture
+def page(browser, live_server):
+    page = _new_page(browser, live_server)
+    yield page
+    page.context.close()
+
+
+@pytest.fixture
+def page_without_js(browser, live_server):
+    page = _new_page(browser, live_server, java_script_enabled=False)
+    yield page
+    page.context.close()
+
+
+@pytest.fixture
+def small_phone_page(browser, live_server):
+    page = _new_page(browser, live_server, viewport={"width": 320, "height": 640})
+    yield page
+    page.context.close()
+
+
+def axe_violations(page: Page) -> list[dict]:
+    """Serious and critical WCAG 2.2 AA findings on the page as it is now."""
+    if not AXE_SCRIPT.exists():
+        pytest.fail(
+            "axe-core is missing: run `make test` (it installs it with npm).", pytrace=False
+        )
+    # Works with JavaScript switched off for the page, too: Playwright's
+    # evaluate runs in the page regardless of the site's own scripts.
+    page.add_script_tag(path=str(AXE_SCRIPT))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+    )
+    return [v for v in result["violations"] if v["impact"] in BLOCKING_IMPACTS]
+
+
+def assert_accessible(page: Page) -> None:
+    violations = axe_violations(page)
+    if violations:
+        report = [
+            {
+                "rule": v["id"],
+                "impact": v["impact"],
+                "help": v["help"],
+                "where": [node["target"] for node in v["nodes"][:5]],
+            }
+            for v in violations
+        ]
+        pytest.fail(f"axe found problems on {page.url}:\n{json.dumps(report, indent=2)}")

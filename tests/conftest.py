@@ -1,0 +1,95 @@
+"""Fixtures shared by the whole suite.
+
+Elasticsearch and stripe-mock are real servers, started once per test session on
+free loopback ports (only if some test asks for them) and stopped at the end.
+Each test that uses Elasticsearch gets its own index prefix, deleted afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import uuid
+from pathlib import Path
+
+import pytest
+
+from fairsite.devtools.elasticsearch import ElasticsearchServer, ElasticsearchUnavailable
+from fairsite.devtools.stripe_mock import StripeMockServer, StripeMockUnavailable
+
+
+@pytest.fixture(scope="session")
+def elasticsearch_server():
+    """A real Elasticsearch for the session: TEST_ELASTICSEARCH_URL, or one we start."""
+    if url := os.environ.get("TEST_ELASTICSEARCH_URL"):
+        yield url
+        return
+    data_root = Path(tempfile.mkdtemp(prefix="fairchance-es-test-"))
+    server = ElasticsearchServer(data_root=data_root, name="fairchance-test")
+    try:
+        server.start()
+    except (ElasticsearchUnavailable, FileNotFoundError) as error:
+        shutil.rmtree(data_root, ignore_errors=True)
+        pytest.fail(f"Cannot start Elasticsearch for the tests: {error}", pytrace=False)
+    try:
+        yield server.url
+    finally:
+        server.stop()
+        shutil.rmtree(data_root, ignore_errors=True)
+
+
+@pytest.fixture
+def es(elasticsearch_server, settings):
+    """The project's client, pointed at the real server with this test's own indices."""
+    from fairsite.search.client import get_client
+
+    settings.ELASTICSEARCH = {**settings.ELASTICSEARCH, "URL": elasticsearch_server, "TIMEOUT": 30}
+    settings.ELASTICSEARCH_INDEX_PREFIX = f"test-{uuid.uuid4().hex[:12]}"
+    client = get_client()
+    yield client
+    client.indices.delete(
+        index=f"{settings.ELASTICSEARCH_INDEX_PREFIX}-*",
+        expand_wildcards="all",
+        ignore_unavailable=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def stripe_mock_server():
+    server = StripeMockServer()
+    try:
+        server.start()
+    except (StripeMockUnavailable, FileNotFoundError) as error:
+        pytest.fail(f"Cannot start stripe-mock for the tests: {error}", pytrace=False)
+    try:
+        yield server.url
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def stripe_settings(stripe_mock_server, settings):
+    """Payments switched on, with every Stripe call going to stripe-mock."""
+    settings.STRIPE_SECRET_KEY = "sk_test_123"
+    settings.STRIPE_PUBLISHABLE_KEY = "pk_test_123"
+    settings.STRIPE_WEBHOOK_SECRET = "whsec_test_secret"
+    settings.STRIPE_API_BASE = stripe_mock_server
+    return settings
+
+
+@pytest.fixture
+def home_page(db):
+    """The site's home page at the root of the default site, on any database state.
+
+    Browser tests run on a database that is emptied between tests, which also
+    removes the page tree Wagtail's migrations create; this puts it back.
+    """
+    from wagtail.models import Locale, Page
+
+    from cms.demo import load_home_page
+
+    locale, _ = Locale.objects.get_or_create(language_code="en")
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    return load_home_page()
