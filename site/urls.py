@@ -17,6 +17,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
     path("", include("fairsite.accounts.urls")),
+    path("", include("employers.urls")),
+    path("", include("jobs.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,73 @@
+"""A fair-chance policy in plain sentences, generated from its fields."""
+
+from .models import (
+    CheckLevel,
+    CheckTiming,
+    FairChancePolicy,
+    Incentive,
+    OffenceCategory,
+    Pledge,
+    RoleType,
+    Support,
+)
+
+TIMING_SENTENCES = {
+    CheckTiming.NEVER: "We do not check criminal records.",
+    CheckTiming.AFTER_OFFER: (
+        "We only look at criminal records after we offer you the job, and the offer "
+        "depends on the check."
+    ),
+    CheckTiming.BEFORE_OFFER_BY_LAW: (
+        "For most roles we only look at criminal records after a job offer. For some roles "
+        "the law makes us check before an offer; those job adverts say so."
+    ),
+}
+
+LEVEL_SENTENCES = {
+    CheckLevel.NONE: "",
+    CheckLevel.BASIC: "We use a basic check. It shows only convictions that are not yet spent.",
+    CheckLevel.STANDARD: (
+        "We use a standard check. It can show spent and unspent convictions, after the "
+        "official filtering rules."
+    ),
+    CheckLevel.ENHANCED: (
+        "We use an enhanced check, because the law asks for it in some roles. It can also "
+        "show information held by the police."
+    ),
+}
+
+
+def _listed(values: list[str], choices) -> str:
+    labels = [choices(value).label for value in values if value in choices.values]
+    if len(labels) <= 1:
+        return "".join(labels)
+    return ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+def policy_sentences(policy: FairChancePolicy | None) -> list[str]:
+    """The policy in short, plain sentences, in the order a job seeker needs them."""
+    if policy is None:
+        return ["This employer has not set out a fair-chance policy yet."]
+    sentences = [TIMING_SENTENCES[CheckTiming(policy.check_timing)]]
+    if policy.check_timing != CheckTiming.NEVER and (
+        level := LEVEL_SENTENCES[CheckLevel(policy.check_level)]
+    ):
+        sentences.append(level)
+    if policy.ignores_spent_convictions:
+        sentences.append("We ignore convictions that are spent.")
+    by_role: dict[str, list[str]] = {}
+    for exclusion in policy.exclusions.all():
+        by_role.setdefault(exclusion.role_type, []).append(exclusion.offence_category)
+    for role_type, categories in by_role.items():
+        sentences.append(
+            f"{RoleType(role_type).label}: the law rules out some people with "
+            f"{_listed(categories, OffenceCategory).lower()}. We tell you which roles "
+            "these are."
+        )
+    if policy.support:
+        sentences.append(f"Support we offer: {_listed(policy.support, Support).lower()}.")
+    if policy.pledges:
+        sentences.append(f"We have signed: {_listed(policy.pledges, Pledge)}.")
+    if policy.incentives:
+        sentences.append(f"We use: {_listed(policy.incentives, Incentive)}.")
+    return sentences

@@ -1,0 +1,44 @@
+"""Reads that decide what a person may see of an organisation."""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404
+
+from fairsite.accounts.models import User
+
+from .models import Employer, FairChancePolicy, Membership
+
+
+def employers_of(user: User) -> QuerySet[Employer]:
+    """The organisations a person belongs to."""
+    if not user.is_authenticated:
+        return Employer.objects.none()
+    return Employer.objects.filter(memberships__user=user).order_by("name")
+
+
+def member_employer(
+    user: User, slug: str, *, owner_only: bool = False
+) -> tuple[Employer, Membership]:
+    """The organisation and the person's membership of it.
+
+    Not a member: 404, so other organisations' names and existence stay private.
+    A member without the owner role where one is needed: 403.
+    """
+    if not user.is_authenticated:
+        raise Http404
+    membership = (
+        Membership.objects.select_related("employer").filter(user=user, employer__slug=slug).first()
+    )
+    if membership is None:
+        raise Http404
+    if owner_only and not membership.is_owner:
+        raise PermissionDenied("Only owners of this organisation can do this.")
+    return membership.employer, membership
+
+
+def policy_of(employer: Employer) -> FairChancePolicy | None:
+    """The employer's fair-chance policy, or None before they have set one out."""
+    try:
+        return employer.policy
+    except FairChancePolicy.DoesNotExist:
+        return None

@@ -1,0 +1,255 @@
+"""Job postings, the credentials they ask for, and each posting's history."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+
+from employers.models import CheckLevel, CheckTiming, Employer, Location
+
+
+class Credential(models.Model):
+    """A professional credential that postings can require or prefer."""
+
+    name = models.CharField(max_length=200, unique=True)
+    abbreviation = models.CharField(max_length=20, blank=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    issuer = models.CharField(max_length=200, blank=True)
+    summary = models.TextField(max_length=1000, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.abbreviation})" if self.abbreviation else self.name
+
+    @property
+    def short_name(self) -> str:
+        return self.abbreviation or self.name
+
+
+class Category(models.TextChoices):
+    PROBATION = "probation-parole", "Probation and parole"
+    CORRECTIONAL_TREATMENT = "correctional-treatment", "Correctional treatment"
+    CASE_MANAGEMENT = "case-management", "Reentry case management"
+    PEER_SUPPORT = "peer-support", "Peer support"
+    MENTAL_HEALTH = "mental-health", "Reentry mental health"
+    OUTREACH = "outreach-advocacy", "Community outreach and advocacy"
+    WAREHOUSE = "warehouse-logistics", "Warehouse and logistics"
+    CONSTRUCTION = "construction-trades", "Construction and trades"
+    MANUFACTURING = "manufacturing", "Manufacturing"
+    HOSPITALITY = "hospitality-food", "Hospitality and food"
+    RETAIL = "retail-customer-service", "Retail and customer service"
+    DRIVING = "driving-delivery", "Driving and delivery"
+    CLEANING = "cleaning-facilities", "Cleaning and facilities"
+    CARE = "care-support", "Care and support work"
+    OFFICE = "office-admin", "Office and admin"
+    TECHNOLOGY = "technology", "Technology"
+    OTHER = "other", "Other"
+
+
+class EmploymentType(models.TextChoices):
+    FULL_TIME = "full_time", "Full time"
+    PART_TIME = "part_time", "Part time"
+    CONTRACT = "contract", "Contract"
+    TEMPORARY = "temporary", "Temporary"
+    APPRENTICESHIP = "apprenticeship", "Apprenticeship"
+    INTERNSHIP = "internship", "Internship"
+
+
+class Workplace(models.TextChoices):
+    ON_SITE = "on_site", "On site"
+    HYBRID = "hybrid", "Hybrid (some days at home)"
+    REMOTE = "remote", "Remote (work from home)"
+
+
+class SalaryPeriod(models.TextChoices):
+    HOUR = "hour", "an hour"
+    DAY = "day", "a day"
+    WEEK = "week", "a week"
+    MONTH = "month", "a month"
+    YEAR = "year", "a year"
+
+
+class Currency(models.TextChoices):
+    USD = "USD", "US dollars ($)"
+    GBP = "GBP", "Pounds sterling (£)"
+
+
+class ExperienceLevel(models.TextChoices):
+    NONE = "none", "No experience needed"
+    SOME = "some", "Some experience (1 to 2 years)"
+    EXPERIENCED = "experienced", "Experienced (3 years or more)"
+    SENIOR = "senior", "Senior or manager"
+
+
+class ApplicationMethod(models.TextChoices):
+    ON_SITE = "on_site", "Apply on this site"
+    EXTERNAL_URL = "external_url", "Apply on our website"
+    EMAIL = "email", "Apply by email"
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PENDING_REVIEW = "pending_review", "Waiting for review"
+    PUBLISHED = "published", "Live"
+    PAUSED = "paused", "Paused"
+    FILLED = "filled", "Filled"
+    EXPIRED = "expired", "Expired"
+    CLOSED = "closed", "Closed"
+    REJECTED = "rejected", "Not approved"
+
+
+class JobPostingQuerySet(models.QuerySet):
+    def visible(self, *, now=None):
+        """Postings anyone may see: published and not past their closing time.
+
+        The one definition of "visible", used by pages, feeds, the sitemap, the
+        API and the search index alike; it does not wait for the expiry task.
+        """
+        now = now or timezone.now()
+        return self.filter(status=Status.PUBLISHED, expires_at__gt=now)
+
+    def for_employer(self, employer: Employer):
+        return self.filter(employer=employer)
+
+
+class JobPosting(models.Model):
+    DEFAULT_DAYS_OPEN = 30
+
+    employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="postings")
+    title = models.CharField(max_length=140)
+    slug = models.SlugField(max_length=160)
+    description = models.TextField(help_text="Stored as sanitised HTML.")
+    category = models.CharField(max_length=40, choices=Category.choices)
+    employment_type = models.CharField(max_length=20, choices=EmploymentType.choices)
+    workplace = models.CharField(
+        max_length=10, choices=Workplace.choices, default=Workplace.ON_SITE
+    )
+    salary_min = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    salary_max = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    salary_period = models.CharField(max_length=8, choices=SalaryPeriod.choices, blank=True)
+    salary_currency = models.CharField(max_length=3, choices=Currency.choices, default=Currency.USD)
+    skills = models.JSONField(default=list, blank=True)
+    required_credentials = models.ManyToManyField(
+        Credential, blank=True, related_name="required_by"
+    )
+    preferred_credentials = models.ManyToManyField(
+        Credential, blank=True, related_name="preferred_by"
+    )
+    experience_level = models.CharField(
+        max_length=12, choices=ExperienceLevel.choices, default=ExperienceLevel.NONE
+    )
+    check_timing = models.CharField(max_length=24, choices=CheckTiming.choices)
+    check_level = models.CharField(max_length=10, choices=CheckLevel.choices)
+    application_method = models.CharField(
+        max_length=14, choices=ApplicationMethod.choices, default=ApplicationMethod.ON_SITE
+    )
+    apply_url = models.URLField(blank=True, max_length=500)
+    apply_email = models.EmailField(blank=True)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.DRAFT)
+    rejection_reason = models.TextField(blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    featured_until = models.DateTimeField(null=True, blank=True)
+    view_count = models.PositiveIntegerField(default=0)
+    relisted_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="relistings"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = JobPostingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-created_at"]
+        indexes = [
+            models.Index(fields=["status", "expires_at"]),
+            models.Index(fields=["employer", "status"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} at {self.employer}"
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.title)[:160] or "job"
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("jobs:detail", kwargs={"pk": self.pk, "slug": self.slug})
+
+    @property
+    def is_visible(self) -> bool:
+        return (
+            self.status == Status.PUBLISHED
+            and self.expires_at is not None
+            and self.expires_at > timezone.now()
+        )
+
+    @property
+    def is_featured(self) -> bool:
+        return self.featured_until is not None and self.featured_until > timezone.now()
+
+    @property
+    def checks_after_offer(self) -> bool:
+        return self.check_timing in {CheckTiming.NEVER, CheckTiming.AFTER_OFFER}
+
+    @property
+    def is_remote(self) -> bool:
+        return self.workplace == Workplace.REMOTE
+
+    @property
+    def salary_text(self) -> str:
+        """Pay in words, for example "$18 to $22 an hour" ("" when not given)."""
+        symbol = "£" if self.salary_currency == Currency.GBP else "$"
+
+        def amount(value) -> str:
+            return f"{symbol}{value:,.2f}".removesuffix(".00")
+
+        low, high = self.salary_min, self.salary_max
+        if low is None and high is None:
+            return ""
+        if low is not None and high is not None and low != high:
+            text = f"{amount(low)} to {amount(high)}"
+        elif low is None:
+            text = f"up to {amount(high)}"
+        else:
+            text = amount(low if low is not None else high)
+        period = self.get_salary_period_display() if self.salary_period else ""
+        return f"{text} {period}".strip()
+
+    def default_expiry(self, start=None):
+        return (start or timezone.now()) + timedelta(days=self.DEFAULT_DAYS_OPEN)
+
+
+class PostingLocation(Location):
+    posting = models.ForeignKey(JobPosting, on_delete=models.CASCADE, related_name="locations")
+
+    class Meta:
+        ordering = ["id"]
+
+
+class PostingEvent(models.Model):
+    """One step in a posting's life: who moved it, when, and why."""
+
+    posting = models.ForeignKey(JobPosting, on_delete=models.CASCADE, related_name="events")
+    from_status = models.CharField(max_length=16, choices=Status.choices, blank=True)
+    to_status = models.CharField(max_length=16, choices=Status.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.posting_id}: {self.from_status or 'new'} → {self.to_status}"

@@ -1,0 +1,291 @@
+"""A posting's life, one service per move.
+
+    draft → pending_review → published → paused / filled / expired / closed
+                           ↘ rejected (with a reason) → (edit) → pending_review
+
+Each service checks that its move is allowed from the current status, records
+a PostingEvent, and queues any email inside the same transaction, so the email
+goes only if the change commits. Views, the Wagtail admin, the API and commands
+all call these; none repeats their rules.
+"""
+
+from datetime import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.dispatch import Signal
+from django.utils import timezone
+
+from employers.models import Employer, MemberRole
+from employers.selectors import policy_of
+from fairsite.accounts.models import User
+from fairsite.mail.delivery import queue_email
+from fairsite.richtext import html_to_plain_text
+
+from .models import JobPosting, PostingEvent, PostingLocation, Status
+from .wording import Flag, check_wording
+
+# Sent after a posting is filled or closed, so that applications (which live in
+# another module) can tell the people still waiting, once.
+posting_closed = Signal()
+
+EDITABLE = {Status.DRAFT, Status.PENDING_REVIEW, Status.REJECTED, Status.PUBLISHED, Status.PAUSED}
+LIVE = {Status.PUBLISHED, Status.PAUSED}
+
+# Each move and the statuses it may start from.
+MOVES = {
+    "edit": EDITABLE,
+    "submit": {Status.DRAFT, Status.REJECTED},
+    "approve": {Status.PENDING_REVIEW},
+    "reject": {Status.PENDING_REVIEW},
+    "pause": {Status.PUBLISHED},
+    "resume": {Status.PAUSED},
+    "mark as filled": LIVE,
+    "close": {Status.DRAFT, Status.PENDING_REVIEW, Status.REJECTED, *LIVE},
+    "relist": {Status.EXPIRED, Status.FILLED, Status.CLOSED},
+}
+EMPLOYER_MOVES = ["edit", "submit", "pause", "resume", "mark as filled", "close", "relist"]
+
+
+class TransitionNotAllowed(ValidationError):
+    """The move is not possible from the posting's current status."""
+
+
+def available_moves(posting: JobPosting) -> list[str]:
+    """The moves an employer can make on the posting now."""
+    return [move for move in EMPLOYER_MOVES if posting.status in MOVES[move]]
+
+
+def _require(posting: JobPosting, action: str) -> None:
+    if posting.status not in MOVES[action]:
+        raise TransitionNotAllowed(
+            f"You can't {action} a posting that is {posting.get_status_display().lower()}."
+        )
+
+
+def _move(posting: JobPosting, to: str, *, by: User | None, reason: str = "", **changes) -> None:
+    from_status = posting.status
+    posting.status = to
+    for name, value in changes.items():
+        setattr(posting, name, value)
+    posting.save()
+    PostingEvent.objects.create(
+        posting=posting, from_status=from_status, to_status=to, actor=by, reason=reason
+    )
+
+
+def wording_flags(posting: JobPosting) -> list[Flag]:
+    """Phrases in the posting that screen people out by record, with suggestions."""
+    return check_wording(
+        posting.title,
+        html_to_plain_text(posting.description),
+        policy=policy_of(posting.employer),
+    )
+
+
+@transaction.atomic
+def posting_create(
+    *, employer: Employer, by: User, fields: dict, locations: list[dict], credentials: dict
+) -> JobPosting:
+    """A new draft; record-check timing and level default from the employer's policy."""
+    policy = policy_of(employer)
+    posting = JobPosting(employer=employer, created_by=by, status=Status.DRAFT, **fields)
+    if policy is not None:
+        posting.check_timing = posting.check_timing or policy.check_timing
+        posting.check_level = posting.check_level or policy.check_level
+    posting.full_clean()
+    posting.save()
+    _save_related(posting, locations, credentials)
+    PostingEvent.objects.create(posting=posting, to_status=Status.DRAFT, actor=by)
+    return posting
+
+
+@transaction.atomic
+def posting_update(
+    *, posting: JobPosting, by: User, fields: dict, locations: list[dict], credentials: dict
+) -> JobPosting:
+    """Save changes; a live posting whose new wording is flagged goes back to review."""
+    _require(posting, "edit")
+    for name, value in fields.items():
+        setattr(posting, name, value)
+    posting.full_clean()
+    posting.save()
+    _save_related(posting, locations, credentials)
+    if posting.status in LIVE and wording_flags(posting):
+        _move(posting, Status.PENDING_REVIEW, by=by, reason="Edited wording needs review.")
+    return posting
+
+
+def _save_related(posting: JobPosting, locations: list[dict], credentials: dict) -> None:
+    posting.locations.all().delete()
+    PostingLocation.objects.bulk_create(
+        PostingLocation(posting=posting, **loc) for loc in locations
+    )
+    posting.required_credentials.set(credentials.get("required", []))
+    posting.preferred_credentials.set(credentials.get("preferred", []))
+
+
+@transaction.atomic
+def posting_submit(*, posting: JobPosting, by: User, accept_flags: bool = False) -> JobPosting:
+    """Send a draft for review, or straight live for an auto-approved employer.
+
+    Flagged wording must be seen and accepted first; auto-approval never skips
+    review for flagged wording.
+    """
+    _require(posting, "submit")
+    if policy_of(posting.employer) is None:
+        raise ValidationError(
+            "Set out your organisation's fair-chance policy before you submit a posting."
+        )
+    flags = wording_flags(posting)
+    if flags and not accept_flags:
+        raise ValidationError(
+            "Some wording may put people with records off applying. Change it, or confirm "
+            "that you want an editor to review it as it is."
+        )
+    if posting.employer.auto_approve_postings and posting.employer.is_verified and not flags:
+        return _publish(posting, by=by, reason="Approved automatically (verified employer).")
+    _move(posting, Status.PENDING_REVIEW, by=by, rejection_reason="")
+    return posting
+
+
+def _publish(posting: JobPosting, *, by: User | None, reason: str = "") -> JobPosting:
+    now = timezone.now()
+    expires_at = posting.expires_at if posting.expires_at and posting.expires_at > now else None
+    _move(
+        posting,
+        Status.PUBLISHED,
+        by=by,
+        reason=reason,
+        published_at=now,
+        expires_at=expires_at or posting.default_expiry(now),
+        rejection_reason="",
+    )
+    _email_employer(posting, "jobs/email/approved", {})
+    return posting
+
+
+@transaction.atomic
+def posting_approve(*, posting: JobPosting, by: User) -> JobPosting:
+    """An editor puts a reviewed posting live; the employer is told after commit."""
+    if not by.is_staff:
+        raise PermissionDenied("Only site editors can approve postings.")
+    _require(posting, "approve")
+    return _publish(posting, by=by)
+
+
+@transaction.atomic
+def posting_reject(*, posting: JobPosting, by: User, reason: str) -> JobPosting:
+    """An editor sends a posting back with a reason the employer receives."""
+    if not by.is_staff:
+        raise PermissionDenied("Only site editors can reject postings.")
+    _require(posting, "reject")
+    if not reason.strip():
+        raise ValidationError("Give the employer a reason, so they know what to change.")
+    _move(posting, Status.REJECTED, by=by, reason=reason, rejection_reason=reason)
+    _email_employer(posting, "jobs/email/rejected", {"reason": reason})
+    return posting
+
+
+@transaction.atomic
+def posting_pause(*, posting: JobPosting, by: User) -> JobPosting:
+    """Take a live posting down for a while; it keeps its closing date."""
+    _require(posting, "pause")
+    _move(posting, Status.PAUSED, by=by)
+    return posting
+
+
+@transaction.atomic
+def posting_resume(*, posting: JobPosting, by: User) -> JobPosting:
+    """Put a paused posting back up, if its closing date has not passed."""
+    _require(posting, "resume")
+    if posting.expires_at and posting.expires_at <= timezone.now():
+        raise TransitionNotAllowed("Its closing date has passed. Relist it to post it again.")
+    _move(posting, Status.PUBLISHED, by=by)
+    return posting
+
+
+@transaction.atomic
+def posting_mark_filled(*, posting: JobPosting, by: User) -> JobPosting:
+    """The role is filled: it comes down and applicants still waiting are told."""
+    _require(posting, "mark as filled")
+    _move(posting, Status.FILLED, by=by)
+    posting_closed.send(sender=JobPosting, posting=posting)
+    return posting
+
+
+@transaction.atomic
+def posting_close(*, posting: JobPosting, by: User) -> JobPosting:
+    """Close a posting for good (relisting makes a new draft)."""
+    _require(posting, "close")
+    was_live = posting.status in LIVE
+    _move(posting, Status.CLOSED, by=by)
+    if was_live:
+        posting_closed.send(sender=JobPosting, posting=posting)
+    return posting
+
+
+def postings_expire(*, now: datetime | None = None) -> int:
+    """Mark every live or paused posting past its closing time as expired."""
+    now = now or timezone.now()
+    expired = 0
+    due = JobPosting.objects.filter(status__in=LIVE, expires_at__lte=now).values_list(
+        "pk", flat=True
+    )
+    for pk in list(due):
+        with transaction.atomic():
+            posting = JobPosting.objects.select_for_update().get(pk=pk)
+            if posting.status in LIVE and posting.expires_at <= now:
+                _move(posting, Status.EXPIRED, by=None, reason="Closing date passed.")
+                expired += 1
+    return expired
+
+
+@transaction.atomic
+def posting_relist(*, posting: JobPosting, by: User) -> JobPosting:
+    """A new draft copied from an expired, filled or closed posting."""
+    _require(posting, "relist")
+    copy = JobPosting.objects.get(pk=posting.pk)
+    copy.pk = None
+    copy.status = Status.DRAFT
+    copy.published_at = copy.expires_at = copy.featured_until = None
+    copy.rejection_reason = ""
+    copy.view_count = 0
+    copy.relisted_from = posting
+    copy.created_by = by
+    copy.save()
+    _save_related(
+        copy,
+        [_location_fields(loc) for loc in posting.locations.all()],
+        {
+            "required": list(posting.required_credentials.all()),
+            "preferred": list(posting.preferred_credentials.all()),
+        },
+    )
+    PostingEvent.objects.create(posting=copy, to_status=Status.DRAFT, actor=by, reason="Relisted.")
+    return copy
+
+
+def _location_fields(location: PostingLocation) -> dict:
+    names = [
+        f.name for f in PostingLocation._meta.concrete_fields if f.name not in {"id", "posting"}
+    ]
+    return {name: getattr(location, name) for name in names}
+
+
+def _email_employer(posting: JobPosting, template: str, context: dict) -> None:
+    employer = posting.employer
+    recipients = set(
+        employer.memberships.filter(role=MemberRole.OWNER).values_list("user__email", flat=True)
+    )
+    if (
+        posting.created_by_id
+        and employer.memberships.filter(user_id=posting.created_by_id).exists()
+    ):
+        recipients.add(posting.created_by.email)
+    if recipients:
+        queue_email(
+            to=sorted(recipients),
+            template=template,
+            context={"posting": posting, "employer": employer, **context},
+        )

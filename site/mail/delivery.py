@@ -1,0 +1,124 @@
+"""Queueing and delivering email."""
+
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.template.loader import TemplateDoesNotExist, render_to_string
+from django.utils import timezone
+
+from .models import OutgoingEmail
+
+logger = logging.getLogger(__name__)
+
+MAX_BACKOFF = timedelta(hours=1)
+CLAIM_FOR = timedelta(minutes=5)
+
+
+def queue_email(
+    *,
+    to: str | list[str],
+    template: str,
+    context: dict,
+    reply_to: list[str] | None = None,
+    dedupe_key: str | None = None,
+) -> OutgoingEmail | None:
+    """Queue a message in the caller's transaction; it is sent after commit.
+
+    `template` names three templates: `<template>_subject.txt`, `<template>.txt`
+    and, optionally, `<template>.html`. Returns None when `dedupe_key` was used.
+    """
+    recipients = [to] if isinstance(to, str) else list(to)
+    context = {"SITE_NAME": settings.SITE_NAME, "SITE_URL": settings.SITE_URL, **context}
+    subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+    body_text = render_to_string(f"{template}.txt", context)
+    try:
+        body_html = render_to_string(f"{template}.html", context)
+    except TemplateDoesNotExist:
+        body_html = ""
+    try:
+        with transaction.atomic():
+            email = OutgoingEmail.objects.create(
+                to=recipients,
+                subject=subject[:255],
+                body_text=body_text,
+                body_html=body_html,
+                reply_to=reply_to or [],
+                dedupe_key=dedupe_key,
+                next_attempt_at=timezone.now(),
+            )
+    except IntegrityError:
+        if dedupe_key and OutgoingEmail.objects.filter(dedupe_key=dedupe_key).exists():
+            return None
+        raise
+    transaction.on_commit(_deliver_soon)
+    return email
+
+
+def _deliver_soon() -> None:
+    from .tasks import deliver_queued_email
+
+    deliver_queued_email.enqueue()
+
+
+@dataclass
+class DeliveryReport:
+    sent: int = 0
+    failed: int = 0
+
+
+def _claim(email: OutgoingEmail, now) -> bool:
+    """Take one message for this process; another worker holding it keeps it."""
+    return bool(
+        OutgoingEmail.objects.filter(pk=email.pk, sent_at__isnull=True)
+        .filter(Q(claimed_until__isnull=True) | Q(claimed_until__lt=now))
+        .update(claimed_until=now + CLAIM_FOR)
+    )
+
+
+def deliver_due(*, limit: int = 100) -> DeliveryReport:
+    """Send up to `limit` due messages, each at most once; failures back off."""
+    report = DeliveryReport()
+    now = timezone.now()
+    due = OutgoingEmail.objects.filter(sent_at__isnull=True, next_attempt_at__lte=now).filter(
+        Q(claimed_until__isnull=True) | Q(claimed_until__lt=now)
+    )[:limit]
+    connection = None
+    for email in due:
+        if not _claim(email, now):
+            continue
+        message = EmailMultiAlternatives(
+            subject=email.subject,
+            body=email.body_text,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=email.to,
+            reply_to=email.reply_to or None,
+        )
+        if email.body_html:
+            message.attach_alternative(email.body_html, "text/html")
+        try:
+            connection = connection or get_connection()
+            message.connection = connection
+            message.send()
+        except Exception as error:
+            email.attempts += 1
+            delay = min(timedelta(seconds=30 * 2 ** (email.attempts - 1)), MAX_BACKOFF)
+            OutgoingEmail.objects.filter(pk=email.pk).update(
+                attempts=email.attempts,
+                next_attempt_at=timezone.now() + delay,
+                claimed_until=None,
+                last_error=type(error).__name__[:200],
+            )
+            logger.warning(
+                "Email %s not sent (attempt %s): %s", email.pk, email.attempts, type(error).__name__
+            )
+            report.failed += 1
+            connection = None
+            continue
+        OutgoingEmail.objects.filter(pk=email.pk).update(sent_at=timezone.now(), claimed_until=None)
+        report.sent += 1
+    return report
