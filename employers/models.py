@@ -148,6 +148,7 @@ class Employer(models.Model):
 
     class Meta:
         ordering = ["name"]
+        permissions = [("verify_employer", "Can verify employers' fair-chance policies")]
 
     def __str__(self) -> str:
         return self.name

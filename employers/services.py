@@ -23,6 +23,8 @@ from .models import (
 )
 from .selectors import policy_of
 
+VERIFY = "employers.verify_employer"
+
 POLICY_FIELDS = [
     "check_timing",
     "check_level",
@@ -93,7 +95,7 @@ def employer_request_verification(*, employer: Employer, by: User) -> Employer:
 @transaction.atomic
 def employer_verify(*, employer: Employer, by: User) -> Employer:
     """An editor vouches for the employer's policy: the badge shows from now on."""
-    if not by.is_staff:
+    if not by.has_perm(VERIFY):
         raise PermissionDenied("Only site editors can verify employers.")
     if policy_of(employer) is None:
         raise ValidationError("This employer has no fair-chance policy to verify yet.")
@@ -112,7 +114,7 @@ def employer_verify(*, employer: Employer, by: User) -> Employer:
 @transaction.atomic
 def employer_unverify(*, employer: Employer, by: User, reason: str) -> Employer:
     """An editor takes the badge away (or declines a request), saying why."""
-    if not by.is_staff:
+    if not by.has_perm(VERIFY):
         raise PermissionDenied("Only site editors can change verification.")
     if not reason.strip():
         raise ValidationError("Give the employer a reason.")
@@ -139,7 +141,7 @@ def employer_unverify(*, employer: Employer, by: User, reason: str) -> Employer:
 
 def employer_set_auto_approve(*, employer: Employer, by: User, value: bool) -> Employer:
     """Let a verified employer's postings go live without review (editors only)."""
-    if not by.is_staff:
+    if not by.has_perm(VERIFY):
         raise PermissionDenied("Only site editors can change this.")
     if value and not employer.is_verified:
         raise ValidationError("Only verified employers can skip review.")

@@ -169,6 +169,7 @@ class JobPosting(models.Model):
 
     class Meta:
         ordering = ["-published_at", "-created_at"]
+        permissions = [("moderate_jobposting", "Can approve or reject job postings")]
         indexes = [
             models.Index(fields=["status", "expires_at"]),
             models.Index(fields=["employer", "status"]),

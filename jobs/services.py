@@ -47,6 +47,9 @@ MOVES = {
 EMPLOYER_MOVES = ["edit", "submit", "pause", "resume", "mark as filled", "close", "relist"]
 
 
+MODERATE = "jobs.moderate_jobposting"
+
+
 class TransitionNotAllowed(ValidationError):
     """The move is not possible from the posting's current status."""
 
@@ -168,7 +171,7 @@ def _publish(posting: JobPosting, *, by: User | None, reason: str = "") -> JobPo
 @transaction.atomic
 def posting_approve(*, posting: JobPosting, by: User) -> JobPosting:
     """An editor puts a reviewed posting live; the employer is told after commit."""
-    if not by.is_staff:
+    if not by.has_perm(MODERATE):
         raise PermissionDenied("Only site editors can approve postings.")
     _require(posting, "approve")
     return _publish(posting, by=by)
@@ -177,7 +180,7 @@ def posting_approve(*, posting: JobPosting, by: User) -> JobPosting:
 @transaction.atomic
 def posting_reject(*, posting: JobPosting, by: User, reason: str) -> JobPosting:
     """An editor sends a posting back with a reason the employer receives."""
-    if not by.is_staff:
+    if not by.has_perm(MODERATE):
         raise PermissionDenied("Only site editors can reject postings.")
     _require(posting, "reject")
     if not reason.strip():

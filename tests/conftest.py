@@ -93,3 +93,16 @@ def home_page(db):
     if Page.get_first_root_node() is None:
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
     return load_home_page()
+
+
+@pytest.fixture
+def seeded_credentials(db):
+    """The credentials a migration seeds, back after a browser test emptied the database."""
+    import importlib
+
+    from jobs.models import Credential
+
+    seed = importlib.import_module("jobs.migrations.0002_seed_credentials")
+    for data in seed.CREDENTIALS:
+        Credential.objects.update_or_create(slug=data["slug"], defaults=data)
+    return Credential.objects.all()

@@ -1,9 +1,31 @@
 """factory_boy factories, one per meaningful state."""
 
+from datetime import timedelta
+
 import factory
 from allauth.account.models import EmailAddress
+from django.utils import timezone
 
+from employers.models import (
+    CheckLevel,
+    CheckTiming,
+    CompanySize,
+    Employer,
+    FairChancePolicy,
+    Industry,
+    MemberRole,
+    Membership,
+    VerificationStatus,
+)
 from fairsite.accounts.models import Purpose, User
+from jobs.models import (
+    Category,
+    Credential,
+    EmploymentType,
+    JobPosting,
+    PostingLocation,
+    Status,
+)
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -41,3 +63,115 @@ class EditorFactory(UserFactory):
     purpose = Purpose.BOTH
     is_staff = True
     is_superuser = True
+
+
+# Employers and postings ------------------------------------------------------
+
+
+class EmployerFactory(factory.django.DjangoModelFactory):
+    """An unverified organisation with a fair-chance policy (checks after an offer)."""
+
+    class Meta:
+        model = Employer
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Second Start Logistics {n}")
+    slug = factory.Sequence(lambda n: f"second-start-logistics-{n}")
+    industry = Industry.WAREHOUSE
+    size = CompanySize.MEDIUM
+    about = "We run warehouses and hire people who want a fresh start."
+
+    @factory.post_generation
+    def with_policy(self, create, extracted, **kwargs):
+        if create and extracted is not False:
+            FairChancePolicyFactory(employer=self, **kwargs)
+
+
+class EmployerWithoutPolicyFactory(EmployerFactory):
+    with_policy = factory.PostGeneration(lambda *args, **kwargs: None)
+
+
+class VerifiedEmployerFactory(EmployerFactory):
+    verification_status = VerificationStatus.VERIFIED
+    verified_at = factory.LazyFunction(timezone.now)
+
+
+class FairChancePolicyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FairChancePolicy
+
+    employer = factory.SubFactory(EmployerWithoutPolicyFactory)
+    check_timing = CheckTiming.AFTER_OFFER
+    check_level = CheckLevel.BASIC
+    ignores_spent_convictions = True
+    support = factory.LazyFunction(lambda: ["mentoring", "flexible_hours"])
+    pledges = factory.LazyFunction(lambda: ["fair_chance_business"])
+    incentives = factory.LazyFunction(list)
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(EmployerUserFactory)
+    employer = factory.SubFactory(EmployerFactory)
+    role = MemberRole.RECRUITER
+
+
+class OwnerFactory(MembershipFactory):
+    role = MemberRole.OWNER
+
+
+def credential(slug: str) -> Credential:
+    """One of the four credentials every installation has (seeded by a migration)."""
+    return Credential.objects.get(slug=slug)
+
+
+class DraftPostingFactory(factory.django.DjangoModelFactory):
+    """A complete draft: a warehouse role in Columbus, Ohio, paid by the hour."""
+
+    class Meta:
+        model = JobPosting
+        skip_postgeneration_save = True
+
+    employer = factory.SubFactory(EmployerFactory)
+    title = "Warehouse operative"
+    description = "<p>Pick and pack orders in a friendly team. Full training given.</p>"
+    category = Category.WAREHOUSE
+    employment_type = EmploymentType.FULL_TIME
+    salary_min = 18
+    salary_max = 21
+    salary_period = "hour"
+    check_timing = CheckTiming.AFTER_OFFER
+    check_level = CheckLevel.BASIC
+    status = Status.DRAFT
+
+    @factory.post_generation
+    def located(self, create, extracted, **kwargs):
+        if create and extracted is not False:
+            PostingLocation.objects.create(
+                posting=self,
+                label=extracted or "Columbus, OH",
+                locality="Columbus",
+                region="OH",
+                country="US",
+                latitude=kwargs.get("latitude", 39.9612),
+                longitude=kwargs.get("longitude", -82.9988),
+            )
+
+
+class PendingPostingFactory(DraftPostingFactory):
+    status = Status.PENDING_REVIEW
+
+
+class PublishedPostingFactory(DraftPostingFactory):
+    status = Status.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
+    expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=30))
+
+
+class ExpiredPostingFactory(PublishedPostingFactory):
+    """Past its closing time, though the expiry task has not run yet."""
+
+    published_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=31))
+    expires_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1))

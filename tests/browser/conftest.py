@@ -103,3 +103,14 @@ def assert_accessible(page: Page) -> None:
             for v in violations
         ]
         pytest.fail(f"axe found problems on {page.url}:\n{json.dumps(report, indent=2)}")
+
+
+def sign_in(page: Page, user, live_server) -> None:
+    """Give the browser a signed-in session for `user` (signing in is tested elsewhere)."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])

@@ -1,0 +1,107 @@
+import pytest
+
+from jobs.models import JobPosting, Status
+from tests.factories import (
+    DraftPostingFactory,
+    ExpiredPostingFactory,
+    MembershipFactory,
+    PublishedPostingFactory,
+    VerifiedEmployerFactory,
+)
+from tests.html import parse
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(response) -> list[str]:
+    return [h.get_text(strip=True) for h in parse(response).select(".posting-card__title")]
+
+
+def test_the_list_shows_only_visible_postings_newest_first(client):
+    PublishedPostingFactory(title="Older")
+    PublishedPostingFactory(title="Newer")
+    ExpiredPostingFactory(title="Past closing")
+    DraftPostingFactory(title="Draft")
+    PublishedPostingFactory(title="Paused", status=Status.PAUSED)
+
+    assert titles(client.get("/jobs/")) == ["Newer", "Older"]
+
+
+def test_the_list_filters_in_the_database(client):
+    PublishedPostingFactory(title="Forklift driver", category="warehouse-logistics")
+    PublishedPostingFactory(
+        title="Probation officer", category="probation-parole", check_timing="before_offer_by_law"
+    )
+    PublishedPostingFactory(title="Line cook", category="hospitality-food", located="Leeds")
+
+    assert titles(client.get("/jobs/?q=forklift")) == ["Forklift driver"]
+    assert titles(client.get("/jobs/?category=probation-parole")) == ["Probation officer"]
+    assert "Probation officer" not in titles(client.get("/jobs/?after_offer=on"))
+    assert titles(client.get("/jobs/?place=leeds")) == ["Line cook"]
+
+
+def test_unknown_filter_values_give_a_message_not_an_error(client):
+    PublishedPostingFactory(title="Forklift driver")
+
+    response = client.get("/jobs/?category=nonsense&page=10000&q=" + "x" * 500)
+
+    assert response.status_code == 200
+    page = parse(response)
+    assert page.select_one(".error-summary")
+
+
+def test_the_posting_page_shows_the_policy_and_how_to_apply(client):
+    employer = VerifiedEmployerFactory(name="Fresh Start Foods")
+    posting = PublishedPostingFactory(
+        employer=employer,
+        title="Kitchen porter",
+        application_method="external_url",
+        apply_url="https://jobs.freshstart.example/apply",
+    )
+
+    page = parse(client.get(posting.get_absolute_url()))
+
+    assert page.h1.get_text(strip=True) == "Kitchen porter"
+    assert page.select_one(".badge").get_text(strip=True) == "Verified fair-chance employer"
+    policy = page.select_one(".policy").get_text(" ", strip=True)
+    assert "only look at criminal records after we offer you the job" in policy
+    assert page.select_one("a[href='https://jobs.freshstart.example/apply']")
+
+
+def test_a_posting_past_its_closing_time_is_gone_for_visitors(client):
+    posting = ExpiredPostingFactory()
+
+    assert client.get(posting.get_absolute_url()).status_code == 404
+
+
+def test_an_old_slug_redirects_to_the_current_one(client):
+    posting = PublishedPostingFactory(title="Peer mentor")
+
+    response = client.get(f"/jobs/{posting.pk}/old-title/")
+
+    assert response.status_code == 301
+    assert response["Location"] == posting.get_absolute_url()
+
+
+def test_views_are_counted_for_visitors_but_not_for_the_team(client):
+    posting = PublishedPostingFactory()
+    client.get(posting.get_absolute_url())
+    client.get(posting.get_absolute_url())
+    client.force_login(MembershipFactory(employer=posting.employer).user)
+    client.get(posting.get_absolute_url())
+
+    assert JobPosting.objects.get(pk=posting.pk).view_count == 2
+
+
+def test_the_employer_page_lists_only_its_open_roles(client):
+    employer = VerifiedEmployerFactory(name="Open Door Builders")
+    PublishedPostingFactory(employer=employer, title="Labourer")
+    DraftPostingFactory(employer=employer, title="Site manager")
+    ExpiredPostingFactory(employer=employer, title="Old role")
+    PublishedPostingFactory(title="Someone else's role")
+
+    response = client.get(employer.get_absolute_url())
+
+    assert response.status_code == 200
+    assert titles(response) == ["Labourer"]
+    assert parse(response).select_one(".policy")
