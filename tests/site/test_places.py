@@ -9,6 +9,7 @@ import statistics
 import time
 
 import pytest
+from django import forms
 from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
@@ -24,6 +25,7 @@ from fairsite.places import (
 )
 from fairsite.places.aliases import ALIASES, EXTRA_PLACES
 from fairsite.places.build import is_current
+from fairsite.places.forms import PlaceField
 
 # Degrees: about 2 km north-south, less east-west. A town's or a postcode
 # district's centre varies by about that much between sources.
@@ -317,3 +319,73 @@ def test_attribution_credits_both_licences():
     assert "Office for National Statistics" in ATTRIBUTION
     assert "GeoNames" in ATTRIBUTION
     assert "Creative Commons Attribution 4.0" in ATTRIBUTION
+
+
+class WhereForm(forms.Form):
+    where = PlaceField(prefer_country=None)
+
+
+def test_place_field_cleans_to_a_place():
+    form = WhereForm(data={"where": "Portland, ME"})
+
+    assert form.is_valid()
+    assert form.cleaned_data["where"].label == "Portland, ME"
+
+
+def test_place_field_suggests_a_close_name_and_keeps_what_was_typed():
+    form = WhereForm(data={"where": "Manchestr"})
+
+    assert not form.is_valid()
+    assert form.errors["where"] == ["We couldn't find 'Manchestr'. Did you mean Manchester?"]
+    assert 'value="Manchestr"' in str(form["where"])
+
+
+def test_place_field_asks_which_when_ambiguous():
+    form = WhereForm(data={"where": "Birmingham"})
+
+    assert not form.is_valid()
+    assert form.errors["where"] == [
+        "There is more than one Birmingham. Add the state or country, "
+        "for example 'Birmingham, England' or 'Birmingham, AL'."
+    ]
+    assert form.has_error("where", code="place_ambiguous")
+    assert 'value="Birmingham"' in str(form["where"])
+
+
+def test_place_field_asks_for_a_place_when_required_and_empty():
+    form = WhereForm(data={"where": "  "})
+
+    assert not form.is_valid()
+    assert form.errors["where"] == ["Type a town or city, a ZIP code or a postcode."]
+
+
+def test_place_field_refuses_absurdly_long_text_in_plain_words():
+    form = WhereForm(data={"where": "Portland " * 50})
+
+    assert not form.is_valid()
+    assert form.errors["where"][0].startswith("That is too long for a place.")
+
+
+def test_optional_place_field_cleans_empty_to_none():
+    field = PlaceField(required=False)
+
+    assert field.clean("") is None
+
+
+def test_place_field_prefers_the_country_it_is_given_or_asked_for():
+    assert PlaceField(prefer_country="GB").clean("Birmingham").label == "Birmingham, England"
+    assert PlaceField(prefer_country=lambda: "US").clean("Birmingham").label == "Birmingham, AL"
+
+
+def test_place_field_defaults_to_the_site_country(settings):
+    settings.PLACES_DEFAULT_COUNTRY = "GB"
+
+    assert PlaceField().clean("Birmingham").label == "Birmingham, England"
+
+
+def test_place_field_shows_an_initial_place_by_its_label():
+    initial = find_place("Portland, ME")
+    form = WhereForm(initial={"where": initial})
+
+    assert 'value="Portland, ME"' in str(form["where"])
+    assert not WhereForm(initial={"where": initial}, data={"where": "Portland, ME"}).has_changed()
