@@ -48,6 +48,8 @@ ALIASES: dict[str, Target] = {
     "DC": Target("Washington", "US", "DC"),
     "Washington DC": Target("Washington", "US", "DC"),
     "Westminster": Target("City of Westminster", "GB", "England"),
+    # Of England's two Richmonds, the target is the bigger: the London one.
+    "Richmond upon Thames": Target("Richmond", "GB", "England"),
     "Hull": Target("Kingston upon Hull", "GB", "England"),
     "Newcastle": Target("Newcastle upon Tyne", "GB", "England"),
     "Stoke": Target("Stoke-on-Trent", "GB", "England"),

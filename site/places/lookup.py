@@ -45,6 +45,8 @@ _AREA_KEYS = {name_key(words): area_key(area) for words, area in AREA_WORDS.item
 _TRAILING_ZIP = re.compile(r"[\s,]([0-9]{5})(?:-?[0-9]{4})?$")
 _TRAILING_POSTCODE = re.compile(r"[\s,]([A-Z]{1,2}[0-9][A-Z0-9]?)(?: ?[0-9][A-Z]{2})?$")
 _CODE_CHARACTERS = re.compile(r"[A-Za-z0-9 -]+")
+# Between a town and its state or country, people write any of these.
+_SEPARATORS = re.compile(r"[,;/|]")
 _ASK_FOR_A_PLACE = "Type a town or city, a ZIP code or a postcode."
 
 
@@ -114,7 +116,7 @@ def _without_trailing_code(tidy: str) -> str:
 
 
 def _find_town(text: str, tidy: str, prefer: str | None) -> Entry:
-    parts = [part.strip() for part in tidy.split(",") if part.strip()]
+    parts = [part.strip() for part in _SEPARATORS.split(tidy) if part.strip()]
     if not parts:
         raise PlaceNotFound(text, message=_ASK_FOR_A_PLACE)
     name, qualifiers = parts[0], parts[1:]
@@ -134,8 +136,8 @@ def _find_town(text: str, tidy: str, prefer: str | None) -> Entry:
 
 
 def _split_qualifier(words: str) -> tuple[str, list[str]]:
-    """("Portland", ["Oregon"]) from "Portland Oregon", when the last words say where."""
-    split = words.split()
+    """("portland", ["oregon"]) from "Portland Oregon", when the last words say where."""
+    split = name_key(words).split()
     for count in (1, 2, 3):
         if count >= len(split):
             break
