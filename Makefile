@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test lint format lock bench clean
+.PHONY: run test lint format lock lock-places bench clean
 
 run: $(STAMP)
 	$(PY) -m fairsite.devtools.run
@@ -29,6 +29,13 @@ lock:
 	test -x .cache/uv/bin/uv || ($(PYTHON) -m venv .cache/uv && .cache/uv/bin/pip install --quiet uv)
 	.cache/uv/bin/uv pip compile pyproject.toml --extra dev --generate-hashes \
 		--python-version 3.11 --python-platform x86_64-unknown-linux-gnu -o requirements.lock
+
+# Re-pin the packages the place data is built from (only ever in .cache/places/venv).
+lock-places:
+	test -x .cache/uv/bin/uv || ($(PYTHON) -m venv .cache/uv && .cache/uv/bin/pip install --quiet uv)
+	.cache/uv/bin/uv pip compile site/places/build-requirements.in --generate-hashes \
+		--python-version 3.11 --python-platform x86_64-unknown-linux-gnu \
+		-o site/places/build-requirements.lock
 
 # The virtual environment, installed from the lock file with hashes checked.
 # The stamp's name carries a checksum of the lock, so a changed lock rebuilds

@@ -2,6 +2,11 @@ import os
 
 from django.core.asgi import get_asgi_application
 
+from fairsite import places
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fairsite.settings.production")
 
 application = get_asgi_application()
+# Open the place data now: a missing file stops start-up instead of a request,
+# and the first visitor doesn't wait for it.
+places.warm()

@@ -1,11 +1,12 @@
 """Install what `make run` and `make test` need beyond the Python packages.
 
-    python -m fairsite.devtools.prepare run    # Elasticsearch
+    python -m fairsite.devtools.prepare run    # Elasticsearch, the place data
     python -m fairsite.devtools.prepare test   # also stripe-mock, Chromium, axe-core
 
 On Debian, as root, missing system packages are installed with apt-get;
 elsewhere the first missing tool is named with what to install.
-Every step is skipped when its result is already there.
+Every step is skipped when its result is already there (the place data is
+rebuilt when its sources change: see fairsite.places.build).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from fairsite.devtools import elasticsearch, stripe_mock
 from fairsite.devtools.paths import BASE_DIR
+from fairsite.places import build as places_build
 
 BROWSER_DIR = BASE_DIR / "tests" / "browser"
 AXE_SCRIPT = BROWSER_DIR / "node_modules" / "axe-core" / "axe.min.js"
@@ -82,6 +84,7 @@ def install_axe() -> None:
 def prepare(purpose: str) -> None:
     install_system_packages(purpose)
     elasticsearch.install()
+    places_build.build()
     if purpose == "test":
         stripe_mock.install()
         install_axe()
@@ -96,6 +99,7 @@ def main(argv: list[str]) -> int:
     except (
         elasticsearch.ElasticsearchUnavailable,
         stripe_mock.StripeMockUnavailable,
+        places_build.PlacesBuildFailed,
         subprocess.CalledProcessError,
     ) as error:
         print(f"Set-up failed: {error}", file=sys.stderr)

@@ -15,6 +15,7 @@ import time
 from fairsite.devtools import elasticsearch
 from fairsite.devtools.paths import BASE_DIR, VAR_DIR
 from fairsite.devtools.prepare import prepare
+from fairsite.places.build import PlacesBuildFailed
 
 HOST = "127.0.0.1"
 PORT = int(os.environ.get("PORT", "8000"))
@@ -92,7 +93,11 @@ def main() -> int:
     except Stop:
         print("\nStopping...", flush=True)
         return 0
-    except (subprocess.CalledProcessError, elasticsearch.ElasticsearchUnavailable) as error:
+    except (
+        subprocess.CalledProcessError,
+        elasticsearch.ElasticsearchUnavailable,
+        PlacesBuildFailed,
+    ) as error:
         print(f"make run failed: {error}", file=sys.stderr)
         return 1
     finally:

@@ -195,4 +195,5 @@ LOGGING = {
 from .accounts import *  # noqa: E402, F403
 from .mail import *  # noqa: E402, F403
 from .payments import *  # noqa: E402, F403
+from .places import *  # noqa: E402, F403
 from .search import *  # noqa: E402, F403

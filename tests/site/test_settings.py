@@ -1,6 +1,7 @@
 """Production settings: the deploy checklist passes, and a missing secret stops
 start-up with one clear line."""
 
+import importlib
 import os
 import secrets
 import subprocess
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from fairsite.settings import places as places_settings
 from fairsite.settings.mail import email_settings
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -73,3 +75,23 @@ def test_email_url_chooses_smtp_with_credentials_and_tls():
 def test_email_url_with_an_unknown_scheme_is_refused_clearly():
     with pytest.raises(SystemExit, match="EMAIL_URL must start with one of"):
         email_settings("pigeon://loft")
+
+
+@pytest.fixture
+def reload_places_settings(monkeypatch):
+    yield monkeypatch
+    monkeypatch.undo()
+    importlib.reload(places_settings)
+
+
+def test_default_country_setting_reads_uk_as_gb(reload_places_settings):
+    reload_places_settings.setenv("PLACES_DEFAULT_COUNTRY", "uk")
+
+    assert importlib.reload(places_settings).PLACES_DEFAULT_COUNTRY == "GB"
+
+
+def test_default_country_setting_refuses_other_countries(reload_places_settings):
+    reload_places_settings.setenv("PLACES_DEFAULT_COUNTRY", "FR")
+
+    with pytest.raises(SystemExit, match="PLACES_DEFAULT_COUNTRY must be US or GB"):
+        importlib.reload(places_settings)

@@ -1,0 +1,28 @@
+"""Places: what people type (a town, a US ZIP code, a UK postcode) as a point.
+
+    from fairsite.places import find_place, distance_miles
+
+    home = find_place("Portland, ME")
+    distance_miles(home.point, find_place("02139").point)
+
+Everything is answered from a data file built at install time
+(fairsite.places.build), with no network. Forms use fairsite.places.forms.PlaceField.
+"""
+
+from fairsite.places.attribution import ATTRIBUTION
+from fairsite.places.distance import distance_miles
+from fairsite.places.gazetteer import PlacesDataMissing, warm
+from fairsite.places.lookup import find_place
+from fairsite.places.place import Place, PlaceAmbiguous, PlaceLookupError, PlaceNotFound
+
+__all__ = [
+    "ATTRIBUTION",
+    "Place",
+    "PlaceAmbiguous",
+    "PlaceLookupError",
+    "PlaceNotFound",
+    "PlacesDataMissing",
+    "distance_miles",
+    "find_place",
+    "warm",
+]
