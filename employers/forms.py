@@ -2,7 +2,7 @@ from django import forms
 from django.conf import settings
 from django.core.validators import URLValidator
 
-from fairsite.places import PlaceAmbiguous, PlaceNotFound, find_place
+from fairsite.places import Place, PlaceLookupError, find_place
 
 from .models import (
     CheckLevel,
@@ -21,11 +21,17 @@ MAX_LOGO_BYTES = 2 * 1024 * 1024
 MAX_PLACES = 10
 
 
-def http_url_validator():
-    return URLValidator(
-        schemes=["http", "https"],
-        message="Enter a web address that starts with http:// or https://",
-    )
+class WebAddressField(forms.URLField):
+    """A web page's address: http or https only, never javascript:, data: or ftp:."""
+
+    default_validators = [URLValidator(schemes=["http", "https"])]
+    default_error_messages = {
+        "invalid": "Enter a web address that starts with http:// or https://",
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("assume_scheme", "https")
+        super().__init__(**kwargs)
 
 
 class LocationsField(forms.CharField):
@@ -59,7 +65,7 @@ class LocationsField(forms.CharField):
         for line in lines:
             try:
                 place = find_place(line, prefer_country=self.prefer_country)
-            except (PlaceNotFound, PlaceAmbiguous) as problem:
+            except PlaceLookupError as problem:
                 errors.append(problem.message)
                 continue
             locations.append(location_from_place(place))
@@ -68,13 +74,14 @@ class LocationsField(forms.CharField):
         return locations
 
 
-def location_from_place(place) -> dict:
+def location_from_place(place: Place) -> dict:
     """The fields of a Location model for a place the gazetteer found."""
+    postal_code = {"zip": place.label.split(" ")[0], "postcode": place.name}.get(place.kind, "")
     return {
         "label": place.label,
-        "locality": getattr(place, "locality", "") or "",
-        "region": getattr(place, "region", "") or "",
-        "postal_code": getattr(place, "postal_code", "") or "",
+        "locality": place.name if place.kind != "postcode" else "",
+        "region": place.admin1,
+        "postal_code": postal_code,
         "country": place.country,
         "latitude": place.latitude,
         "longitude": place.longitude,
@@ -83,9 +90,7 @@ def location_from_place(place) -> dict:
 
 class EmployerForm(forms.Form):
     name = forms.CharField(label="Organisation name", max_length=150)
-    website = forms.URLField(
-        required=False, validators=[http_url_validator()], assume_scheme="https", max_length=200
-    )
+    website = WebAddressField(required=False, max_length=200)
     industry = forms.ChoiceField(choices=[("", "Choose an industry"), *Industry.choices])
     size = forms.ChoiceField(
         label="How many people work there", choices=[("", "Choose a size"), *CompanySize.choices]

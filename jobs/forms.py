@@ -4,7 +4,7 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 
-from employers.forms import LocationsField, http_url_validator
+from employers.forms import LocationsField, WebAddressField
 from employers.models import CheckLevel, CheckTiming, FairChancePolicy
 from fairsite.richtext import clean_rich_text, editable_text, html_to_plain_text
 
@@ -112,12 +112,8 @@ class PostingForm(forms.Form):
     application_method = forms.ChoiceField(
         label="How people apply", choices=ApplicationMethod.choices, widget=forms.RadioSelect
     )
-    apply_url = forms.URLField(
-        label="Web address of your application page",
-        required=False,
-        max_length=500,
-        assume_scheme="https",
-        validators=[http_url_validator()],
+    apply_url = WebAddressField(
+        label="Web address of your application page", required=False, max_length=500
     )
     apply_email = forms.EmailField(label="Email address for applications", required=False)
     closing_date = forms.DateField(

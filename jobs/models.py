@@ -122,7 +122,7 @@ class JobPosting(models.Model):
 
     employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="postings")
     title = models.CharField(max_length=140)
-    slug = models.SlugField(max_length=160)
+    slug = models.SlugField(max_length=160, blank=True, help_text="Made from the title.")
     description = models.TextField(help_text="Stored as sanitised HTML.")
     category = models.CharField(max_length=40, choices=Category.choices)
     employment_type = models.CharField(max_length=20, choices=EmploymentType.choices)

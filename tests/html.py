@@ -16,7 +16,7 @@ def assert_form_errors(response, *field_names: str) -> BeautifulSoup:
     assert summary is not None, "no error summary"
     links = {a["href"].lstrip("#") for a in summary.select("a")}
     for name in field_names:
-        field = page.select_one(f"[name={name}]")
+        field = form_field(page, name)
         assert field is not None, f"no field {name}"
         assert field["id"] in links, f"{name} is not linked from the summary: {links}"
         container = field.find_parent(class_="field")
@@ -25,6 +25,11 @@ def assert_form_errors(response, *field_names: str) -> BeautifulSoup:
     return page
 
 
+def form_field(page: BeautifulSoup, name: str):
+    """The (first) input, select or textarea of a form field."""
+    return page.select_one(f"form :is(input, select, textarea)[name={name}]")
+
+
 def field_error(page: BeautifulSoup, name: str) -> str:
-    field = page.select_one(f"[name={name}]")
+    field = form_field(page, name)
     return field.find_parent(class_="field").select_one(".field-error").get_text(" ", strip=True)
