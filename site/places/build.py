@@ -27,6 +27,7 @@ import subprocess
 import sys
 import time
 from collections import defaultdict
+from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -67,11 +68,11 @@ class PlacesBuildFailed(RuntimeError):
 
 
 def is_current() -> bool:
-    """True when the data file exists and was built from today's sources."""
+    """True when the data file exists and was built from the sources as they are now."""
     if not DATA_FILE.exists():
         return False
     try:
-        with sqlite3.connect(f"{DATA_FILE.as_uri()}?mode=ro", uri=True) as connection:
+        with closing(sqlite3.connect(f"{DATA_FILE.as_uri()}?mode=ro", uri=True)) as connection:
             row = connection.execute("SELECT value FROM meta WHERE name = 'stamp'").fetchone()
     except sqlite3.Error:
         return False
@@ -79,7 +80,7 @@ def is_current() -> bool:
 
 
 def build(*, force: bool = False) -> Path:
-    """Make sure the data file is current; build it (about a minute) if not."""
+    """Make sure the data file is current; build it (under a minute) if not."""
     if not force and is_current():
         return DATA_FILE
     started = time.monotonic()
