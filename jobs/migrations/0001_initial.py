@@ -6,108 +6,372 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('employers', '0001_initial'),
+        ("employers", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Credential',
+            name="Credential",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True)),
-                ('abbreviation', models.CharField(blank=True, max_length=20)),
-                ('slug', models.SlugField(max_length=80, unique=True)),
-                ('issuer', models.CharField(blank=True, max_length=200)),
-                ('summary', models.TextField(blank=True, max_length=1000)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True)),
+                ("abbreviation", models.CharField(blank=True, max_length=20)),
+                ("slug", models.SlugField(max_length=80, unique=True)),
+                ("issuer", models.CharField(blank=True, max_length=200)),
+                ("summary", models.TextField(blank=True, max_length=1000)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='JobPosting',
+            name="JobPosting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=140)),
-                ('slug', models.SlugField(blank=True, help_text='Made from the title.', max_length=160)),
-                ('description', models.TextField(help_text='Stored as sanitised HTML.')),
-                ('category', models.CharField(choices=[('probation-parole', 'Probation and parole'), ('correctional-treatment', 'Correctional treatment'), ('case-management', 'Reentry case management'), ('peer-support', 'Peer support'), ('mental-health', 'Reentry mental health'), ('outreach-advocacy', 'Community outreach and advocacy'), ('warehouse-logistics', 'Warehouse and logistics'), ('construction-trades', 'Construction and trades'), ('manufacturing', 'Manufacturing'), ('hospitality-food', 'Hospitality and food'), ('retail-customer-service', 'Retail and customer service'), ('driving-delivery', 'Driving and delivery'), ('cleaning-facilities', 'Cleaning and facilities'), ('care-support', 'Care and support work'), ('office-admin', 'Office and admin'), ('technology', 'Technology'), ('other', 'Other')], max_length=40)),
-                ('employment_type', models.CharField(choices=[('full_time', 'Full time'), ('part_time', 'Part time'), ('contract', 'Contract'), ('temporary', 'Temporary'), ('apprenticeship', 'Apprenticeship'), ('internship', 'Internship')], max_length=20)),
-                ('workplace', models.CharField(choices=[('on_site', 'On site'), ('hybrid', 'Hybrid (some days at home)'), ('remote', 'Remote (work from home)')], default='on_site', max_length=10)),
-                ('salary_min', models.DecimalField(blank=True, decimal_places=2, max_digits=10, null=True)),
-                ('salary_max', models.DecimalField(blank=True, decimal_places=2, max_digits=10, null=True)),
-                ('salary_period', models.CharField(blank=True, choices=[('hour', 'an hour'), ('day', 'a day'), ('week', 'a week'), ('month', 'a month'), ('year', 'a year')], max_length=8)),
-                ('salary_currency', models.CharField(choices=[('USD', 'US dollars ($)'), ('GBP', 'Pounds sterling (£)')], default='USD', max_length=3)),
-                ('skills', models.JSONField(blank=True, default=list)),
-                ('experience_level', models.CharField(choices=[('none', 'No experience needed'), ('some', 'Some experience (1 to 2 years)'), ('experienced', 'Experienced (3 years or more)'), ('senior', 'Senior or manager')], default='none', max_length=12)),
-                ('check_timing', models.CharField(choices=[('never', 'Never checks records'), ('after_offer', 'Only after a conditional job offer'), ('before_offer_by_law', 'Before an offer, only where the law requires it')], max_length=24)),
-                ('check_level', models.CharField(choices=[('none', 'No check'), ('basic', 'Basic: unspent convictions only'), ('standard', 'Standard: spent and unspent convictions'), ('enhanced', 'Enhanced: also police information and barred lists')], max_length=10)),
-                ('application_method', models.CharField(choices=[('on_site', 'Apply on this site'), ('external_url', 'Apply on our website'), ('email', 'Apply by email')], default='on_site', max_length=14)),
-                ('apply_url', models.URLField(blank=True, max_length=500)),
-                ('apply_email', models.EmailField(blank=True, max_length=254)),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('pending_review', 'Waiting for review'), ('published', 'Live'), ('paused', 'Paused'), ('filled', 'Filled'), ('expired', 'Expired'), ('closed', 'Closed'), ('rejected', 'Not approved')], default='draft', max_length=16)),
-                ('rejection_reason', models.TextField(blank=True)),
-                ('published_at', models.DateTimeField(blank=True, null=True)),
-                ('expires_at', models.DateTimeField(blank=True, null=True)),
-                ('featured_until', models.DateTimeField(blank=True, null=True)),
-                ('view_count', models.PositiveIntegerField(default=0)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('employer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='postings', to='employers.employer')),
-                ('preferred_credentials', models.ManyToManyField(blank=True, related_name='preferred_by', to='jobs.credential')),
-                ('relisted_from', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='relistings', to='jobs.jobposting')),
-                ('required_credentials', models.ManyToManyField(blank=True, related_name='required_by', to='jobs.credential')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=140)),
+                (
+                    "slug",
+                    models.SlugField(blank=True, help_text="Made from the title.", max_length=160),
+                ),
+                ("description", models.TextField(help_text="Stored as sanitised HTML.")),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("probation-parole", "Probation and parole"),
+                            ("correctional-treatment", "Correctional treatment"),
+                            ("case-management", "Reentry case management"),
+                            ("peer-support", "Peer support"),
+                            ("mental-health", "Reentry mental health"),
+                            ("outreach-advocacy", "Community outreach and advocacy"),
+                            ("warehouse-logistics", "Warehouse and logistics"),
+                            ("construction-trades", "Construction and trades"),
+                            ("manufacturing", "Manufacturing"),
+                            ("hospitality-food", "Hospitality and food"),
+                            ("retail-customer-service", "Retail and customer service"),
+                            ("driving-delivery", "Driving and delivery"),
+                            ("cleaning-facilities", "Cleaning and facilities"),
+                            ("care-support", "Care and support work"),
+                            ("office-admin", "Office and admin"),
+                            ("technology", "Technology"),
+                            ("other", "Other"),
+                        ],
+                        max_length=40,
+                    ),
+                ),
+                (
+                    "employment_type",
+                    models.CharField(
+                        choices=[
+                            ("full_time", "Full time"),
+                            ("part_time", "Part time"),
+                            ("contract", "Contract"),
+                            ("temporary", "Temporary"),
+                            ("apprenticeship", "Apprenticeship"),
+                            ("internship", "Internship"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "workplace",
+                    models.CharField(
+                        choices=[
+                            ("on_site", "On site"),
+                            ("hybrid", "Hybrid (some days at home)"),
+                            ("remote", "Remote (work from home)"),
+                        ],
+                        default="on_site",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "salary_min",
+                    models.DecimalField(blank=True, decimal_places=2, max_digits=10, null=True),
+                ),
+                (
+                    "salary_max",
+                    models.DecimalField(blank=True, decimal_places=2, max_digits=10, null=True),
+                ),
+                (
+                    "salary_period",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("hour", "an hour"),
+                            ("day", "a day"),
+                            ("week", "a week"),
+                            ("month", "a month"),
+                            ("year", "a year"),
+                        ],
+                        max_length=8,
+                    ),
+                ),
+                (
+                    "salary_currency",
+                    models.CharField(
+                        choices=[("USD", "US dollars ($)"), ("GBP", "Pounds sterling (£)")],
+                        default="USD",
+                        max_length=3,
+                    ),
+                ),
+                ("skills", models.JSONField(blank=True, default=list)),
+                (
+                    "experience_level",
+                    models.CharField(
+                        choices=[
+                            ("none", "No experience needed"),
+                            ("some", "Some experience (1 to 2 years)"),
+                            ("experienced", "Experienced (3 years or more)"),
+                            ("senior", "Senior or manager"),
+                        ],
+                        default="none",
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "check_timing",
+                    models.CharField(
+                        choices=[
+                            ("never", "Never checks records"),
+                            ("after_offer", "Only after a conditional job offer"),
+                            (
+                                "before_offer_by_law",
+                                "Before an offer, only where the law requires it",
+                            ),
+                        ],
+                        max_length=24,
+                    ),
+                ),
+                (
+                    "check_level",
+                    models.CharField(
+                        choices=[
+                            ("none", "No check"),
+                            ("basic", "Basic: unspent convictions only"),
+                            ("standard", "Standard: spent and unspent convictions"),
+                            ("enhanced", "Enhanced: also police information and barred lists"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "application_method",
+                    models.CharField(
+                        choices=[
+                            ("on_site", "Apply on this site"),
+                            ("external_url", "Apply on our website"),
+                            ("email", "Apply by email"),
+                        ],
+                        default="on_site",
+                        max_length=14,
+                    ),
+                ),
+                ("apply_url", models.URLField(blank=True, max_length=500)),
+                ("apply_email", models.EmailField(blank=True, max_length=254)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("pending_review", "Waiting for review"),
+                            ("published", "Live"),
+                            ("paused", "Paused"),
+                            ("filled", "Filled"),
+                            ("expired", "Expired"),
+                            ("closed", "Closed"),
+                            ("rejected", "Not approved"),
+                        ],
+                        default="draft",
+                        max_length=16,
+                    ),
+                ),
+                ("rejection_reason", models.TextField(blank=True)),
+                ("published_at", models.DateTimeField(blank=True, null=True)),
+                ("expires_at", models.DateTimeField(blank=True, null=True)),
+                ("featured_until", models.DateTimeField(blank=True, null=True)),
+                ("view_count", models.PositiveIntegerField(default=0)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "employer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="postings",
+                        to="employers.employer",
+                    ),
+                ),
+                (
+                    "preferred_credentials",
+                    models.ManyToManyField(
+                        blank=True, related_name="preferred_by", to="jobs.credential"
+                    ),
+                ),
+                (
+                    "relisted_from",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="relistings",
+                        to="jobs.jobposting",
+                    ),
+                ),
+                (
+                    "required_credentials",
+                    models.ManyToManyField(
+                        blank=True, related_name="required_by", to="jobs.credential"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-published_at', '-created_at'],
-                'permissions': [('moderate_jobposting', 'Can approve or reject job postings')],
+                "ordering": ["-published_at", "-created_at"],
+                "permissions": [("moderate_jobposting", "Can approve or reject job postings")],
             },
         ),
         migrations.CreateModel(
-            name='PostingEvent',
+            name="PostingEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('from_status', models.CharField(blank=True, choices=[('draft', 'Draft'), ('pending_review', 'Waiting for review'), ('published', 'Live'), ('paused', 'Paused'), ('filled', 'Filled'), ('expired', 'Expired'), ('closed', 'Closed'), ('rejected', 'Not approved')], max_length=16)),
-                ('to_status', models.CharField(choices=[('draft', 'Draft'), ('pending_review', 'Waiting for review'), ('published', 'Live'), ('paused', 'Paused'), ('filled', 'Filled'), ('expired', 'Expired'), ('closed', 'Closed'), ('rejected', 'Not approved')], max_length=16)),
-                ('reason', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('posting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='jobs.jobposting')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "from_status",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("draft", "Draft"),
+                            ("pending_review", "Waiting for review"),
+                            ("published", "Live"),
+                            ("paused", "Paused"),
+                            ("filled", "Filled"),
+                            ("expired", "Expired"),
+                            ("closed", "Closed"),
+                            ("rejected", "Not approved"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "to_status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("pending_review", "Waiting for review"),
+                            ("published", "Live"),
+                            ("paused", "Paused"),
+                            ("filled", "Filled"),
+                            ("expired", "Expired"),
+                            ("closed", "Closed"),
+                            ("rejected", "Not approved"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                ("reason", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "posting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="jobs.jobposting",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'id'],
+                "ordering": ["created_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='PostingLocation',
+            name="PostingLocation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('label', models.CharField(help_text='A city, US ZIP or UK postcode.', max_length=200, verbose_name='place')),
-                ('street_address', models.CharField(blank=True, max_length=200)),
-                ('locality', models.CharField(blank=True, max_length=120, verbose_name='town or city')),
-                ('region', models.CharField(blank=True, max_length=120, verbose_name='state or region')),
-                ('postal_code', models.CharField(blank=True, max_length=20)),
-                ('country', models.CharField(help_text='ISO code: US or GB.', max_length=2)),
-                ('latitude', models.FloatField()),
-                ('longitude', models.FloatField()),
-                ('posting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='locations', to='jobs.jobposting')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "label",
+                    models.CharField(
+                        help_text="A city, US ZIP or UK postcode.",
+                        max_length=200,
+                        verbose_name="place",
+                    ),
+                ),
+                ("street_address", models.CharField(blank=True, max_length=200)),
+                (
+                    "locality",
+                    models.CharField(blank=True, max_length=120, verbose_name="town or city"),
+                ),
+                (
+                    "region",
+                    models.CharField(blank=True, max_length=120, verbose_name="state or region"),
+                ),
+                ("postal_code", models.CharField(blank=True, max_length=20)),
+                ("country", models.CharField(help_text="ISO code: US or GB.", max_length=2)),
+                ("latitude", models.FloatField()),
+                ("longitude", models.FloatField()),
+                (
+                    "posting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="locations",
+                        to="jobs.jobposting",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['id'],
+                "ordering": ["id"],
             },
         ),
         migrations.AddIndex(
-            model_name='jobposting',
-            index=models.Index(fields=['status', 'expires_at'], name='jobs_jobpos_status_9fda70_idx'),
+            model_name="jobposting",
+            index=models.Index(
+                fields=["status", "expires_at"], name="jobs_jobpos_status_9fda70_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='jobposting',
-            index=models.Index(fields=['employer', 'status'], name='jobs_jobpos_employe_4ae841_idx'),
+            model_name="jobposting",
+            index=models.Index(
+                fields=["employer", "status"], name="jobs_jobpos_employe_4ae841_idx"
+            ),
         ),
     ]

@@ -296,3 +296,16 @@ def test_editing_a_live_posting_into_flagged_wording_sends_it_back_for_review():
     )
 
     assert posting.status == Status.PENDING_REVIEW
+
+
+def test_the_expiry_command_reports_what_it_did():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    ExpiredPostingFactory()
+    output = StringIO()
+
+    call_command("expire_postings", stdout=output)
+
+    assert output.getvalue().strip() == "1 posting expired."
