@@ -6,6 +6,7 @@ app_name = "jobs"
 
 urlpatterns = [
     path("jobs/", views.posting_list, name="list"),
+    path("jobs/suggest/", views.posting_suggestions, name="suggest"),
     path("jobs/<int:pk>/<slug:slug>/", views.posting_detail, name="detail"),
     path("hire/<slug:slug>/postings/new/", employer_views.posting_new, name="new"),
     path("hire/<slug:slug>/postings/<int:pk>/", employer_views.posting_preview, name="preview"),

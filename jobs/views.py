@@ -1,57 +1,109 @@
-from django import forms
-from django.core.paginator import Paginator
+import logging
+
 from django.db.models import F
-from django.http import Http404
+from django.http import Http404, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET
 
 from employers.models import Membership
 from employers.policy import policy_sentences
 from employers.selectors import policy_of
 
-from .models import Category, EmploymentType, JobPosting, Workplace
-from .selectors import postings_from_database
+from .models import JobPosting
+from .search_forms import SearchForm
+from .search_queries import title_suggestions
+from .search_results import SearchUnavailable, database_results, run_posting_search
 
-PAGE_SIZE = 20
+logger = logging.getLogger(__name__)
 
 
-class PostingFilterForm(forms.Form):
-    q = forms.CharField(label="What job", required=False, max_length=200)
-    place = forms.CharField(label="Where", required=False, max_length=100)
-    category = forms.ChoiceField(required=False, choices=[("", "Any category"), *Category.choices])
-    employment_type = forms.ChoiceField(
-        label="Type of work", required=False, choices=[("", "Any"), *EmploymentType.choices]
-    )
-    workplace = forms.ChoiceField(
-        label="Where the work happens", required=False, choices=[("", "Any"), *Workplace.choices]
-    )
-    after_offer = forms.BooleanField(
-        label="Only employers who check records after an offer (or never)", required=False
-    )
+FACET_TITLES = {
+    "category": "Category",
+    "employment_type": "Type of work",
+    "workplace": "Where the work happens",
+    "check_level": "Level of record check",
+    "credential": "Credential",
+    "salary": "Pay",
+}
+FLAG_TITLES = {
+    "after_offer": "Checks records only after an offer (or never)",
+    "verified": "Verified fair-chance employers",
+}
+
+
+def url_with(params: QueryDict, **changes: str | None) -> str:
+    """This page's address with some parameters set or (None) removed, back on page 1."""
+    params = params.copy()
+    params.pop("page", None)
+    for key, value in changes.items():
+        params.pop(key, None)
+        if value is not None:
+            params[key] = value
+    return f"?{params.urlencode()}"
+
+
+def facet_groups(params: QueryDict, results) -> list[dict]:
+    """Each facet's values with counts and the link that chooses (or clears) them."""
+    groups = [
+        {
+            "name": "flags",
+            "title": "Record checks and verification",
+            "items": [
+                {
+                    "label": title,
+                    "count": results.flags.get(name, 0),
+                    "selected": name in results.query.flags,
+                    "url": url_with(params, **{name: None if name in results.query.flags else "on"}),
+                }
+                for name, title in FLAG_TITLES.items()
+            ],
+        }
+    ]
+    for name, values in results.facets.items():
+        if values:
+            groups.append(
+                {
+                    "name": name,
+                    "title": FACET_TITLES[name],
+                    "items": [
+                        {
+                            "label": item.label,
+                            "count": item.count,
+                            "selected": item.selected,
+                            "url": url_with(params, **{name: None if item.selected else item.value}),
+                        }
+                        for item in values
+                    ],
+                }
+            )
+    return groups
 
 
 def posting_list(request):
-    form = PostingFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    postings = postings_from_database(
-        text=filters.get("q", ""),
-        place=filters.get("place", ""),
-        category=filters.get("category", ""),
-        employment_type=filters.get("employment_type", ""),
-        workplace=filters.get("workplace", ""),
-        checks_after_offer=filters.get("after_offer", False),
-    )
-    page = Paginator(postings, PAGE_SIZE).get_page(request.GET.get("page"))
+    """The search page: Elasticsearch when it answers, the database when it doesn't."""
+    form = SearchForm(request.GET or None)
+    query = form.to_query()
+    try:
+        results = run_posting_search(query)
+    except SearchUnavailable as error:
+        logger.warning("Job search fell back to the database: %s", error)
+        results = database_results(query)
     return render(
         request,
-        "jobs/posting_list.html",
-        {"form": form, "page": page, "querystring": _querystring_without_page(request)},
+        "jobs/search.html",
+        {
+            "form": form,
+            "results": results,
+            "facet_groups": [] if results.from_database else facet_groups(request.GET, results),
+            "suggestion_url": url_with(request.GET, q=results.suggestion),
+        },
     )
 
 
-def _querystring_without_page(request) -> str:
-    params = request.GET.copy()
-    params.pop("page", None)
-    return params.urlencode()
+@require_GET
+def posting_suggestions(request):
+    """Completions for the keyword box (an empty list rather than an error)."""
+    return JsonResponse({"suggestions": title_suggestions(request.GET.get("q", ""))})
 
 
 def _may_preview(user, posting: JobPosting) -> bool:

@@ -36,3 +36,69 @@
     input.insertAdjacentElement("afterend", button);
   });
 })();
+
+// Job search: suggestions for the keyword box, and filters that update the
+// results without reloading the whole page. Without JavaScript both are plain
+// links and forms, and work the same.
+(function () {
+  "use strict";
+
+  var keyword = document.querySelector("[data-suggest-url]");
+  if (keyword && window.fetch) {
+    var list = document.getElementById(keyword.getAttribute("list"));
+    var timer = null;
+    keyword.addEventListener("input", function () {
+      clearTimeout(timer);
+      var text = keyword.value.trim();
+      if (text.length < 2) return;
+      timer = setTimeout(function () {
+        var url = keyword.dataset.suggestUrl + "?q=" + encodeURIComponent(text);
+        fetch(url, { headers: { Accept: "application/json" } })
+          .then(function (response) { return response.ok ? response.json() : { suggestions: [] }; })
+          .then(function (data) {
+            list.replaceChildren.apply(list, data.suggestions.map(function (suggestion) {
+              var option = document.createElement("option");
+              option.value = suggestion;
+              return option;
+            }));
+          })
+          .catch(function () {});
+      }, 200);
+    });
+  }
+
+  var region = document.querySelector("[data-search-results]");
+  if (!region || !window.fetch || !window.history.pushState) return;
+
+  function load(url, push) {
+    region.setAttribute("aria-busy", "true");
+    return fetch(url, { headers: { Accept: "text/html" } })
+      .then(function (response) { return response.text(); })
+      .then(function (html) {
+        var page = new DOMParser().parseFromString(html, "text/html");
+        var fresh = page.querySelector("[data-search-results]");
+        if (!fresh) { window.location.assign(url); return; }
+        region.innerHTML = fresh.innerHTML;
+        document.title = page.title;
+        if (push) window.history.pushState({ search: true }, "", url);
+        var heading = document.getElementById("results-heading");
+        if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
+      })
+      .catch(function () { window.location.assign(url); })
+      .finally(function () { region.removeAttribute("aria-busy"); });
+  }
+
+  region.addEventListener("click", function (event) {
+    var link = event.target.closest(".search-facets a, .pagination a, .did-you-mean a");
+    if (!link || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    load(link.href, true);
+  });
+  region.addEventListener("change", function (event) {
+    if (event.target.matches(".sort-form select")) {
+      var form = event.target.form;
+      load(form.action.split("?")[0] + "?" + new URLSearchParams(new FormData(form)), true);
+    }
+  });
+  window.addEventListener("popstate", function () { load(window.location.href, false); });
+})();

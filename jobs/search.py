@@ -1,0 +1,232 @@
+"""The postings index: its mapping, the document for a posting, and keeping it true.
+
+Matched and ranked text goes into ``*_norm`` fields as the output of the
+project's one text function (``fairsite.search.text.normalise``), because the
+server has no stemmer; the same function runs on every query. The original
+text is kept in ``standard``-analysed fields for "did you mean" suggestions
+and for showing. Only visible postings are in the index (``JobPosting.objects.
+visible()``, the same queryset the pages use); the outbox keeps it that way.
+
+Queries live in ``jobs.search_queries``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from elasticsearch.dsl import Mapping, field
+
+from employers.models import Employer, FairChancePolicy
+from employers.selectors import policy_of
+from fairsite import outbox
+from fairsite.richtext import html_to_plain_text
+from fairsite.search.registry import SearchIndex, register
+from fairsite.search.text import normalise
+
+from .models import JobPosting, PostingLocation, SalaryPeriod
+
+INDEX_NAME = "postings"
+
+# Searched fields and their weights; a query's every word must occur in one of them.
+SEARCHED_FIELDS = {
+    "title_norm": 4,
+    "skills_norm": 2,
+    "employer_name_norm": 2,
+    "description_norm": 1,
+}
+
+# Pay a year, at least: the salary bands people filter by (a posting is in every
+# band up to its highest yearly pay, so "30,000 or more" includes 40,000 roles).
+SALARY_BANDS = [
+    ("20000", 20_000, "20,000 or more a year"),
+    ("30000", 30_000, "30,000 or more a year"),
+    ("40000", 40_000, "40,000 or more a year"),
+    ("60000", 60_000, "60,000 or more a year"),
+]
+PERIODS_A_YEAR = {
+    SalaryPeriod.HOUR: 2080,
+    SalaryPeriod.DAY: 260,
+    SalaryPeriod.WEEK: 52,
+    SalaryPeriod.MONTH: 12,
+    SalaryPeriod.YEAR: 1,
+}
+
+
+def _mapping() -> dict:
+    mapping = Mapping()
+    text = {"analyzer": "standard"}
+    for name in ("title", "description", "employer_name"):
+        mapping.field(name, field.Text(**text))
+        mapping.field(f"{name}_norm", field.Text(**text))
+    mapping.field("title_exact", field.Keyword(normalizer="lowercase"))
+    mapping.field("skills", field.Keyword())
+    mapping.field("skills_norm", field.Text(**text))
+    for name in (
+        "category",
+        "employment_type",
+        "workplace",
+        "experience_level",
+        "check_timing",
+        "check_level",
+        "credentials",
+        "required_credentials",
+        "preferred_credentials",
+        "pledges",
+        "salary_bands",
+        "salary_currency",
+        "salary_period",
+        "employer_slug",
+        "countries",
+        "location_labels",
+        "application_method",
+    ):
+        mapping.field(name, field.Keyword())
+    for name in ("checks_after_offer", "employer_verified", "remote"):
+        mapping.field(name, field.Boolean())
+    for name in ("salary_min", "salary_max", "salary_yearly"):
+        mapping.field(name, field.Float())
+    mapping.field("employer_id", field.Long())
+    mapping.field("locations", field.GeoPoint())
+    for name in ("published_at", "expires_at", "featured_until", "updated_at"):
+        mapping.field(name, field.Date())
+    mapping.field("suggest", field.Completion(analyzer="simple", max_input_length=60))
+    return {**mapping.to_dict(), "dynamic": "strict"}
+
+
+def yearly_pay(posting: JobPosting) -> float | None:
+    """The most the posting pays in a year, for sorting and salary bands."""
+    top = posting.salary_max if posting.salary_max is not None else posting.salary_min
+    if top is None or not posting.salary_period:
+        return None
+    return float(Decimal(top) * PERIODS_A_YEAR[SalaryPeriod(posting.salary_period)])
+
+
+def salary_bands(posting: JobPosting) -> list[str]:
+    pay = yearly_pay(posting)
+    return [key for key, floor, _label in SALARY_BANDS if pay is not None and pay >= floor]
+
+
+def searched_text(posting: JobPosting) -> dict[str, str]:
+    """The normalised text of each searched field (alerts match these words too)."""
+    return {
+        "title_norm": normalise(posting.title),
+        "skills_norm": normalise(" ".join(posting.skills)),
+        "employer_name_norm": normalise(posting.employer.name),
+        "description_norm": normalise(html_to_plain_text(posting.description)),
+    }
+
+
+def posting_document(posting: JobPosting) -> dict:
+    """The document for one visible posting."""
+    employer = posting.employer
+    policy = policy_of(employer)
+    required = [c.slug for c in posting.required_credentials.all()]
+    preferred = [c.slug for c in posting.preferred_credentials.all()]
+    locations = list(posting.locations.all())
+    return {
+        "title": posting.title,
+        "title_exact": posting.title,
+        "description": html_to_plain_text(posting.description),
+        "employer_name": employer.name,
+        **searched_text(posting),
+        "skills": posting.skills,
+        "category": posting.category,
+        "employment_type": posting.employment_type,
+        "workplace": posting.workplace,
+        "experience_level": posting.experience_level,
+        "check_timing": posting.check_timing,
+        "check_level": posting.check_level,
+        "checks_after_offer": posting.checks_after_offer,
+        "required_credentials": required,
+        "preferred_credentials": preferred,
+        "credentials": sorted(set(required) | set(preferred)),
+        "pledges": policy.pledges if policy else [],
+        "salary_min": float(posting.salary_min) if posting.salary_min is not None else None,
+        "salary_max": float(posting.salary_max) if posting.salary_max is not None else None,
+        "salary_period": posting.salary_period or None,
+        "salary_currency": posting.salary_currency,
+        "salary_yearly": yearly_pay(posting),
+        "salary_bands": salary_bands(posting),
+        "employer_id": employer.pk,
+        "employer_slug": employer.slug,
+        "employer_verified": employer.is_verified,
+        "remote": posting.is_remote,
+        "locations": [{"lat": loc.latitude, "lon": loc.longitude} for loc in locations],
+        "location_labels": [loc.label for loc in locations],
+        "countries": sorted({loc.country for loc in locations}),
+        "application_method": posting.application_method,
+        "published_at": posting.published_at,
+        "expires_at": posting.expires_at,
+        "featured_until": posting.featured_until,
+        "updated_at": posting.updated_at,
+        "suggest": {"input": [posting.title, employer.name]},
+    }
+
+
+def indexed_postings():
+    """The postings that belong in the index, with what their documents read."""
+    return (
+        JobPosting.objects.visible()
+        .select_related("employer", "employer__policy")
+        .prefetch_related("locations", "required_credentials", "preferred_credentials")
+    )
+
+
+postings_index = register(
+    SearchIndex(
+        name=INDEX_NAME,
+        mappings=_mapping(),
+        queryset=indexed_postings,
+        to_document=posting_document,
+        index_settings={"max_result_window": 10_000},
+    )
+)
+
+
+# Keeping the index true. Every write that can change a posting's document, or
+# whether it is visible, queues its id in the outbox inside the same transaction
+# (Django sends these signals inside it). The outbox reads the current state when
+# it drains, so the order and number of these calls does not matter.
+
+
+def _queue(ids) -> None:
+    ids = list(ids)
+    if ids:
+        with transaction.atomic():
+            outbox.enqueue(INDEX_NAME, ids)
+
+
+def _posting_changed(sender, instance, **kwargs):
+    _queue([instance.pk])
+
+
+def _location_changed(sender, instance, **kwargs):
+    _queue([instance.posting_id])
+
+
+def _credentials_changed(sender, instance, action, **kwargs):
+    if action in {"post_add", "post_remove", "post_clear"} and isinstance(instance, JobPosting):
+        _queue([instance.pk])
+
+
+def _employer_changed(sender, instance, **kwargs):
+    employer_id = instance.employer_id if isinstance(instance, FairChancePolicy) else instance.pk
+    _queue(JobPosting.objects.filter(employer_id=employer_id).values_list("pk", flat=True))
+
+
+def connect_signals() -> None:
+    """Called once from JobsConfig.ready()."""
+    uid = "jobs.search"
+    post_save.connect(_posting_changed, sender=JobPosting, dispatch_uid=f"{uid}.posting")
+    post_delete.connect(_posting_changed, sender=JobPosting, dispatch_uid=f"{uid}.posting-del")
+    post_save.connect(_location_changed, sender=PostingLocation, dispatch_uid=f"{uid}.loc")
+    post_delete.connect(_location_changed, sender=PostingLocation, dispatch_uid=f"{uid}.loc-del")
+    for through in (
+        JobPosting.required_credentials.through,
+        JobPosting.preferred_credentials.through,
+    ):
+        m2m_changed.connect(_credentials_changed, sender=through, dispatch_uid=f"{uid}.{through}")
+    post_save.connect(_employer_changed, sender=Employer, dispatch_uid=f"{uid}.employer")
+    post_save.connect(_employer_changed, sender=FairChancePolicy, dispatch_uid=f"{uid}.policy")

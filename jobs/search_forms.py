@@ -1,0 +1,119 @@
+"""The search page's form: the URL's parameters, checked, as a PostingQuery.
+
+A bad parameter (an unknown facet value, a negative radius, a place we can't
+find, page 10,000) gets a message in the error summary; the search still runs
+with the parameters that were fine, so the page is never a dead end.
+"""
+
+from django import forms
+from django.conf import settings
+
+from employers.models import CheckLevel
+from fairsite.places import PlaceLookupError, find_place
+
+from .models import Category, Credential, EmploymentType, Workplace
+from .search import SALARY_BANDS
+from .search_queries import FACETS, FLAGS, MAX_PAGE, RADII_MILES, SORTS, Near, PostingQuery
+
+DEFAULT_RADIUS = 25
+CHOOSE = "Choose one of the options in the list."
+
+
+def _choice(label, choices, **kwargs):
+    return forms.ChoiceField(
+        label=label,
+        required=False,
+        choices=[("", "Any"), *choices],
+        error_messages={"invalid_choice": CHOOSE},
+        **kwargs,
+    )
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label="Job title, skill or employer",
+        required=False,
+        max_length=200,
+        error_messages={"max_length": "Use fewer words: up to 200 letters and spaces."},
+    )
+    place = forms.CharField(
+        label="Town, ZIP code or postcode", required=False, max_length=100
+    )
+    radius = forms.TypedChoiceField(
+        label="Distance",
+        required=False,
+        coerce=int,
+        choices=[(r, f"Within {r} miles") for r in RADII_MILES],
+        initial=DEFAULT_RADIUS,
+        error_messages={"invalid_choice": "Choose a distance from the list."},
+    )
+    category = _choice("Category", Category.choices)
+    employment_type = _choice("Type of work", EmploymentType.choices)
+    workplace = _choice("Where the work happens", Workplace.choices)
+    check_level = _choice("Level of record check", CheckLevel.choices)
+    credential = _choice("Credential", [])
+    salary = _choice("Pay", [(key, label) for key, _floor, label in SALARY_BANDS])
+    after_offer = forms.BooleanField(
+        label="Only employers who check records after an offer, or never", required=False
+    )
+    verified = forms.BooleanField(label="Only verified fair-chance employers", required=False)
+    sort = forms.ChoiceField(
+        label="Sort by",
+        required=False,
+        choices=[
+            ("relevance", "Best match"),
+            ("newest", "Newest"),
+            ("nearest", "Nearest"),
+            ("salary", "Highest pay"),
+        ],
+        error_messages={"invalid_choice": CHOOSE},
+    )
+    page = forms.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=MAX_PAGE,
+        widget=forms.HiddenInput,
+        error_messages={
+            "invalid": "That page number is not a number.",
+            "min_value": "Pages start at 1.",
+            "max_value": f"We show at most {MAX_PAGE} pages. Narrow your search to see more.",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["credential"].choices = [
+            ("", "Any"),
+            *((c.slug, c.short_name) for c in Credential.objects.order_by("name")),
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        place = cleaned.get("place", "")
+        cleaned["near"] = None
+        if place:
+            try:
+                found = find_place(place, prefer_country=settings.PLACES_DEFAULT_COUNTRY)
+            except PlaceLookupError as problem:
+                self.add_error("place", problem.message)
+            else:
+                radius = cleaned.get("radius") or DEFAULT_RADIUS
+                cleaned["near"] = Near(found.latitude, found.longitude, radius, found.label)
+        if cleaned.get("sort") == "nearest" and cleaned["near"] is None and "place" not in self.errors:
+            self.add_error("sort", "To sort by distance, enter a town, ZIP code or postcode.")
+        return cleaned
+
+    def to_query(self) -> PostingQuery:
+        """The search to run: the valid parameters, with anything invalid left out."""
+        if not self.is_bound:
+            return PostingQuery()
+        self.is_valid()
+        data = {name: value for name, value in self.cleaned_data.items() if name not in self.errors}
+        return PostingQuery(
+            text=data.get("q", ""),
+            near=data.get("near"),
+            filters={name: data[name] for name in FACETS if data.get(name)},
+            flags=frozenset(name for name in FLAGS if data.get(name)),
+            sort=data.get("sort") or "relevance",
+            page=data.get("page") or 1,
+        )

@@ -1,0 +1,168 @@
+"""Searching postings: one query builder for the search page, the API and alerts.
+
+Keyword semantics, kept simple on purpose so a saved search can be matched in
+reverse by the alerts index: every word of the query must occur, after
+normalisation, in at least one searched field, with no fuzziness. Ranking weighs
+where the words occur (title over description); featured postings rank a little
+higher (10 %, so never above a much better match).
+
+Facets are single-choice: each facet's counts are computed with every other
+filter applied but not its own, and choosing a value replaces the facet's
+current one, so a count is exactly the number of results its link leads to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+from django.utils import timezone
+from elasticsearch import ApiError, TransportError
+from elasticsearch.dsl import A, Q, Search
+
+from fairsite.search.client import get_client
+from fairsite.search.text import terms
+
+from .search import SEARCHED_FIELDS, postings_index
+
+PAGE_SIZE = 20
+MAX_PAGE = 10_000 // PAGE_SIZE  # Elasticsearch's max_result_window
+RADII_MILES = (5, 10, 25, 50)
+MAX_QUERY_TERMS = 32
+FEATURED_WEIGHT = 1.1
+SORTS = ("relevance", "newest", "nearest", "salary")
+
+# Single-choice facets: name in the URL -> document field.
+FACETS = {
+    "category": "category",
+    "employment_type": "employment_type",
+    "workplace": "workplace",
+    "check_level": "check_level",
+    "credential": "credentials",
+    "salary": "salary_bands",
+}
+# Yes/no facets: name in the URL -> boolean document field.
+FLAGS = {"after_offer": "checks_after_offer", "verified": "employer_verified"}
+
+
+@dataclass(frozen=True)
+class Near:
+    latitude: float
+    longitude: float
+    radius_miles: int
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class PostingQuery:
+    """What someone searched for: the search page's URL, the API's parameters, an alert."""
+
+    text: str = ""
+    near: Near | None = None
+    filters: dict[str, str] = field(default_factory=dict)  # facet -> value
+    flags: frozenset[str] = frozenset()  # yes/no facets that are on
+    sort: str = "relevance"
+    page: int = 1
+
+    @property
+    def terms(self) -> list[str]:
+        """The distinct normalised words that must all occur."""
+        return list(dict.fromkeys(terms(self.text)))[:MAX_QUERY_TERMS]
+
+
+def text_clause(words: list[str]) -> Q:
+    """Every word in at least one searched field, ranked by the fields' weights."""
+    phrase = " ".join(words)
+    fields = [f"{name}^{weight}" for name, weight in SEARCHED_FIELDS.items()]
+    return Q(
+        "bool",
+        must=[Q("multi_match", query=phrase, fields=fields, type="cross_fields", operator="and")],
+        should=[
+            Q("match_phrase", title_norm={"query": phrase, "boost": 3}),
+            Q("match", title_norm={"query": phrase, "operator": "and", "boost": 2}),
+        ],
+    )
+
+
+def base_filters(query: PostingQuery, *, now: datetime) -> list[Q]:
+    """Filters that are not facets: still open, and near the place if one was given."""
+    clauses = [Q("range", expires_at={"gt": now})]
+    if query.near is not None:
+        point = {"lat": query.near.latitude, "lon": query.near.longitude}
+        clauses.append(Q("geo_distance", distance=f"{query.near.radius_miles}mi", locations=point))
+    return clauses
+
+
+def facet_filters(query: PostingQuery, *, skip: str | None = None) -> list[Q]:
+    """The chosen facets as filters; `skip` leaves one out, for that facet's counts."""
+    clauses = [
+        Q("term", **{FACETS[name]: value})
+        for name, value in query.filters.items()
+        if name != skip and name in FACETS and value
+    ]
+    clauses += [Q("term", **{FLAGS[name]: True}) for name in sorted(query.flags) if name != skip]
+    return clauses
+
+
+def posting_search(query: PostingQuery, *, now: datetime | None = None) -> Search:
+    """The Elasticsearch request: the page of hits, every facet's counts, a suggestion."""
+    now = now or timezone.now()
+    words = query.terms
+    matching = text_clause(words) if words else Q("match_all")
+    scored = Q(
+        "function_score",
+        query=matching,
+        functions=[{"filter": Q("range", featured_until={"gt": now}), "weight": FEATURED_WEIGHT}],
+        boost_mode="multiply",
+    )
+    search = Search(using=get_client(), index=postings_index.alias)
+    search = search.query(Q("bool", must=[scored], filter=base_filters(query, now=now)))
+    search = search.post_filter(Q("bool", filter=facet_filters(query)))
+    for name, doc_field in {**FACETS, **FLAGS}.items():
+        counts = A("filter", Q("bool", filter=facet_filters(query, skip=name)))
+        counts.bucket("values", A("terms", field=doc_field, size=50))
+        search.aggs.bucket(name, counts)
+    search = _sorted(search, query, has_text=bool(words))
+    start = (min(max(query.page, 1), MAX_PAGE) - 1) * PAGE_SIZE
+    search = search.extra(track_total_hits=True)[start : start + PAGE_SIZE]
+    if words:
+        search = search.suggest(
+            "did_you_mean",
+            " ".join(query.text.split()[:MAX_QUERY_TERMS]),
+            term={"field": "title", "suggest_mode": "popular", "min_word_length": 3},
+        )
+    return search.source(["title", "description", "location_labels"])
+
+
+def _sorted(search: Search, query: PostingQuery, *, has_text: bool) -> Search:
+    newest = {"published_at": {"order": "desc"}}
+    if query.sort == "nearest" and query.near is not None:
+        point = {"lat": query.near.latitude, "lon": query.near.longitude}
+        return search.sort({"_geo_distance": {"locations": point, "order": "asc", "unit": "mi"}})
+    if query.sort == "salary":
+        return search.sort({"salary_yearly": {"order": "desc", "missing": "_last"}}, newest)
+    if query.sort == "newest" or not has_text:
+        return search.sort(newest, "_score")
+    return search.sort("_score", newest)
+
+
+MAX_SUGGESTIONS = 8
+
+
+def title_suggestions(prefix: str) -> list[str]:
+    """Up to eight distinct completions of what someone is typing ([] if none or down)."""
+    prefix = " ".join(prefix.split())[:60]
+    if len(prefix) < 2:
+        return []
+    search = Search(using=get_client(), index=postings_index.alias).source(False)
+    search = search.suggest(
+        "titles", prefix, completion={"field": "suggest", "size": 20, "skip_duplicates": True}
+    )
+    try:
+        response = search.execute()
+    except (TransportError, ApiError):
+        return []
+    seen: dict[str, str] = {}
+    for option in response.suggest.titles[0].options:
+        seen.setdefault(option.text.lower(), option.text)
+    return list(seen.values())[:MAX_SUGGESTIONS]

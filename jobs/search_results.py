@@ -1,0 +1,183 @@
+"""Running a posting search and shaping what comes back for pages and the API."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from django.utils.safestring import SafeString
+from elasticsearch import ApiError, TransportError
+
+from employers.models import CheckLevel
+from fairsite.places import distance_miles
+from fairsite.richtext import html_to_plain_text
+from fairsite.search.highlight import highlight, snippet
+
+from .models import Category, Credential, EmploymentType, JobPosting, Workplace
+from .search import SALARY_BANDS
+from .search_queries import FACETS, FLAGS, MAX_PAGE, PAGE_SIZE, PostingQuery, posting_search
+from .selectors import postings_from_database
+
+logger = logging.getLogger(__name__)
+
+
+class SearchUnavailable(Exception):
+    """Elasticsearch did not answer; the caller falls back to the database."""
+
+
+@dataclass(frozen=True)
+class Hit:
+    posting: JobPosting
+    title: SafeString
+    snippet: SafeString
+    miles: float | None = None
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class SearchResults:
+    query: PostingQuery
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    flags: dict[str, int] = field(default_factory=dict)  # yes/no facet -> count if chosen
+    suggestion: str = ""
+    took_ms: int | None = None
+    from_database: bool = False
+
+    @property
+    def pages(self) -> int:
+        return min(max((self.total + PAGE_SIZE - 1) // PAGE_SIZE, 1), MAX_PAGE)
+
+
+def facet_labels() -> dict[str, dict[str, str]]:
+    """What each facet value is called on the page."""
+    return {
+        "category": dict(Category.choices),
+        "employment_type": dict(EmploymentType.choices),
+        "workplace": dict(Workplace.choices),
+        "check_level": dict(CheckLevel.choices),
+        "credential": {c.slug: c.short_name for c in Credential.objects.all()},
+        "salary": {key: label for key, _floor, label in SALARY_BANDS},
+    }
+
+
+def run_posting_search(query: PostingQuery) -> SearchResults:
+    """Search the index; raises SearchUnavailable when Elasticsearch can't answer."""
+    try:
+        response = posting_search(query).execute()
+    except (TransportError, ApiError) as error:
+        raise SearchUnavailable(type(error).__name__) from error
+    ids = [int(hit.meta.id) for hit in response.hits]
+    postings = _visible_in_order(ids)
+    words = query.terms
+    hits = [
+        Hit(
+            posting=posting,
+            title=highlight(posting.title, words),
+            snippet=snippet(_plain(hit), words),
+            miles=_miles(query, posting),
+        )
+        for hit, posting in ((h, postings.get(int(h.meta.id))) for h in response.hits)
+        if posting is not None
+    ]
+    labels = facet_labels()
+    aggregations = response.aggregations.to_dict()
+    facets = {
+        name: [
+            FacetValue(
+                value=bucket["key"],
+                label=labels[name].get(bucket["key"], bucket["key"]),
+                count=bucket["doc_count"],
+                selected=query.filters.get(name) == bucket["key"],
+            )
+            for bucket in aggregations[name]["values"]["buckets"]
+        ]
+        for name in FACETS
+    }
+    flags = {
+        name: next(
+            (b["doc_count"] for b in aggregations[name]["values"]["buckets"] if b["key"] == 1),
+            0,
+        )
+        for name in FLAGS
+    }
+    return SearchResults(
+        query=query,
+        total=response.hits.total.value,
+        hits=hits,
+        facets=facets,
+        flags=flags,
+        suggestion=_suggestion(response, query),
+        took_ms=response.took,
+    )
+
+
+def _visible_in_order(ids: list[int]) -> dict[int, JobPosting]:
+    # The database has the last word: a posting that closed a moment ago, before
+    # the index caught up, is never shown.
+    postings = (
+        JobPosting.objects.visible()
+        .filter(pk__in=ids)
+        .select_related("employer")
+        .prefetch_related("locations")
+    )
+    return {posting.pk: posting for posting in postings}
+
+
+def _plain(hit) -> str:
+    return getattr(hit, "description", "") or ""
+
+
+def _miles(query: PostingQuery, posting: JobPosting) -> float | None:
+    if query.near is None:
+        return None
+    origin = (query.near.latitude, query.near.longitude)
+    distances = [distance_miles(origin, location.point) for location in posting.locations.all()]
+    return min(distances) if distances else None
+
+
+def _suggestion(response, query: PostingQuery) -> str:
+    """A corrected query from the term suggester, only when nothing was found."""
+    if response.hits.total.value or not hasattr(response, "suggest"):
+        return ""
+    corrected, changed = [], False
+    for entry in response.suggest.did_you_mean:
+        if entry.options:
+            corrected.append(entry.options[0].text)
+            changed = True
+        else:
+            corrected.append(entry.text)
+    return " ".join(corrected) if changed else ""
+
+
+def database_results(query: PostingQuery) -> SearchResults:
+    """The answer when Elasticsearch is down: keyword, category and place name only."""
+    postings = postings_from_database(
+        text=query.text,
+        place=query.near.label if query.near else "",
+        category=query.filters.get("category", ""),
+        employment_type=query.filters.get("employment_type", ""),
+        workplace=query.filters.get("workplace", ""),
+        checks_after_offer="after_offer" in query.flags,
+    )
+    total = postings.count()
+    start = (min(max(query.page, 1), MAX_PAGE) - 1) * PAGE_SIZE
+    page = list(postings[start : start + PAGE_SIZE])
+    words = query.terms
+    hits = [
+        Hit(posting=p, title=highlight(p.title, words), snippet=snippet(_text_of(p), words))
+        for p in page
+    ]
+    return SearchResults(query=query, total=total, hits=hits, from_database=True)
+
+
+def _text_of(posting: JobPosting) -> str:
+    return html_to_plain_text(posting.description)

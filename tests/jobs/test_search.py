@@ -1,0 +1,333 @@
+"""Job search against the real Elasticsearch: words, ranking, places, facets, bad input."""
+
+import pytest
+from django.utils import timezone
+
+from fairsite import outbox
+from fairsite.search.indices import ensure
+from jobs.models import Status
+from jobs.search import postings_index
+from jobs.search_queries import FACETS, Near, PostingQuery
+from jobs.search_results import run_posting_search
+from tests.factories import (
+    DraftPostingFactory,
+    ExpiredPostingFactory,
+    PublishedPostingFactory,
+    VerifiedEmployerFactory,
+    credential,
+)
+from tests.html import parse
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+COLUMBUS = (39.9612, -82.9988)
+
+
+@pytest.fixture
+def index(es, seeded_credentials):
+    ensure(postings_index)
+    return postings_index
+
+
+def refresh():
+    """Send what the outbox holds to the index, and make it searchable now."""
+    outbox.drain()
+    postings_index_refresh()
+
+
+def postings_index_refresh():
+    from fairsite.search.client import get_client
+
+    get_client().indices.refresh(index=postings_index.alias)
+
+
+def titles(query: PostingQuery) -> list[str]:
+    return [hit.posting.title for hit in run_posting_search(query).hits]
+
+
+def search(text: str, **kwargs) -> list[str]:
+    return titles(PostingQuery(text=text, **kwargs))
+
+
+# Word forms -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "title"),
+    [
+        ("officer", "Probation Officers"),
+        ("peer support specialists", "Peer Support Specialist"),
+        ("caseworkers", "Reentry caseworker"),
+        ("manager's", "Warehouse manager"),
+        ("counsellor", "Reentry counselor"),
+        ("re-entry", "Reentry caseworker"),
+    ],
+)
+def test_word_forms_find_each_other(index, query, title):
+    for name in (
+        "Probation Officers",
+        "Peer Support Specialist",
+        "Reentry caseworker",
+        "Warehouse manager",
+        "Reentry counselor",
+    ):
+        PublishedPostingFactory(title=name, description="<p>A good job.</p>")
+    refresh()
+
+    assert title in search(query)
+
+
+def test_office_does_not_find_a_posting_that_only_says_officer(index):
+    PublishedPostingFactory(title="Probation officer", description="<p>Supervise people.</p>")
+    refresh()
+
+    assert search("office") == []
+    assert search("officer") == ["Probation officer"]
+
+
+def test_every_word_must_occur_somewhere(index):
+    PublishedPostingFactory(
+        title="Forklift driver", description="<p>Night shifts.</p>", skills=["forklift"]
+    )
+    PublishedPostingFactory(title="Van driver", description="<p>Day shifts.</p>")
+    refresh()
+
+    assert search("driver night") == ["Forklift driver"]
+    assert sorted(search("driver")) == ["Forklift driver", "Van driver"]
+    assert search("driver astronaut") == []
+
+
+# Ranking -----------------------------------------------------------------------
+
+
+def test_an_exact_title_match_outranks_a_description_mention(index):
+    PublishedPostingFactory(
+        title="Kitchen assistant",
+        description="<p>Work alongside our peer support specialist in a busy kitchen.</p>",
+    )
+    PublishedPostingFactory(title="Peer support specialist", description="<p>Mentor people.</p>")
+    refresh()
+
+    assert search("peer support specialist") == ["Peer support specialist", "Kitchen assistant"]
+
+
+def test_featured_postings_rank_a_little_higher_but_not_above_a_much_better_match(index):
+    later = timezone.now() + timezone.timedelta(days=5)
+    PublishedPostingFactory(title="Cook", description="<p>Cook meals.</p>")
+    PublishedPostingFactory(title="Cook", description="<p>Cook meals.</p>", featured_until=later)
+    PublishedPostingFactory(
+        title="Porter", description="<p>Help the cook in the kitchen.</p>", featured_until=later
+    )
+    refresh()
+
+    hits = run_posting_search(PostingQuery(text="cook")).hits
+    assert [h.posting.title for h in hits][:2] == ["Cook", "Cook"]
+    assert hits[0].posting.is_featured
+    assert hits[-1].posting.title == "Porter"
+
+
+# Places -----------------------------------------------------------------------
+
+
+def test_radius_filtering_is_right_at_the_boundary(index):
+    # One degree of latitude is 69.09 miles: these are 4.9 and 5.1 miles north.
+    inside = PublishedPostingFactory(
+        title="Inside", located="Inside", latitude=COLUMBUS[0] + 4.9 / 69.09, longitude=COLUMBUS[1]
+    )
+    PublishedPostingFactory(
+        title="Outside",
+        located="Outside",
+        latitude=COLUMBUS[0] + 5.1 / 69.09,
+        longitude=COLUMBUS[1],
+    )
+    refresh()
+
+    near = Near(*COLUMBUS, radius_miles=5, label="Columbus, OH")
+    results = run_posting_search(PostingQuery(near=near))
+
+    assert [hit.posting.title for hit in results.hits] == ["Inside"]
+    assert results.hits[0].miles == pytest.approx(4.9, abs=0.05)
+    assert inside.locations.count() == 1
+
+
+def test_nearest_first(index):
+    for miles in (20, 3, 11):
+        PublishedPostingFactory(
+            title=f"{miles} miles",
+            located=f"{miles} miles",
+            latitude=COLUMBUS[0] + miles / 69.09,
+            longitude=COLUMBUS[1],
+        )
+    refresh()
+
+    near = Near(*COLUMBUS, radius_miles=25)
+    assert titles(PostingQuery(near=near, sort="nearest")) == ["3 miles", "11 miles", "20 miles"]
+
+
+# Facets -------------------------------------------------------------------------
+
+
+def test_every_facet_count_equals_the_results_its_link_leads_to(index):
+    verified = VerifiedEmployerFactory()
+    PublishedPostingFactory(category="warehouse-logistics", employment_type="full_time")
+    PublishedPostingFactory(
+        employer=verified,
+        category="warehouse-logistics",
+        employment_type="part_time",
+        workplace="hybrid",
+    )
+    PublishedPostingFactory(
+        employer=verified,
+        category="peer-support",
+        check_timing="before_offer_by_law",
+        check_level="enhanced",
+        salary_min=30000,
+        salary_max=42000,
+        salary_period="year",
+    ).required_credentials.set([credential("cpors")])
+    PublishedPostingFactory(
+        category="peer-support", workplace="remote", located=False
+    ).preferred_credentials.set([credential("cpors"), credential("cpscp")])
+    refresh()
+
+    for base in (
+        PostingQuery(),
+        PostingQuery(filters={"category": "peer-support"}),
+        PostingQuery(flags=frozenset({"verified"})),
+    ):
+        results = run_posting_search(base)
+        for name in FACETS:
+            for item in results.facets[name]:
+                chosen = PostingQuery(filters={**base.filters, name: item.value}, flags=base.flags)
+                assert run_posting_search(chosen).total == item.count, (base, name, item)
+        for flag, count in results.flags.items():
+            chosen = PostingQuery(filters=base.filters, flags=base.flags | {flag})
+            assert run_posting_search(chosen).total == count, (base, flag)
+
+
+# Visibility ---------------------------------------------------------------------
+
+
+def test_expired_paused_unpublished_and_rejected_postings_never_appear(index):
+    PublishedPostingFactory(title="Live cook")
+    stale = PublishedPostingFactory(title="Expired cook")
+    refresh()
+    # Its closing time passes while it is still in the index (the hourly task
+    # has not run): search must not show it.
+    type(stale).objects.filter(pk=stale.pk).update(
+        expires_at=timezone.now() - timezone.timedelta(minutes=1)
+    )
+    ExpiredPostingFactory(title="Old cook")
+    PublishedPostingFactory(title="Paused cook", status=Status.PAUSED)
+    DraftPostingFactory(title="Draft cook")
+    DraftPostingFactory(title="Rejected cook", status=Status.REJECTED)
+    refresh()
+
+    assert search("cook") == ["Live cook"]
+
+
+def test_pausing_removes_the_document_and_resuming_brings_it_back(index):
+    from jobs import services
+    from tests.factories import OwnerFactory
+
+    posting = PublishedPostingFactory(title="Welder")
+    owner = OwnerFactory(employer=posting.employer).user
+    refresh()
+    services.posting_pause(posting=posting, by=owner)
+    refresh()
+    assert search("welder") == []
+    services.posting_resume(posting=posting, by=owner)
+    refresh()
+    assert search("welder") == ["Welder"]
+
+
+def test_renaming_an_employer_reindexes_its_postings(index):
+    posting = PublishedPostingFactory(title="Baker")
+    refresh()
+    posting.employer.name = "Second Rise Bakery"
+    posting.employer.save()
+    refresh()
+
+    assert search("second rise") == ["Baker"]
+
+
+# The page -----------------------------------------------------------------------
+
+
+def test_the_page_marks_the_words_that_matched(client, index):
+    PublishedPostingFactory(
+        title="Probation Officers", description="<p>Our officers help people.</p>"
+    )
+    refresh()
+
+    page = parse(client.get("/jobs/?q=officer"))
+
+    assert [m.get_text() for m in page.select(".posting-card mark")] == ["Officers", "officers"]
+
+
+def test_did_you_mean_on_no_results(client, index):
+    PublishedPostingFactory(title="Warehouse operative")
+    refresh()
+
+    page = parse(client.get("/jobs/?q=warehuose"))
+
+    suggestion = page.select_one(".did-you-mean a")
+    assert suggestion is not None
+    assert suggestion.get_text() == "warehouse"
+    assert "q=warehouse" in suggestion["href"]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        "q=" + "word " * 100,
+        'q=(+-&&||!{}[]^"~*?:\\/)',
+        "q=title:cook AND NOT",
+        "category=astronaut",
+        "radius=-5&place=Columbus%2C+OH",
+        "place=Qwertyville+Zzz",
+        "page=10000",
+        "page=-3",
+        "page=abc",
+        "sort=nearest",
+        "credential=made-up",
+        "salary=1000000",
+    ],
+)
+def test_bad_input_gives_a_sensible_page(client, index, params):
+    PublishedPostingFactory(title="Cook")
+    refresh()
+
+    response = client.get(f"/jobs/?{params}")
+
+    assert response.status_code == 200
+    page = parse(response)
+    assert (
+        page.select_one(".error-summary")
+        or page.select_one(".empty-state")
+        or page.select(".posting-card")
+    )
+
+
+def test_autocomplete_suggests_titles_and_employers(client, index):
+    PublishedPostingFactory(title="Warehouse operative")
+    refresh()
+
+    assert client.get("/jobs/suggest/?q=ware").json() == {"suggestions": ["Warehouse operative"]}
+    assert client.get("/jobs/suggest/?q=").json() == {"suggestions": []}
+
+
+def test_when_elasticsearch_is_down_the_page_answers_from_the_database(
+    client, caplog, seeded_credentials
+):
+    # The test settings point Elasticsearch at a port where nothing listens.
+    PublishedPostingFactory(title="Cook", located="Leeds, England")
+    PublishedPostingFactory(title="Cleaner")
+
+    response = client.get("/jobs/?q=cook&place=Leeds%2C+England")
+
+    assert response.status_code == 200
+    page = parse(response)
+    assert "results are limited" in page.select_one(".notice").get_text()
+    assert [h.get_text(strip=True) for h in page.select(".posting-card__title")] == ["Cook"]
+    assert "fell back to the database" in caplog.text
