@@ -18,9 +18,7 @@ _WORD = re.compile(r"[\w'\u2019-]+")
 
 def _marked_spans(text: str, words: set[str]) -> list[tuple[int, int]]:
     return [
-        match.span()
-        for match in _WORD.finditer(text)
-        if words.intersection(terms(match.group(0)))
+        match.span() for match in _WORD.finditer(text) if words.intersection(terms(match.group(0)))
     ]
 
 
