@@ -13,7 +13,7 @@ from fairsite.places import PlaceLookupError, find_place
 
 from .models import Category, Credential, EmploymentType, Workplace
 from .search import SALARY_BANDS
-from .search_queries import FACETS, FLAGS, MAX_PAGE, RADII_MILES, SORTS, Near, PostingQuery
+from .search_queries import FACETS, FLAGS, MAX_PAGE, RADII_MILES, Near, PostingQuery
 
 DEFAULT_RADIUS = 25
 CHOOSE = "Choose one of the options in the list."
@@ -36,9 +36,7 @@ class SearchForm(forms.Form):
         max_length=200,
         error_messages={"max_length": "Use fewer words: up to 200 letters and spaces."},
     )
-    place = forms.CharField(
-        label="Town, ZIP code or postcode", required=False, max_length=100
-    )
+    place = forms.CharField(label="Town, ZIP code or postcode", required=False, max_length=100)
     radius = forms.TypedChoiceField(
         label="Distance",
         required=False,
@@ -99,7 +97,8 @@ class SearchForm(forms.Form):
             else:
                 radius = cleaned.get("radius") or DEFAULT_RADIUS
                 cleaned["near"] = Near(found.latitude, found.longitude, radius, found.label)
-        if cleaned.get("sort") == "nearest" and cleaned["near"] is None and "place" not in self.errors:
+        wants_nearest = cleaned.get("sort") == "nearest"
+        if wants_nearest and cleaned["near"] is None and "place" not in self.errors:
             self.add_error("sort", "To sort by distance, enter a town, ZIP code or postcode.")
         return cleaned
 

@@ -13,7 +13,7 @@ current one, so a count is exactly the number of results its link leads to.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.utils import timezone

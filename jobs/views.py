@@ -42,40 +42,42 @@ def url_with(params: QueryDict, **changes: str | None) -> str:
     return f"?{params.urlencode()}"
 
 
+def _facet_item(params: QueryDict, name: str, value: str, label: str, count: int, selected: bool):
+    # Choosing a chosen value again removes it.
+    return {
+        "label": label,
+        "count": count,
+        "selected": selected,
+        "url": url_with(params, **{name: None if selected else value}),
+    }
+
+
 def facet_groups(params: QueryDict, results) -> list[dict]:
     """Each facet's values with counts and the link that chooses (or clears) them."""
+    chosen_flags = results.query.flags
     groups = [
         {
             "name": "flags",
             "title": "Record checks and verification",
             "items": [
-                {
-                    "label": title,
-                    "count": results.flags.get(name, 0),
-                    "selected": name in results.query.flags,
-                    "url": url_with(params, **{name: None if name in results.query.flags else "on"}),
-                }
+                _facet_item(
+                    params, name, "on", title, results.flags.get(name, 0), name in chosen_flags
+                )
                 for name, title in FLAG_TITLES.items()
             ],
         }
     ]
-    for name, values in results.facets.items():
-        if values:
-            groups.append(
-                {
-                    "name": name,
-                    "title": FACET_TITLES[name],
-                    "items": [
-                        {
-                            "label": item.label,
-                            "count": item.count,
-                            "selected": item.selected,
-                            "url": url_with(params, **{name: None if item.selected else item.value}),
-                        }
-                        for item in values
-                    ],
-                }
-            )
+    groups += [
+        {
+            "name": name,
+            "title": FACET_TITLES[name],
+            "items": [
+                _facet_item(params, name, v.value, v.label, v.count, v.selected) for v in values
+            ],
+        }
+        for name, values in results.facets.items()
+        if values
+    ]
     return groups
 
 
