@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from cms.demo import load_home_page
+from employers.demo import load_demo_employers
 from fairsite.accounts.demo import load_demo_users
 from fairsite.devtools.run import DEMO_PASSWORD
 
@@ -11,6 +12,8 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
-        load_demo_users(DEMO_PASSWORD)
+        users = {user.email: user for user in load_demo_users(DEMO_PASSWORD)}
         load_home_page()
-        self.stdout.write("Demo content loaded.")
+        editor = users["editor@example.com"]
+        employers = load_demo_employers(editor=editor, employer_user=users["employer@example.com"])
+        self.stdout.write(f"Demo content loaded: {len(employers)} employers.")
