@@ -5,6 +5,7 @@ from cms.demo import load_home_page
 from employers.demo import load_demo_employers
 from fairsite.accounts.demo import load_demo_users
 from fairsite.devtools.run import DEMO_PASSWORD
+from jobs.demo import load_demo_postings
 
 
 class Command(BaseCommand):
@@ -16,4 +17,7 @@ class Command(BaseCommand):
         load_home_page()
         editor = users["editor@example.com"]
         employers = load_demo_employers(editor=editor, employer_user=users["employer@example.com"])
-        self.stdout.write(f"Demo content loaded: {len(employers)} employers.")
+        postings = load_demo_postings(editor=editor, employers=employers)
+        self.stdout.write(
+            f"Demo content loaded: {len(employers)} employers, {len(postings)} job postings."
+        )
