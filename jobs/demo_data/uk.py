@@ -27,8 +27,8 @@ out. We ignore spent convictions, and we talk with you before we decide."""
 
 _PRISON_VETTING = """\
 About record checks:
-You will work inside prisons, so the prison service must clear you before we \
-can offer you the job. Having a record does not rule you out on its own. We \
+You will work inside prisons, so the law says the prison service must clear \
+you before we can offer you the job. Having a record does not rule you out on its own. We \
 ignore spent convictions and look at each person fairly."""
 
 POSTINGS = [
