@@ -74,10 +74,12 @@ def _create_posting(
     country = DEMO_EMPLOYERS_BY_SLUG[demo.employer].country
     live_at = now - timedelta(days=demo.days_ago)
     closes_at = live_at + timedelta(days=days_open(demo.days_ago))
+    # Drafts leave the closing date empty, as most employers do: going live sets it.
+    closing_date = closes_at if demo.status not in UNPUBLISHED and closes_at > now else None
     posting = services.posting_create(
         employer=employer,
         by=owner,
-        fields=_fields(demo, country=country, closes_at=closes_at if closes_at > now else None),
+        fields=_fields(demo, country=country, closes_at=closing_date),
         locations=[demo_location(place, country=country) for place in demo.places],
         credentials={
             "required": [credentials[slug] for slug in demo.required],
