@@ -2,8 +2,10 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from cms.demo import load_home_page
+from employers.demo import load_demo_employers
 from fairsite.accounts.demo import load_demo_users
 from fairsite.devtools.run import DEMO_PASSWORD
+from jobs.demo import load_demo_postings
 
 
 class Command(BaseCommand):
@@ -11,6 +13,11 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
-        load_demo_users(DEMO_PASSWORD)
+        users = {user.email: user for user in load_demo_users(DEMO_PASSWORD)}
         load_home_page()
-        self.stdout.write("Demo content loaded.")
+        editor = users["editor@example.com"]
+        employers = load_demo_employers(editor=editor, employer_user=users["employer@example.com"])
+        postings = load_demo_postings(editor=editor, employers=employers)
+        self.stdout.write(
+            f"Demo content loaded: {len(employers)} employers, {len(postings)} job postings."
+        )
