@@ -32,19 +32,36 @@ def queue_email(
     `template` names three templates: `<template>_subject.txt`, `<template>.txt`
     and, optionally, `<template>.html`. Returns None when `dedupe_key` was used.
     """
-    recipients = [to] if isinstance(to, str) else list(to)
     context = {"SITE_NAME": settings.SITE_NAME, "SITE_URL": settings.SITE_URL, **context}
-    subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
-    body_text = render_to_string(f"{template}.txt", context)
     try:
         body_html = render_to_string(f"{template}.html", context)
     except TemplateDoesNotExist:
         body_html = ""
+    return queue_message(
+        to=[to] if isinstance(to, str) else list(to),
+        subject=render_to_string(f"{template}_subject.txt", context),
+        body_text=render_to_string(f"{template}.txt", context),
+        body_html=body_html,
+        reply_to=reply_to,
+        dedupe_key=dedupe_key,
+    )
+
+
+def queue_message(
+    *,
+    to: list[str],
+    subject: str,
+    body_text: str,
+    body_html: str = "",
+    reply_to: list[str] | None = None,
+    dedupe_key: str | None = None,
+) -> OutgoingEmail | None:
+    """Queue an already-written message (see queue_email); None if `dedupe_key` was used."""
     try:
         with transaction.atomic():
             email = OutgoingEmail.objects.create(
-                to=recipients,
-                subject=subject[:255],
+                to=list(to),
+                subject=" ".join(subject.split())[:255],
                 body_text=body_text,
                 body_html=body_html,
                 reply_to=reply_to or [],

@@ -4,6 +4,7 @@ from urllib.parse import urlsplit
 
 from .env import env_str
 
+ACCOUNT_ADAPTER = "fairsite.accounts.adapter.AccountAdapter"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 # One password box (with a "show password" button) is easier than two for

@@ -1,0 +1,21 @@
+from allauth.account.adapter import DefaultAccountAdapter
+
+from fairsite.mail.delivery import queue_message
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """allauth's seam: its emails go through the site's queue, like every other email."""
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        message = self.render_mail(template_prefix, email, context)
+        html = next(
+            (content for content, mimetype in message.alternatives if mimetype == "text/html"), ""
+        )
+        if message.content_subtype == "html":
+            html = message.body
+        queue_message(
+            to=message.to,
+            subject=message.subject,
+            body_text=message.body if message.content_subtype != "html" else "",
+            body_html=html,
+        )

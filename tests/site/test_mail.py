@@ -1,0 +1,124 @@
+"""Email is queued in the database and delivered by the worker: none lost, none twice.
+
+These tests talk SMTP to a real (local) mail server, aiosmtpd, started on a free
+port; "the mail server is down" means nothing listens on that port yet.
+"""
+
+import threading
+from datetime import timedelta
+
+import pytest
+import time_machine
+from aiosmtpd.controller import Controller
+from django.core import mail
+from django.db import transaction
+from django.utils import timezone
+
+from fairsite.devtools.paths import free_port
+from fairsite.mail.delivery import deliver_due, queue_email, queue_message
+from fairsite.mail.models import OutgoingEmail
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+class Collector:
+    def __init__(self):
+        self.messages = []
+        self.lock = threading.Lock()
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
+        with self.lock:
+            self.messages.append(envelope)
+        return "250 Message accepted"
+
+
+@pytest.fixture
+def smtp(settings):
+    port = free_port()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = port
+    settings.EMAIL_TIMEOUT = 2
+    collector = Collector()
+    controller = Controller(collector, hostname="127.0.0.1", port=port)
+    yield controller, collector
+    if getattr(controller, "_thread", None) is not None:
+        controller.stop()
+
+
+def queue(n: int) -> None:
+    with transaction.atomic():
+        for i in range(n):
+            queue_message(
+                to=[f"person{i}@example.org"], subject=f"Note {i}", body_text=f"Hello {i}"
+            )
+
+
+def test_a_rolled_back_change_sends_nothing():
+    with pytest.raises(RuntimeError), transaction.atomic():
+        queue_message(to=["a@example.org"], subject="Hi", body_text="Hello")
+        raise RuntimeError("the change failed")
+
+    assert not OutgoingEmail.objects.exists()
+    assert mail.outbox == []
+
+
+def test_a_committed_message_is_sent_after_commit():
+    with transaction.atomic():
+        queue_email(
+            to="owner@example.org",
+            template="jobs/email/rejected",
+            context={"posting": {"title": "Cook"}, "employer": {"name": "Acme"}, "reason": "Pay?"},
+        )
+        assert mail.outbox == []
+
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].subject == "Your job advert needs changes: Cook"
+    assert OutgoingEmail.objects.get().sent_at is not None
+
+
+def test_a_dedupe_key_sends_at_most_once():
+    for _ in range(3):
+        queue_message(to=["a@example.org"], subject="Receipt", body_text="Paid", dedupe_key="evt_1")
+
+    assert OutgoingEmail.objects.count() == 1
+    assert len(mail.outbox) == 1
+
+
+def test_with_the_mail_server_down_nothing_is_lost_and_each_message_goes_once(smtp):
+    controller, collector = smtp
+
+    queue(100)  # each commit tries to send at once, and fails: nothing listens yet
+
+    assert OutgoingEmail.objects.filter(sent_at__isnull=True, attempts=1).count() == 100
+    # Failed messages wait before the next try: nothing is due yet.
+    assert deliver_due(limit=500).failed == 0
+    controller.start()
+    with time_machine.travel(timezone.now() + timedelta(minutes=2)):
+        report = deliver_due(limit=500)
+        again = deliver_due(limit=500)
+
+    assert (report.sent, report.failed, again.sent) == (100, 0, 0)
+    recipients = sorted(rcpt for envelope in collector.messages for rcpt in envelope.rcpt_tos)
+    assert recipients == sorted(f"person{i}@example.org" for i in range(100))
+    assert not OutgoingEmail.objects.filter(sent_at__isnull=True).exists()
+
+
+def test_two_workers_at_once_send_each_message_once(smtp):
+    controller, collector = smtp
+    controller.start()
+    OutgoingEmail.objects.bulk_create(
+        OutgoingEmail(
+            to=[f"p{i}@example.org"], subject="x", body_text="y", next_attempt_at=timezone.now()
+        )
+        for i in range(40)
+    )
+
+    workers = [threading.Thread(target=deliver_due, kwargs={"limit": 100}) for _ in range(2)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+
+    assert len(collector.messages) == 40
+    assert OutgoingEmail.objects.filter(sent_at__isnull=False).count() == 40
