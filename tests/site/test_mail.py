@@ -26,7 +26,7 @@ class Collector:
         self.messages = []
         self.lock = threading.Lock()
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
+    async def handle_DATA(self, server, session, envelope):
         with self.lock:
             self.messages.append(envelope)
         return "250 Message accepted"
@@ -54,10 +54,15 @@ def queue(n: int) -> None:
             )
 
 
-def test_a_rolled_back_change_sends_nothing():
-    with pytest.raises(RuntimeError), transaction.atomic():
+def _queue_then_fail():
+    with transaction.atomic():
         queue_message(to=["a@example.org"], subject="Hi", body_text="Hello")
         raise RuntimeError("the change failed")
+
+
+def test_a_rolled_back_change_sends_nothing():
+    with pytest.raises(RuntimeError):
+        _queue_then_fail()
 
     assert not OutgoingEmail.objects.exists()
     assert mail.outbox == []
@@ -122,3 +127,20 @@ def test_two_workers_at_once_send_each_message_once(smtp):
 
     assert len(collector.messages) == 40
     assert OutgoingEmail.objects.filter(sent_at__isnull=False).count() == 40
+
+
+def test_plain_text_email_is_not_html_escaped():
+    queue_email(
+        to="owner@example.org",
+        template="jobs/email/rejected",
+        context={
+            "posting": {"title": "Cook & cleaner"},
+            "employer": {"name": "Parcel & Pallet"},
+            "reason": "Say <when> the shifts are.",
+        },
+    )
+
+    message = mail.outbox[0]
+    assert message.subject == "Your job advert needs changes: Cook & cleaner"
+    assert "Parcel & Pallet" in message.body
+    assert "Say <when> the shifts are." in message.body
