@@ -25,10 +25,13 @@ TIMING_SENTENCES = {
 
 LEVEL_SENTENCES = {
     CheckLevel.NONE: "",
-    CheckLevel.BASIC: "We use a basic check. It shows only convictions that are not yet spent.",
+    CheckLevel.BASIC: (
+        "We use a basic check. It shows current convictions only (in the UK, convictions "
+        "that are not yet spent)."
+    ),
     CheckLevel.STANDARD: (
-        "We use a standard check. It can show spent and unspent convictions, after the "
-        "official filtering rules."
+        "We use a standard check. It can show older convictions too (in the UK, spent ones "
+        "that the official filtering rules do not remove)."
     ),
     CheckLevel.ENHANCED: (
         "We use an enhanced check, because the law asks for it in some roles. It can also "
@@ -54,15 +57,17 @@ def policy_sentences(policy: FairChancePolicy | None) -> list[str]:
     ):
         sentences.append(level)
     if policy.ignores_spent_convictions:
-        sentences.append("We ignore convictions that are spent.")
+        sentences.append(
+            "We ignore convictions that are spent (in the US: sealed or expunged records)."
+        )
     by_role: dict[str, list[str]] = {}
     for exclusion in policy.exclusions.all():
         by_role.setdefault(exclusion.role_type, []).append(exclusion.offence_category)
     for role_type, categories in by_role.items():
         sentences.append(
-            f"{RoleType(role_type).label}: the law rules out some people with "
-            f"{_listed(categories, OffenceCategory).lower()}. We tell you which roles "
-            "these are."
+            f"{RoleType(role_type).label}: the law rules out people with some convictions "
+            f"for {_listed(categories, OffenceCategory).lower()}. The job advert says when "
+            "this applies."
         )
     if policy.support:
         sentences.append(f"Support we offer: {_listed(policy.support, Support).lower()}.")

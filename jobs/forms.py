@@ -21,6 +21,16 @@ from .models import (
 )
 
 MAX_SKILLS = 20
+PROBED_FIELDS = [
+    "salary_min",
+    "salary_max",
+    "salary_period",
+    "application_method",
+    "apply_url",
+    "apply_email",
+    "check_timing",
+    "check_level",
+]
 MAX_DAYS_OPEN = 120
 
 
@@ -157,18 +167,19 @@ class PostingForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        low, high = cleaned.get("salary_min"), cleaned.get("salary_max")
-        if low is not None and high is not None and low > high:
-            self.add_error("salary_max", "'Pay up to' must be the same as 'Pay from' or more.")
-        if (low is not None or high is not None) and not cleaned.get("salary_period"):
-            self.add_error("salary_period", "Say if the pay is per hour, day, week, month or year.")
-        method = cleaned.get("application_method")
-        if method == ApplicationMethod.EXTERNAL_URL:
-            self._require_field("apply_url", "Enter the web address where people apply.")
-        if method == ApplicationMethod.EMAIL:
-            self._require_field("apply_email", "Enter the email address where people apply.")
-        if cleaned.get("workplace") != Workplace.REMOTE:
-            self._require_field("locations", "Say where the job is, or choose 'Remote'.")
+        # The posting's own rules (pay range, how to apply, checks), run here too
+        # so every problem shows at once, next to its field.
+        probe = JobPosting(**{name: cleaned.get(name) for name in PROBED_FIELDS if name in cleaned})
+        for rule in (
+            probe.clean,
+            lambda: JobPosting.clean_locations(cleaned.get("workplace"), cleaned.get("locations")),
+        ):
+            try:
+                rule()
+            except forms.ValidationError as error:
+                for name, messages in error.message_dict.items():
+                    if name not in self.errors:
+                        self.add_error(name, messages)
         both = set(cleaned.get("required_credentials") or []) & set(
             cleaned.get("preferred_credentials") or []
         )
@@ -178,14 +189,7 @@ class PostingForm(forms.Form):
                 "preferred_credentials",
                 f"{names} is already required; untick it here or there.",
             )
-        timing, level = cleaned.get("check_timing"), cleaned.get("check_level")
-        if timing == CheckTiming.NEVER and level not in (None, CheckLevel.NONE):
-            self.add_error("check_level", "You said you don't check records, so choose 'No check'.")
         return cleaned
-
-    def _require_field(self, name: str, message: str) -> None:
-        if not self.cleaned_data.get(name) and name not in self.errors:
-            self.add_error(name, message)
 
     def service_arguments(self) -> dict:
         """The fields, locations and credentials the posting services take."""

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -185,6 +186,29 @@ class JobPosting(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("jobs:detail", kwargs={"pk": self.pk, "slug": self.slug})
+
+    def clean(self):
+        """Rules between fields, for every way a posting is written (forms, services, API)."""
+        errors = {}
+        low, high = self.salary_min, self.salary_max
+        if low is not None and high is not None and low > high:
+            errors["salary_max"] = "'Pay up to' must be the same as 'Pay from' or more."
+        if (low is not None or high is not None) and not self.salary_period:
+            errors["salary_period"] = "Say if the pay is per hour, day, week, month or year."
+        if self.application_method == ApplicationMethod.EXTERNAL_URL and not self.apply_url:
+            errors["apply_url"] = "Enter the web address where people apply."
+        if self.application_method == ApplicationMethod.EMAIL and not self.apply_email:
+            errors["apply_email"] = "Enter the email address where people apply."
+        if self.check_timing == CheckTiming.NEVER and self.check_level != CheckLevel.NONE:
+            errors["check_level"] = "You said you don't check records, so choose 'No check'."
+        if errors:
+            raise ValidationError(errors)
+
+    @staticmethod
+    def clean_locations(workplace: str, locations: list) -> None:
+        """A job that isn't remote must say where it is."""
+        if workplace != Workplace.REMOTE and not locations:
+            raise ValidationError({"locations": "Say where the job is, or choose 'Remote'."})
 
     @property
     def is_visible(self) -> bool:

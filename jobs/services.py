@@ -97,6 +97,7 @@ def posting_create(
         posting.check_timing = posting.check_timing or policy.check_timing
         posting.check_level = posting.check_level or policy.check_level
     posting.full_clean()
+    JobPosting.clean_locations(posting.workplace, locations)
     posting.save()
     _save_related(posting, locations, credentials)
     PostingEvent.objects.create(posting=posting, to_status=Status.DRAFT, actor=by)
@@ -105,13 +106,25 @@ def posting_create(
 
 @transaction.atomic
 def posting_update(
-    *, posting: JobPosting, by: User, fields: dict, locations: list[dict], credentials: dict
+    *,
+    posting: JobPosting,
+    by: User,
+    fields: dict,
+    locations: list[dict] | None = None,
+    credentials: dict | None = None,
 ) -> JobPosting:
-    """Save changes; a live posting whose new wording is flagged goes back to review."""
+    """Save changes; a live posting whose new wording is flagged goes back to review.
+
+    `locations` and `credentials` replace the posting's own when given.
+    """
     _require(posting, "edit")
     for name, value in fields.items():
         setattr(posting, name, value)
     posting.full_clean()
+    if locations is not None:
+        JobPosting.clean_locations(posting.workplace, locations)
+    elif not posting.is_remote:
+        JobPosting.clean_locations(posting.workplace, list(posting.locations.all()))
     posting.save()
     _save_related(posting, locations, credentials)
     if posting.status in LIVE and wording_flags(posting):
@@ -119,13 +132,17 @@ def posting_update(
     return posting
 
 
-def _save_related(posting: JobPosting, locations: list[dict], credentials: dict) -> None:
-    posting.locations.all().delete()
-    PostingLocation.objects.bulk_create(
-        PostingLocation(posting=posting, **loc) for loc in locations
-    )
-    posting.required_credentials.set(credentials.get("required", []))
-    posting.preferred_credentials.set(credentials.get("preferred", []))
+def _save_related(
+    posting: JobPosting, locations: list[dict] | None, credentials: dict | None
+) -> None:
+    if locations is not None:
+        posting.locations.all().delete()
+        PostingLocation.objects.bulk_create(
+            PostingLocation(posting=posting, **loc) for loc in locations
+        )
+    if credentials is not None:
+        posting.required_credentials.set(credentials.get("required", []))
+        posting.preferred_credentials.set(credentials.get("preferred", []))
 
 
 @transaction.atomic

@@ -69,7 +69,6 @@ def main() -> int:
             server.start()
             env["ELASTICSEARCH_URL"] = server.url
         manage("migrate", "--no-input", "-v", "0", env=env)
-        manage("createcachetable", env=env)
         manage("load_demo", env=env)
         children.append(spawn("runserver", f"{HOST}:{PORT}", env=env))
         children.append(spawn("db_worker", "--interval", "1", env=env))

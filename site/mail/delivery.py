@@ -39,8 +39,8 @@ def queue_email(
         body_html = ""
     return queue_message(
         to=[to] if isinstance(to, str) else list(to),
-        subject=render_to_string(f"{template}_subject.txt", context),
-        body_text=render_to_string(f"{template}.txt", context),
+        subject=render_to_string(f"{template}_subject.txt", context, using="text"),
+        body_text=render_to_string(f"{template}.txt", context, using="text"),
         body_html=body_html,
         reply_to=reply_to,
         dedupe_key=dedupe_key,

@@ -47,6 +47,7 @@ _TRAILING_POSTCODE = re.compile(r"[\s,]([A-Z]{1,2}[0-9][A-Z0-9]?)(?: ?[0-9][A-Z]
 _CODE_CHARACTERS = re.compile(r"[A-Za-z0-9 -]+")
 # Between a town and its state or country, people write any of these.
 _SEPARATORS = re.compile(r"[,;/|]")
+_ZIP_LABEL = re.compile(r"(?P<zip>[0-9]{5}) \([^()]+\)")
 _ASK_FOR_A_PLACE = "Type a town or city, a ZIP code or a postcode."
 
 
@@ -64,6 +65,10 @@ def find_place(text: str, *, prefer_country: str | None = None) -> Place:
     if len(tidy) > MAX_TEXT_LENGTH:
         raise PlaceNotFound(text, message=f"That is too long for a place. {_ASK_FOR_A_PLACE}")
     prefer = {"US": "US", "GB": "GB", "UK": "GB"}.get((prefer_country or "").upper())
+    # A ZIP's own label, "90210 (Beverly Hills, CA)", as forms show it when a
+    # saved place is edited: it must find the same place again.
+    if labelled := _ZIP_LABEL.fullmatch(tidy):
+        text = tidy = labelled["zip"]
     entry = _find_code(text, tidy)
     if entry is None:
         rest = _without_trailing_code(tidy)

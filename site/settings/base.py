@@ -87,6 +87,15 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # Plain-text email bodies and subjects: nothing is HTML, so nothing is
+        # escaped ("Parcel & Pallet", not "Parcel &amp; Pallet").
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PROJECT_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 FORM_RENDERER = "fairsite.forms.SiteFormRenderer"
 

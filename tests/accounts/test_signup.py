@@ -8,7 +8,8 @@ from django.core import mail
 from fairsite.accounts.models import Purpose, User
 from tests.factories import PASSWORD, UserFactory
 
-pytestmark = pytest.mark.django_db
+# Transactional, so that email queued by a request goes out when it commits.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 SIGNUP = "/accounts/signup/"
 

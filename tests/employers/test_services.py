@@ -147,9 +147,12 @@ def test_the_policy_reads_as_plain_sentences():
     sentences = policy_sentences(policy)
 
     assert sentences[0].startswith("We only look at criminal records after we offer you the job")
-    assert "We use a basic check. It shows only convictions that are not yet spent." in sentences
-    assert "We ignore convictions that are spent." in sentences
-    assert any(s.startswith("Driving roles: the law rules out") for s in sentences)
+    assert sentences[1].startswith("We use a basic check. It shows current convictions only")
+    assert sentences[2].startswith("We ignore convictions that are spent")
+    assert (
+        "Driving roles: the law rules out people with some convictions for serious driving "
+        "offences. The job advert says when this applies." in sentences
+    )
     assert "Support we offer: mentoring and help with transport." in sentences
     assert "We have signed: Ban the Box." in sentences
     assert "We use: Work Opportunity Tax Credit (WOTC)." in sentences

@@ -90,8 +90,6 @@ def test_a_rejected_posting_can_be_changed_and_submitted_again(editor):
         posting=posting,
         by=owner,
         fields={"description": "<p>Monday to Friday, 8am to 4pm.</p>"},
-        locations=[],
-        credentials={},
     )
 
     services.posting_submit(posting=posting, by=owner)
@@ -291,8 +289,6 @@ def test_editing_a_live_posting_into_flagged_wording_sends_it_back_for_review():
         posting=posting,
         by=owner,
         fields={"description": "<p>Applicants must have a clean criminal record.</p>"},
-        locations=[],
-        credentials={},
     )
 
     assert posting.status == Status.PENDING_REVIEW

@@ -127,3 +127,20 @@ def test_two_workers_at_once_send_each_message_once(smtp):
 
     assert len(collector.messages) == 40
     assert OutgoingEmail.objects.filter(sent_at__isnull=False).count() == 40
+
+
+def test_plain_text_email_is_not_html_escaped():
+    queue_email(
+        to="owner@example.org",
+        template="jobs/email/rejected",
+        context={
+            "posting": {"title": "Cook & cleaner"},
+            "employer": {"name": "Parcel & Pallet"},
+            "reason": "Say <when> the shifts are.",
+        },
+    )
+
+    message = mail.outbox[0]
+    assert message.subject == "Your job advert needs changes: Cook & cleaner"
+    assert "Parcel & Pallet" in message.body
+    assert "Say <when> the shifts are." in message.body
