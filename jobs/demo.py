@@ -150,6 +150,7 @@ def _fields(demo: DemoPosting, *, country: str, closes_at: datetime | None) -> d
         "salary_currency": Currency.GBP if country == "GB" else Currency.USD,
         "skills": list(demo.skills),
         "experience_level": demo.experience,
+        "duties": list(demo.duties),
         "expires_at": closes_at,
         **_application(demo.apply),
     }

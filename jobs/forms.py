@@ -9,6 +9,7 @@ from employers.models import CheckLevel, CheckTiming, FairChancePolicy
 from fairsite.richtext import clean_rich_text, editable_text, html_to_plain_text
 
 from .models import (
+    DUTIES,
     ApplicationMethod,
     Category,
     Credential,
@@ -108,6 +109,13 @@ class PostingForm(forms.Form):
     preferred_credentials = CredentialsField(label="Credentials that would help")
     experience_level = forms.ChoiceField(
         label="Experience needed", choices=ExperienceLevel.choices, widget=forms.RadioSelect
+    )
+    duties = forms.MultipleChoiceField(
+        label="This job involves",
+        required=False,
+        choices=list(DUTIES.items()),
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Tick any that apply. People can leave out jobs they can't do.",
     )
     check_timing = forms.ChoiceField(
         label="When you check criminal records for this job",
@@ -209,6 +217,7 @@ class PostingForm(forms.Form):
                 "salary_currency",
                 "skills",
                 "experience_level",
+                "duties",
                 "check_timing",
                 "check_level",
                 "application_method",

@@ -93,6 +93,17 @@ class ApplicationMethod(models.TextChoices):
     EMAIL = "email", "Apply by email"
 
 
+# What a job can involve (the keys of employers.models.RoleType), in words for a job advert.
+DUTIES = {
+    "driving": "Driving",
+    "children": "Working with children",
+    "vulnerable_adults": "Working with vulnerable adults",
+    "cash": "Handling cash or payments",
+    "security": "Security work",
+    "health_care": "Health care",
+}
+
+
 class Status(models.TextChoices):
     DRAFT = "draft", "Draft"
     PENDING_REVIEW = "pending_review", "Waiting for review"
@@ -144,6 +155,9 @@ class JobPosting(models.Model):
     experience_level = models.CharField(
         max_length=12, choices=ExperienceLevel.choices, default=ExperienceLevel.NONE
     )
+    # What the work involves, as RoleType keys (driving, children, cash...): people
+    # can leave out roles they can't or won't do, and the law's exclusions attach here.
+    duties = models.JSONField(default=list, blank=True)
     check_timing = models.CharField(max_length=24, choices=CheckTiming.choices)
     check_level = models.CharField(max_length=10, choices=CheckLevel.choices)
     application_method = models.CharField(
@@ -225,6 +239,10 @@ class JobPosting(models.Model):
     @property
     def checks_after_offer(self) -> bool:
         return self.check_timing in {CheckTiming.NEVER, CheckTiming.AFTER_OFFER}
+
+    @property
+    def duties_text(self) -> list[str]:
+        return [DUTIES[duty] for duty in self.duties if duty in DUTIES]
 
     @property
     def is_remote(self) -> bool:

@@ -42,6 +42,7 @@ class DemoPosting:
     required: tuple[str, ...] = ()
     preferred: tuple[str, ...] = ()
     checks: tuple[str, str] | None = None
+    duties: tuple[str, ...] = ()
     apply: str = ""
     status: str = Status.PUBLISHED
     featured: bool = False

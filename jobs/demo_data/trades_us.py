@@ -65,6 +65,7 @@ What you get:
     DemoPosting(
         employer=PINECREST,
         title="Box truck delivery driver",
+        duties=("driving",),
         category=Category.DRIVING,
         places=("Chicago, IL",),
         days_ago=47,

@@ -35,6 +35,7 @@ POSTINGS = [
     DemoPosting(
         employer=SECOND_STRIDE,
         title="Peer support worker",
+        duties=("vulnerable_adults",),
         category=Category.PEER_SUPPORT,
         places=("Leeds",),
         days_ago=10,
@@ -119,6 +120,7 @@ What you get:
     DemoPosting(
         employer=SECOND_STRIDE,
         title="Peer support worker, Bradford",
+        duties=("vulnerable_adults",),
         category=Category.PEER_SUPPORT,
         places=("Bradford",),
         days_ago=130,
@@ -330,6 +332,7 @@ We never ask about criminal records.""",
     DemoPosting(
         employer=CLYDESIDE,
         title="Multi-drop van driver",
+        duties=("driving",),
         category=Category.DRIVING,
         places=("Manchester",),
         days_ago=31,

@@ -29,6 +29,7 @@ def good_posting(**changes):
         "skills": "case management, motivational interviewing",
         "required_credentials": [str(credential("cpors").pk)],
         "experience_level": "some",
+        "duties": ["vulnerable_adults"],
         "check_timing": "after_offer",
         "check_level": "basic",
         "application_method": "on_site",
@@ -59,6 +60,7 @@ def test_a_good_posting_is_saved_as_a_draft_with_everything_it_said(owner_client
     assert posting.description.startswith("<p>Help people leaving prison")
     assert "<ul><li>Case notes</li>" in posting.description
     assert posting.skills == ["case management", "motivational interviewing"]
+    assert posting.duties == ["vulnerable_adults"]
     assert [c.slug for c in posting.required_credentials.all()] == ["cpors"]
     assert [loc.label for loc in posting.locations.all()] == ["Cleveland, OH"]
     assert posting.expires_at.date() == timezone.localdate() + datetime.timedelta(days=20)
@@ -84,6 +86,7 @@ BAD = [
     ({"description": "<script>alert(1)</script>"}, "description", "describe the job"),
     ({"category": "smuggling"}, "category", "valid choice"),
     ({"salary_min": "-5"}, "salary_min", "greater than or equal"),
+    ({"duties": ["flying"]}, "duties", "valid choice"),
 ]
 
 

@@ -105,3 +105,18 @@ def test_the_employer_page_lists_only_its_open_roles(client):
     assert response.status_code == 200
     assert titles(response) == ["Labourer"]
     assert parse(response).select_one(".policy")
+
+
+def test_what_a_job_involves_is_shown_in_words(client):
+    posting = PublishedPostingFactory(duties=["driving", "cash"])
+
+    facts = parse(client.get(posting.get_absolute_url())).select_one(".facts").get_text(" ")
+
+    assert "Involves Driving, Handling cash or payments" in " ".join(facts.split())
+
+
+def test_every_duty_is_a_kind_of_role_the_law_can_attach_exclusions_to():
+    from employers.models import RoleType
+    from jobs.models import DUTIES
+
+    assert set(DUTIES) == set(RoleType.values)
