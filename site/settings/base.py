@@ -23,6 +23,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 INSTALLED_APPS = [
     "fairsite",
     "fairsite.accounts",
+    "fairsite.scheduler",
     "cms",
     "jobs",
     "employers",
@@ -171,7 +172,8 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
 
-# Background work runs from the database queue (`manage.py db_worker`).
+# Background work runs from the database queue (`manage.py worker`, which also
+# runs the scheduled jobs).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 LOGGING = {
