@@ -23,6 +23,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 INSTALLED_APPS = [
     "fairsite",
     "fairsite.accounts",
+    "fairsite.outbox",
     "fairsite.scheduler",
     "cms",
     "jobs",

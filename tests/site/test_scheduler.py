@@ -58,10 +58,10 @@ def test_a_failing_job_does_not_keep_the_others_from_running():
     assert runs == [1]
 
 
-def test_the_index_ensure_job_is_registered():
+def test_the_outbox_drain_and_index_ensure_are_registered():
     jobs = {job.name: job.seconds for job in registered_jobs()}
 
-    assert jobs["search.ensure"] == 60
+    assert (jobs["outbox.drain"], jobs["search.ensure"]) == (1, 60)
 
 
 def test_the_worker_finishes_its_running_job_and_stops_on_sigterm():
