@@ -24,6 +24,8 @@ INSTALLED_APPS = [
     "fairsite",
     "fairsite.accounts",
     "fairsite.mail",
+    "fairsite.outbox",
+    "fairsite.scheduler",
     "cms",
     "jobs",
     "employers",
@@ -181,7 +183,8 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
 
-# Background work runs from the database queue (`manage.py db_worker`).
+# Background work runs from the database queue (`manage.py worker`, which also
+# runs the scheduled jobs).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 LOGGING = {

@@ -18,3 +18,10 @@ ELASTICSEARCH = {
 # Every index and alias name starts with this, so several sites (or test runs)
 # can share one cluster.
 ELASTICSEARCH_INDEX_PREFIX = env_str("ELASTICSEARCH_INDEX_PREFIX", "fairchance")
+# Every new concrete index gets these (each index may add its own, such as its
+# analysis). One shard and no replica suit a single-node development cluster;
+# a production cluster sets them from the environment.
+ELASTICSEARCH_INDEX_SETTINGS = {
+    "number_of_shards": env_int("ELASTICSEARCH_SHARDS", 1),
+    "number_of_replicas": env_int("ELASTICSEARCH_REPLICAS", 0),
+}

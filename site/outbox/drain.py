@@ -1,0 +1,159 @@
+"""Draining the outbox into Elasticsearch.
+
+A drain claims a batch of due entries, writes the current database state of
+their objects in one bulk request (``fairsite.search.sync``), deletes the
+entries Elasticsearch took and backs off the rest. Several drainers may run at
+once (the after-commit task, the scheduler, more workers):
+
+- Claiming is a short transaction that selects due entries with
+  ``select_for_update(skip_locked=True)`` (PostgreSQL; SQLite serialises
+  writers anyway) and moves their ``next_attempt_at`` a lease ahead, so no
+  other drainer takes them. No transaction is held open while Elasticsearch
+  answers. A drainer that dies leaves its entries to be claimed again when the
+  lease runs out.
+- Only the claimed entries are deleted, never all entries of an object: an
+  entry written after the drain read the database stays for the next drain.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from fairsite.outbox.models import OutboxEntry
+from fairsite.search.registry import SearchIndex, get_index
+from fairsite.search.sync import Outcome, sync_objects
+
+logger = logging.getLogger(__name__)
+
+BATCH_SIZE = 500
+# Longer than any drain can take (bulk requests time out well before this).
+LEASE = timedelta(minutes=2)
+RETRY_FIRST_SECONDS = 1
+# The longest wait between tries, so the index catches up within a minute of
+# Elasticsearch coming back.
+RETRY_MAX_SECONDS = 60
+
+
+@dataclass
+class DrainReport:
+    """What one drain (or a run of them) did."""
+
+    claimed: int = 0  # entries worked on
+    done: int = 0  # entries deleted: the index has their change, or newer
+    failed: int = 0  # entries kept for a retry after back-off
+    indexed: int = 0  # documents written
+    deleted: int = 0  # documents removed
+    conflicts: int = 0  # writes the index already had newer
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, other: DrainReport) -> None:
+        for name in ("claimed", "done", "failed", "indexed", "deleted", "conflicts"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.errors = sorted({*self.errors, *other.errors})
+
+
+def drain(limit: int = BATCH_SIZE) -> DrainReport:
+    """Send up to ``limit`` due entries to Elasticsearch in one bulk request.
+
+    Entries whose change the index took (or already had newer) are deleted;
+    the others get ``attempts + 1`` and wait an exponential back-off.
+    """
+    entries = _claim(limit)
+    if not entries:
+        return DrainReport()
+    by_object: dict[tuple[str, str], list[OutboxEntry]] = defaultdict(list)
+    changes: dict[SearchIndex, set[str]] = defaultdict(set)
+    outcomes: dict[tuple[str, str], Outcome] = {}
+    for entry in entries:
+        key = (entry.index_name, entry.object_id)
+        by_object[key].append(entry)
+        try:
+            changes[get_index(entry.index_name)].add(entry.object_id)
+        except LookupError:
+            outcomes[key] = Outcome(False, "index", error="unknown index")
+    result = sync_objects(changes)
+    outcomes.update(result.outcomes)
+    for key in by_object.keys() - outcomes.keys():
+        # An id that does not read back as the same string (say "007" for 7).
+        outcomes[key] = Outcome(False, "index", error="object id not understood")
+    done = [entry for key, group in by_object.items() if outcomes[key].done for entry in group]
+    failed = {key: group for key, group in by_object.items() if not outcomes[key].done}
+    _finish(done, failed, outcomes)
+    report = DrainReport(
+        claimed=len(entries),
+        done=len(done),
+        failed=len(entries) - len(done),
+        indexed=result.count(done=True, action="index"),
+        deleted=result.count(done=True, action="delete"),
+        conflicts=result.conflicts,
+        errors=sorted({outcome.error for outcome in outcomes.values() if outcome.error}),
+    )
+    if report.failed:
+        logger.warning(
+            "Outbox: %s of %s entries wait for a retry (%s)",
+            report.failed,
+            report.claimed,
+            ", ".join(report.errors),
+        )
+    return report
+
+
+def drain_due(*, max_seconds: float = 10.0) -> DrainReport:
+    """Drain batch after batch until nothing is due, a batch fails, or time is up."""
+    total = DrainReport()
+    deadline = time.monotonic() + max_seconds
+    while True:
+        report = drain()
+        total.add(report)
+        if report.claimed < BATCH_SIZE or report.failed or time.monotonic() > deadline:
+            return total
+
+
+def retry_now() -> int:
+    """Make every waiting entry due at once (after Elasticsearch is back); returns how many."""
+    return OutboxEntry.objects.filter(next_attempt_at__gt=timezone.now()).update(
+        next_attempt_at=timezone.now()
+    )
+
+
+def _claim(limit: int) -> list[OutboxEntry]:
+    now = timezone.now()
+    with transaction.atomic():
+        entries = list(
+            OutboxEntry.objects.select_for_update(skip_locked=True)
+            .filter(next_attempt_at__lte=now)
+            .order_by("id")[:limit]
+        )
+        OutboxEntry.objects.filter(id__in=[entry.id for entry in entries]).update(
+            next_attempt_at=now + LEASE
+        )
+    return entries
+
+
+def _finish(
+    done: list[OutboxEntry],
+    failed: dict[tuple[str, str], list[OutboxEntry]],
+    outcomes: dict[tuple[str, str], Outcome],
+) -> None:
+    now = timezone.now()
+    # One update per (attempts, error) pair rather than one per entry.
+    retries: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for key, group in failed.items():
+        for entry in group:
+            retries[(entry.attempts + 1, outcomes[key].error[:200])].append(entry.id)
+    with transaction.atomic():
+        OutboxEntry.objects.filter(id__in=[entry.id for entry in done]).delete()
+        for (attempts, error), ids in retries.items():
+            delay = min(RETRY_MAX_SECONDS, RETRY_FIRST_SECONDS * 2 ** (attempts - 1))
+            OutboxEntry.objects.filter(id__in=ids).update(
+                attempts=attempts,
+                next_attempt_at=now + timedelta(seconds=delay),
+                last_error=error,
+            )

@@ -1,0 +1,66 @@
+"""Writing to the outbox, and what it holds."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Count, Min, Q
+from django.db.transaction import TransactionManagementError
+from django.utils import timezone
+
+from fairsite.outbox.models import OutboxEntry
+from fairsite.search.registry import get_index
+
+
+@dataclass(frozen=True)
+class Backlog:
+    """What waits in the outbox."""
+
+    entries: int
+    failing: int  # entries that failed at least once and wait for a retry
+    oldest: datetime | None
+
+
+def enqueue(index_name: str, object_ids: Iterable[Any]) -> int:
+    """Queue the objects for their index in the caller's transaction; returns how many.
+
+    Must run inside the ``transaction.atomic()`` that makes the change, so the
+    queue entry and the change commit or roll back together. After the commit a
+    task drains the outbox.
+    """
+    # A misspelt name fails here, not in the worker; ids are stored the way the
+    # primary key prints them, so "7" and 7 are one object.
+    primary_key = get_index(index_name).model._meta.pk
+    if not transaction.get_connection().in_atomic_block:
+        raise TransactionManagementError(
+            "outbox.enqueue() must run inside the transaction.atomic() that makes the change."
+        )
+    now = timezone.now()
+    entries = OutboxEntry.objects.bulk_create(
+        OutboxEntry(index_name=index_name, object_id=object_id, created_at=now, next_attempt_at=now)
+        for object_id in dict.fromkeys(str(primary_key.to_python(each)) for each in object_ids)
+    )
+    if entries:
+        transaction.on_commit(_drain_soon, robust=True)
+    return len(entries)
+
+
+def backlog(index_name: str | None = None) -> Backlog:
+    """How many entries wait (for one index, or all), how many are failing, the oldest."""
+    entries = OutboxEntry.objects.all()
+    if index_name is not None:
+        entries = entries.filter(index_name=index_name)
+    found = entries.aggregate(
+        entries=Count("id"), failing=Count("id", filter=Q(attempts__gt=0)), oldest=Min("created_at")
+    )
+    return Backlog(**found)
+
+
+def _drain_soon() -> None:
+    from fairsite.outbox.tasks import drain_outbox
+
+    drain_outbox.enqueue()

@@ -1,0 +1,117 @@
+"""What an index is (``SearchIndex``), the registry of the site's indices, and versions.
+
+An app declares its index once, in its search.py, and registers it when that
+module is imported; the app's ``AppConfig.ready()`` imports it, so every process
+(the worker's outbox drain included) knows every index::
+
+    postings = SearchIndex(
+        name="postings",
+        mappings={"properties": {...}},
+        queryset=lambda: JobPosting.objects.visible(),
+        to_document=posting_document,
+    )
+    register(postings)
+
+The lifecycle (ensure, rebuild, check, status) is in ``fairsite.search.indices``;
+writing documents in ``fairsite.search.sync``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from django.db.models import Model, QuerySet
+from django.utils import timezone
+
+from fairsite.search.client import index_name
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
+
+
+@dataclass(frozen=True, eq=False)
+class SearchIndex:
+    """One index of the site: its definition and which objects belong in it.
+
+    ``queryset`` returns the objects that must be in the index (the app's
+    "visible" queryset, the same one its pages use) and should select or
+    prefetch what ``to_document`` reads. ``version_field`` names a datetime
+    that grows on every change of the object (``updated_at`` with
+    ``auto_now=True``): its microseconds are the document's external version,
+    so an older write can never replace a newer one.
+    """
+
+    name: str
+    mappings: Mapping[str, Any]
+    queryset: Callable[[], QuerySet]
+    to_document: Callable[[Any], dict[str, Any]]
+    index_settings: Mapping[str, Any] = field(default_factory=dict)
+    version_field: str = "updated_at"
+
+    @property
+    def alias(self) -> str:
+        """The alias that searches and writes use: ``<prefix>-<name>``."""
+        return index_name(self.name)
+
+    @property
+    def building_alias(self) -> str:
+        """The alias on the index a rebuild is filling; writes go there too."""
+        return f"{self.alias}-building"
+
+    @property
+    def model(self) -> type[Model]:
+        return self.queryset().model
+
+    def definition_digest(self) -> str:
+        """A short fingerprint of mappings and settings, stored in each concrete index."""
+        definition = json.dumps([self.mappings, self.index_settings], sort_keys=True, default=str)
+        return hashlib.sha256(definition.encode()).hexdigest()[:16]
+
+    def version_of(self, obj: Model) -> int:
+        """The external version of ``obj``'s current state."""
+        return version_at(getattr(obj, self.version_field))
+
+
+def version_at(moment: datetime) -> int:
+    """Microseconds since the epoch, exactly (no float rounding): an external version."""
+    return (moment - _EPOCH) // _MICROSECOND
+
+
+def version_now() -> int:
+    """The version of a delete: later than every state the object had before it."""
+    return version_at(timezone.now())
+
+
+_registry: dict[str, SearchIndex] = {}
+
+
+def register(index: SearchIndex) -> SearchIndex:
+    """Add ``index`` to the site's indices; a second index with the same name is an error."""
+    if _registry.get(index.name, index) is not index:
+        raise ValueError(f"A search index named {index.name!r} is already registered.")
+    _registry[index.name] = index
+    return index
+
+
+def unregister(name: str) -> None:
+    """Forget an index (tests register their own and remove them afterwards)."""
+    _registry.pop(name, None)
+
+
+def get_index(name: str) -> SearchIndex:
+    """The registered index called ``name``; ``LookupError`` names the known ones."""
+    try:
+        return _registry[name]
+    except KeyError:
+        known = ", ".join(sorted(_registry)) or "none"
+        raise LookupError(f"No search index named {name!r} (registered: {known}).") from None
+
+
+def registered_indices() -> list[SearchIndex]:
+    """Every registered index, by name."""
+    return [_registry[name] for name in sorted(_registry)]

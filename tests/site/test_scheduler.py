@@ -1,0 +1,107 @@
+"""The scheduler runs each job once per period across workers; the worker stops cleanly."""
+
+import os
+import signal
+import threading
+import time
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from fairsite.scheduler import Job, registered_jobs
+from fairsite.scheduler.models import ScheduledJob
+from fairsite.scheduler.runner import Scheduler
+from fairsite.scheduler.worker import SchedulingWorker
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_a_job_runs_once_per_period_however_many_workers_ask():
+    runs = []
+    job = Job("test.count", 60, lambda: runs.append(1))
+    workers = [Scheduler([job]), Scheduler([job])]
+    start = timezone.now()
+    moments = [start + timedelta(seconds=s) for s in (0, 1, 30, 59, 60, 61, 119, 120, 150)]
+
+    def tick(scheduler, barrier):
+        try:
+            for moment in moments:
+                barrier.wait()
+                scheduler.run_due(now=moment)
+        finally:
+            connection.close()
+
+    barrier = threading.Barrier(len(workers))
+    threads = [threading.Thread(target=tick, args=(w, barrier)) for w in workers]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert len(runs) == 3  # at 0 s, 60 s and 120 s
+    assert ScheduledJob.objects.get(name="test.count").last_run_at == moments[7]
+
+
+def test_a_failing_job_does_not_keep_the_others_from_running():
+    runs = []
+
+    def fail():
+        raise RuntimeError("broken job")
+
+    ran = Scheduler(
+        [Job("test.fail", 1, fail), Job("test.ok", 1, lambda: runs.append(1))]
+    ).run_due()
+
+    assert ran == ["test.fail", "test.ok"]
+    assert runs == [1]
+
+
+def test_the_outbox_drain_and_index_ensure_are_registered():
+    jobs = {job.name: job.seconds for job in registered_jobs()}
+
+    assert (jobs["outbox.drain"], jobs["search.ensure"]) == (1, 60)
+
+
+def test_the_worker_finishes_its_running_job_and_stops_on_sigterm():
+    started, finished = threading.Event(), threading.Event()
+
+    def slow_job():
+        started.set()
+        time.sleep(0.5)
+        finished.set()
+
+    class Worker(SchedulingWorker):
+        jobs = [Job("test.slow", 60, slow_job)]
+
+    worker = Worker(
+        queue_names=["default"],
+        interval=0.1,
+        batch=False,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+        excluded_queue_names=[],
+    )
+
+    def terminate_once_the_job_runs():
+        started.wait(timeout=10)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    worker.configure_signals()
+    threading.Thread(target=terminate_once_the_job_runs).start()
+    try:
+        with pytest.raises(SystemExit) as stopped:
+            worker.run()
+    finally:
+        worker.reset_signals()
+        # The signal's SystemExit can land between a BEGIN and Django's note of
+        # it; the process would exit now, but the tests go on with this thread's
+        # connection, so start them on a fresh one.
+        connection.close()
+
+    assert stopped.value.code == 0
+    assert finished.is_set()
+    assert [t.name for t in threading.enumerate() if t.name == "scheduler"] == []
