@@ -20,7 +20,7 @@ from elasticsearch.dsl import Mapping, field
 
 from employers.models import Employer, FairChancePolicy
 from employers.selectors import policy_of
-from fairsite import outbox
+from fairsite.outbox.services import enqueue
 from fairsite.richtext import html_to_plain_text
 from fairsite.search.registry import SearchIndex, register
 from fairsite.search.text import normalise
@@ -199,7 +199,7 @@ def _queue(ids) -> None:
     ids = list(ids)
     if ids:
         with transaction.atomic():
-            outbox.enqueue(INDEX_NAME, ids)
+            enqueue(INDEX_NAME, ids)
 
 
 def _posting_changed(sender, instance, **kwargs):

@@ -30,6 +30,7 @@ MAX_PAGE = 10_000 // PAGE_SIZE  # Elasticsearch's max_result_window
 RADII_MILES = (5, 10, 25, 50)
 MAX_QUERY_TERMS = 32
 FEATURED_WEIGHT = 1.1
+SEARCH_TIMEOUT_SECONDS = 3
 SORTS = ("relevance", "newest", "nearest", "salary")
 
 # Single-choice facets: name in the URL -> document field.
@@ -68,6 +69,11 @@ class PostingQuery:
     def terms(self) -> list[str]:
         """The distinct normalised words that must all occur."""
         return list(dict.fromkeys(terms(self.text)))[:MAX_QUERY_TERMS]
+
+
+def _search_client():
+    # A page waits at most this long before answering from the database instead.
+    return get_client().options(request_timeout=SEARCH_TIMEOUT_SECONDS, max_retries=1)
 
 
 def text_clause(words: list[str]) -> Q:
@@ -115,7 +121,7 @@ def posting_search(query: PostingQuery, *, now: datetime | None = None) -> Searc
         functions=[{"filter": Q("range", featured_until={"gt": now}), "weight": FEATURED_WEIGHT}],
         boost_mode="multiply",
     )
-    search = Search(using=get_client(), index=postings_index.alias)
+    search = Search(using=_search_client(), index=postings_index.alias)
     search = search.query(Q("bool", must=[scored], filter=base_filters(query, now=now)))
     search = search.post_filter(Q("bool", filter=facet_filters(query)))
     for name, doc_field in {**FACETS, **FLAGS}.items():
@@ -154,7 +160,7 @@ def title_suggestions(prefix: str) -> list[str]:
     prefix = " ".join(prefix.split())[:60]
     if len(prefix) < 2:
         return []
-    search = Search(using=get_client(), index=postings_index.alias).source(False)
+    search = Search(using=_search_client(), index=postings_index.alias).source(False)
     search = search.suggest(
         "titles", prefix, completion={"field": "suggest", "size": 20, "skip_duplicates": True}
     )

@@ -33,18 +33,18 @@ def test_rebuild_then_check_is_clean_and_exits_zero(user_index):
     built = run("--rebuild", NAME)
 
     assert f"{NAME}: 3 documents into {user_index.alias}-v1-" in built
-    assert run("--check") == f"{NAME}: 0 missing, 0 extra, 0 stale\n"
+    assert run("--check", NAME) == f"{NAME}: 0 missing, 0 extra, 0 stale\n"
     assert exit_code("--check", NAME) == 0
 
 
 def test_check_exits_one_on_drift_and_on_a_missing_index(user_index):
-    assert exit_code("--check") == 1  # no index yet
+    assert exit_code("--check", NAME) == 1  # no index yet
     make_users(2)
-    run("--rebuild")
+    run("--rebuild", NAME)
     User.objects.update(is_active=False)  # behind the outbox's back
 
     with pytest.raises(CommandError, match=NAME) as drift:
-        run("--check")
+        run("--check", NAME)
 
     assert drift.value.returncode == 1
 
@@ -56,7 +56,7 @@ def test_check_exits_two_when_elasticsearch_is_unreachable(user_index, settings)
 
 
 def test_check_of_an_unknown_index_names_the_known_ones(user_index):
-    with pytest.raises(CommandError, match="registered: users"):
+    with pytest.raises(CommandError, match=r"registered: .*users"):
         run("--check", "postingz")
 
 
