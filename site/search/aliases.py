@@ -34,13 +34,19 @@ class Layout:
     unaliased: tuple[str, ...]
     generation: int  # the highest N among the concrete indices, 0 when there are none
 
-    def targets(self, index: SearchIndex) -> list[str]:
-        """The aliases a write must go to so that no index (live or being built) misses it."""
-        return [
-            alias
-            for alias, concrete in ((index.alias, self.live), (index.building_alias, self.building))
-            if concrete
-        ]
+    def targets(self, index: SearchIndex, action: str) -> list[str]:
+        """The aliases a write goes to: the live index and an index being built.
+
+        Deletes go to the live alias only. Elasticsearch creates a missing index
+        for an externally versioned delete, ``require_alias`` or not, so a delete
+        that raced the swap would leave an index named like the building alias.
+        A delete made during a rebuild reaches the new index through the
+        reconcile after the swap.
+        """
+        aliases = [(index.alias, self.live)]
+        if action == "index":
+            aliases.append((index.building_alias, self.building))
+        return [alias for alias, concrete in aliases if concrete]
 
 
 def read_layouts(indices: Iterable[SearchIndex]) -> dict[str, Layout]:

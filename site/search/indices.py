@@ -22,8 +22,8 @@ Why a rebuild loses no write made while it runs:
 1. The rebuild creates the new index already carrying the alias
    ``<prefix>-<name>-building`` (one request, so there is never a moment when
    it exists unaliased). From then on every writer (``sync_objects``, used by
-   the outbox drain) writes each change to the live alias *and* the building
-   alias.
+   the outbox drain) sends each index write to the live alias *and* the
+   building alias.
 2. A writer reads the database first and the aliases second. So a writer that
    saw no building alias read its database state before the rebuild existed;
    the rebuild's load reads the database after that, so it loads that state or
@@ -37,18 +37,26 @@ Why a rebuild loses no write made while it runs:
    removals and ``is_write_index`` on the additions make that request fail,
    not half-apply, if another rebuild got in between.
 5. After the swap the rebuild reconciles: ``check`` against the database and
-   write every drifted id again. That repairs what the reasoning above cannot
-   rule out: a write delayed past ``gc_deletes``, a writer that crashed
-   between its database read and its write (its outbox rows stay, so it is
-   retried anyway), or clocks that disagree about ``updated_at``.
+   write every drifted id again. Deletes depend on this step: they go to the
+   live alias only, because Elasticsearch creates a missing index for an
+   externally versioned delete even with ``require_alias``, and a delete that
+   raced the swap would create an index named like the building alias. So an
+   object deleted (or hidden) while the load ran can sit in the new index
+   from the swap until the reconcile removes it, a fraction of a second later.
+   The reconcile also repairs what the reasoning above cannot rule out: a
+   write delayed past ``gc_deletes``, or clocks that disagree about
+   ``updated_at``. (A writer that died between its database read and its
+   write left its outbox rows, which are retried anyway.)
 6. Only then is the old index dropped, once no search is still running on it.
    Writers that still had it as a target write through aliases with
-   ``require_alias``, so their writes can fail (and be retried by the outbox)
-   but can never recreate a dropped index.
+   ``require_alias``, so their index writes can fail (and be retried by the
+   outbox) but can never recreate a dropped index.
 
 A rebuild that fails at any point before the swap deletes its new index, and
 the building alias goes with it: nothing unaliased is left behind. An index left
-without aliases by a crash after the swap is deleted by the next rebuild.
+without aliases by a crash after the swap is deleted by the next rebuild, and
+so is an index that took an alias's name (a versioned delete that arrived just
+as a cluster lost its indices), which would otherwise block the alias forever.
 """
 
 from __future__ import annotations
@@ -167,6 +175,7 @@ def rebuild(index: SearchIndex, *, force: bool = False) -> RebuildReport:
     """
     client = get_client()
     started = time.monotonic()
+    _drop_indices_named_like_aliases(index)
     layout = read_layout(index)
     if layout.building:
         if not force:
@@ -292,6 +301,17 @@ def _swap(index: SearchIndex, new: str, old: str | None) -> None:
     if old:
         actions.append({"remove": {"index": old, "alias": index.alias, "must_exist": True}})
     get_client().indices.update_aliases(actions=actions)
+
+
+def _drop_indices_named_like_aliases(index: SearchIndex) -> None:
+    """Delete a concrete index that took the name of one of our aliases."""
+    client = get_client()
+    for name in (index.alias, index.building_alias):
+        # Asked for an alias, this answers with the index behind it, under its
+        # own name; only a concrete index comes back under the name asked for.
+        if name in client.indices.get(index=name, ignore_unavailable=True):
+            logger.warning("Deleting the index %s: the name belongs to an alias", name)
+            client.indices.delete(index=name)
 
 
 def _discard_unless_live(index: SearchIndex, new: str) -> None:

@@ -14,8 +14,9 @@ state wins:
   state it had.
 
 A version conflict means the index already holds a newer state: success.
-Writes go to aliases with ``require_alias``, never to concrete names, so a
-write that races a rebuild's swap cannot recreate a dropped index.
+Writes go to aliases with ``require_alias``, never to concrete names, so an
+index write that races a rebuild's swap cannot recreate a dropped index;
+deletes go to the live alias only (``Layout.targets`` says why).
 """
 
 from __future__ import annotations
@@ -95,7 +96,7 @@ def sync_objects(changes: Mapping[SearchIndex, Iterable[Any]]) -> SyncResult:
         layouts = read_layouts({write.index.name: write.index for write in writes}.values())
         operations, sent = [], []
         for write in writes:
-            targets = layouts[write.index.name].targets(write.index)
+            targets = layouts[write.index.name].targets(write.index, write.action)
             if not targets:
                 result.outcomes[write.key] = Outcome(False, write.action, error="no index")
             for alias in targets:

@@ -163,3 +163,19 @@ def test_status_shows_the_live_index_its_documents_and_a_changed_mapping(user_in
     )
     assert found.definition_current is True
     assert changed.definition_current is False
+
+
+def test_an_index_that_took_an_alias_name_is_dropped_by_the_next_build(user_index):
+    make_users(2)
+    client = get_client()
+    # What an externally versioned delete does to a name that is no index or
+    # alias (any more): Elasticsearch creates an index of that name.
+    for name in (user_index.alias, user_index.building_alias):
+        client.options(ignore_status=404).delete(
+            index=name, id="1", version=1, version_type="external"
+        )
+
+    report = indices.ensure(user_index)
+
+    assert concrete_indices(user_index) == [report.index]
+    assert read_layout(user_index).live == report.index

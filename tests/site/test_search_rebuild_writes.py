@@ -98,3 +98,24 @@ def test_a_write_made_mid_load_reaches_the_new_index_without_the_repair(user_ind
     assert report.repaired == 0
     assert not OutboxEntry.objects.exists()
     assert indices.check(user_index).is_clean
+
+
+def test_a_delete_made_mid_load_is_gone_from_the_new_index_once_the_rebuild_ends(user_index):
+    *_, last = make_users(5)
+    indices.ensure(user_index)
+    deleted = []
+
+    def document_and_delete_once(user):
+        if not deleted:
+            deleted.append(True)
+            delete_user(last.pk)  # the load has already read `last`
+        return user_index.to_document(user)
+
+    report = indices.rebuild(replace(user_index, to_document=document_and_delete_once))
+
+    # Deletes go to the live index only; the repair after the swap removes it
+    # from the new one.
+    assert report.repaired == 1
+    assert not get_client().exists(index=user_index.alias, id=str(last.pk))
+    assert not OutboxEntry.objects.exists()
+    assert indices.check(user_index).is_clean
