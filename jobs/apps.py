@@ -7,6 +7,12 @@ class JobsConfig(AppConfig):
     def ready(self):
         # The postings index registers itself on import and keeps itself true
         # through signals that queue changes in the outbox.
+        from fairsite.scheduler import every
+
         from . import search
+        from .services import postings_expire
 
         search.connect_signals()
+        # Pages never show a posting past its closing time anyway; this moves
+        # such postings to "expired" so their owners see it and can relist.
+        every(3600, name="jobs.expire")(postings_expire)

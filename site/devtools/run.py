@@ -70,6 +70,8 @@ def main() -> int:
             env["ELASTICSEARCH_URL"] = server.url
         manage("migrate", "--no-input", "-v", "0", env=env)
         manage("load_demo", env=env)
+        # Every index built afresh from the database, so search matches the demo.
+        manage("search_index", "--rebuild", env=env)
         children.append(spawn("runserver", f"{HOST}:{PORT}", env=env))
         # The task queue and the scheduled jobs (the search outbox drain first).
         # Half-second polling keeps "published" to "searchable" under 2 s.

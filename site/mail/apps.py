@@ -5,3 +5,12 @@ class MailConfig(AppConfig):
     name = "fairsite.mail"
     label = "mail"
     verbose_name = "Outgoing email"
+
+    def ready(self):
+        from fairsite.scheduler import every
+
+        from .delivery import deliver_due
+
+        # Messages are also sent right after the commit that queues them; this
+        # retries what failed (the mail server was down) once its wait is over.
+        every(30, name="mail.deliver")(deliver_due)

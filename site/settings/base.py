@@ -201,6 +201,9 @@ LOGGING = {
         # The client logs every request line at INFO; failures still come through.
         "elastic_transport": {"level": "WARNING"},
         "elasticsearch": {"level": "WARNING"},
+        # One line per background task drowns out what matters (emails, errors).
+        "django_tasks": {"level": "WARNING"},
+        "django_tasks_db": {"level": "WARNING"},
     },
 }
 

@@ -10,10 +10,10 @@ from django.db import connection, transaction
 from django.db.transaction import TransactionManagementError
 from django.utils import timezone
 
-from fairsite import outbox
 from fairsite.accounts.models import User
 from fairsite.outbox.drain import RETRY_MAX_SECONDS, drain, drain_due
 from fairsite.outbox.models import OutboxEntry
+from fairsite.outbox.services import enqueue
 from fairsite.search import indices
 from fairsite.search.client import get_client
 from fairsite.search.registry import register, unregister, version_at
@@ -48,13 +48,13 @@ def test_enqueue_outside_a_transaction_is_refused(user_index):
     (user,) = make_users(1)
 
     with pytest.raises(TransactionManagementError):
-        outbox.enqueue(NAME, [user.pk])
+        enqueue(NAME, [user.pk])
 
 
 @pytest.mark.django_db
 def test_enqueue_refuses_an_unknown_index(user_index):
     with pytest.raises(LookupError, match="postingz"):
-        outbox.enqueue("postingz", [1])
+        enqueue("postingz", [1])
 
 
 @pytest.mark.django_db

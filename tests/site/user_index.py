@@ -11,8 +11,8 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
-from fairsite import outbox
 from fairsite.accounts.models import User
+from fairsite.outbox.services import enqueue
 from fairsite.search.registry import SearchIndex
 from fairsite.search.text import normalise
 
@@ -63,10 +63,10 @@ def change_user(user_id: int, **fields) -> None:
     """Change a user and queue it for the index, in one transaction (as a service would)."""
     with transaction.atomic():
         User.objects.filter(pk=user_id).update(last_login=timezone.now(), **fields)
-        outbox.enqueue(NAME, [user_id])
+        enqueue(NAME, [user_id])
 
 
 def delete_user(user_id: int) -> None:
     with transaction.atomic():
         User.objects.filter(pk=user_id).delete()
-        outbox.enqueue(NAME, [user_id])
+        enqueue(NAME, [user_id])

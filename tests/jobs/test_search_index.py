@@ -1,0 +1,158 @@
+"""The postings index never loses an update: rollbacks, a stopped server, rebuilds."""
+
+import shutil
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from django.db import transaction
+
+from fairsite.devtools.elasticsearch import ElasticsearchServer
+from fairsite.outbox.drain import drain_due, retry_now
+from fairsite.outbox.models import OutboxEntry
+from fairsite.search.client import get_client
+from fairsite.search.indices import check, ensure, rebuild
+from jobs import services
+from jobs.models import JobPosting, Status
+from jobs.search import INDEX_NAME, posting_document, postings_index
+from jobs.search_queries import PostingQuery, posting_search
+from tests.factories import OwnerFactory, PublishedPostingFactory, credential
+
+
+@pytest.mark.django_db
+def test_the_document_carries_what_search_filters_and_ranks_on(seeded_credentials):
+    posting = PublishedPostingFactory(
+        title="Peer Support Specialists",
+        skills=["Mentoring"],
+        duties=["vulnerable_adults"],
+        salary_min=15,
+        salary_max=20,
+        salary_period="hour",
+    )
+    posting.preferred_credentials.set([credential("cpors")])
+
+    document = posting_document(posting)
+
+    assert document["title_norm"] == "peer support specialist"
+    assert document["skills_norm"] == "mentoring"
+    assert document["credentials"] == ["cpors"]
+    assert document["salary_yearly"] == 20 * 2080
+    assert document["salary_bands"] == ["20000", "30000", "40000"]
+    assert document["locations"] == [{"lat": 39.9612, "lon": -82.9988}]
+    assert document["checks_after_offer"] is True
+    assert document["duties"] == ["vulnerable_adults"]
+    assert document["employer_support"] == ["mentoring", "flexible_hours"]
+
+
+def _save_then_fail():
+    with transaction.atomic():
+        PublishedPostingFactory()
+        assert OutboxEntry.objects.filter(index_name=INDEX_NAME).exists()
+        raise RuntimeError("the request failed after saving")
+
+
+@pytest.mark.django_db
+def test_a_rolled_back_transaction_leaves_nothing_to_index():
+    with pytest.raises(RuntimeError):
+        _save_then_fail()
+
+    assert not OutboxEntry.objects.exists()
+    assert not JobPosting.objects.exists()
+
+
+@pytest.fixture
+def own_server(settings):
+    """A server of this test's own, which it may stop and start again."""
+    data_root = Path(tempfile.mkdtemp(prefix="fairchance-es-restart-"))
+    server = ElasticsearchServer(data_root=data_root, name="fairchance-restart").start()
+    settings.ELASTICSEARCH = {**settings.ELASTICSEARCH, "URL": server.url, "TIMEOUT": 2}
+    settings.ELASTICSEARCH_INDEX_PREFIX = "restart"
+    yield server
+    server.stop()
+    shutil.rmtree(data_root, ignore_errors=True)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_with_the_server_stopped_500_saves_succeed_and_catch_up_after_a_restart(own_server):
+    ensure(postings_index)
+    own_server.stop()
+
+    postings = [PublishedPostingFactory(title=f"Cook {n}") for n in range(500)]
+
+    assert JobPosting.objects.count() == 500
+    assert OutboxEntry.objects.filter(index_name=INDEX_NAME).count() >= 500
+    own_server.start()
+    started = time.monotonic()
+    retry_now()  # the back-off would otherwise wait up to a minute
+    while OutboxEntry.objects.exists() and time.monotonic() - started < 60:
+        drain_due()
+    get_client().indices.refresh(index=postings_index.alias)
+    drift = check(postings_index)
+
+    assert time.monotonic() - started < 60
+    assert (drift.missing, drift.extra, drift.stale) == (set(), set(), set())
+    assert get_client().count(index=postings_index.alias)["count"] == len(postings)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rebuild_during_searches_and_writes_fails_no_search_and_loses_no_write(es):
+    ensure(postings_index)
+    owner = OwnerFactory().user
+    postings = [
+        PublishedPostingFactory(employer=owner.memberships.get().employer, title=f"Welder {n}")
+        for n in range(60)
+    ]
+    drain_due()
+    stop = threading.Event()
+    failures: list[str] = []
+    searches = 0
+
+    def search_all_the_time():
+        nonlocal searches
+        while not stop.is_set():
+            try:
+                posting_search(PostingQuery(text="welder")).execute()
+                searches += 1
+            except Exception as error:  # any failure at all is the finding
+                failures.append(repr(error))
+
+    def write_all_the_time():
+        from django.db import connection
+
+        n = 0
+        while not stop.is_set():
+            posting = JobPosting.objects.get(pk=postings[n % len(postings)].pk)
+            if posting.status == Status.PUBLISHED:
+                services.posting_pause(posting=posting, by=owner)
+            else:
+                services.posting_resume(posting=posting, by=owner)
+            drain_due()
+            n += 1
+        connection.close()
+
+    threads = [
+        threading.Thread(target=search_all_the_time),
+        threading.Thread(target=write_all_the_time),
+    ]
+    for thread in threads:
+        thread.start()
+    try:
+        for _ in range(3):
+            rebuild(postings_index)
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join()
+    retry_now()
+    drain_due()
+    get_client().indices.refresh(index=postings_index.alias)
+
+    assert failures == []
+    assert searches > 0
+    drift = check(postings_index)
+    assert (drift.missing, drift.extra, drift.stale) == (set(), set(), set())
+    indices = get_client().indices.get_alias(index=f"{postings_index.alias}-*")
+    # One index is left, and it is the one behind the alias.
+    assert [set(found["aliases"]) for found in indices.values()] == [{postings_index.alias}]
