@@ -1,4 +1,4 @@
-"""The CMS in the Wagtail admin: the guides listing and its review warnings."""
+"""The CMS in the Wagtail admin: menus as snippets, the guides listing and its review warnings."""
 
 from django.urls import reverse
 from django.utils.dateformat import format as format_date
@@ -8,8 +8,22 @@ from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.views.pages.listing import IndexView
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import GuidePage
+from .models import GuidePage, Menu
+
+
+class MenuViewSet(SnippetViewSet):
+    model = Menu
+    icon = "list-ul"
+    menu_label = "Menus"
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["__str__"]
+
+
+register_snippet(MenuViewSet)
 
 
 class GuideListingViewSet(PageListingViewSet):

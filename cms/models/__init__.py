@@ -6,6 +6,7 @@ from .credentials import CredentialIndexPage, CredentialPage
 from .directory import EmployerDirectoryPage
 from .guides import GuideIndexPage, GuidePage, GuidePageTag
 from .home import HomePage
+from .navigation import Menu, MenuLink, MenuLocation
 
 __all__ = [
     "CareerPathIndexPage",
@@ -17,5 +18,8 @@ __all__ = [
     "GuidePage",
     "GuidePageTag",
     "HomePage",
+    "Menu",
+    "MenuLink",
+    "MenuLocation",
     "SitePage",
 ]
