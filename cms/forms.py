@@ -68,6 +68,15 @@ class GuideFilterForm(forms.Form):
         self.fields["audience"].choices = [("", "Everyone"), *audiences]
 
 
+class SiteSearchForm(forms.Form):
+    q = forms.CharField(
+        label="Search this site",
+        required=False,
+        max_length=200,
+        error_messages={"max_length": "Use 200 characters or fewer."},
+    )
+
+
 class CredentialPageForm(WagtailAdminPageForm):
     """Editors must choose the credential, though a copied page starts without one."""
 

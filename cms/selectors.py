@@ -17,6 +17,7 @@ from django.utils import timezone
 from employers.models import CheckTiming, Employer, VerificationStatus
 from fairsite.places import Place, distance_miles
 from jobs.models import Credential, JobPosting
+from jobs.selectors import postings_from_database
 
 # A degree of latitude is about 69 miles everywhere.
 MILES_PER_DEGREE = 69.0
@@ -164,3 +165,12 @@ def _box_around(place: Place, miles: float) -> Q:
         locations__latitude__range=(place.latitude - lat_span, place.latitude + lat_span),
         locations__longitude__range=(place.longitude - lon_span, place.longitude + lon_span),
     )
+
+
+def search_postings(text: str) -> QuerySet[JobPosting]:
+    """Visible postings for the site search box.
+
+    The one place site search asks for postings, so it can move to the
+    Elasticsearch job search by changing this function alone.
+    """
+    return postings_from_database(text=text)
