@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from cms.demo import load_home_page
+from cms.demo_pages import load_site_pages
 from fairsite.accounts.demo import load_demo_users
 from fairsite.devtools.run import DEMO_PASSWORD
 
@@ -12,5 +13,6 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         load_demo_users(DEMO_PASSWORD)
-        load_home_page()
+        home = load_home_page()
+        load_site_pages(home)
         self.stdout.write("Demo content loaded.")
