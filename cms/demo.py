@@ -13,18 +13,56 @@ HOME_BODY = [
                 "Every employer here tells you when and how they check criminal records. "
                 "You will never be asked about your record to apply."
             ),
+            "show_search": True,
+        },
+    },
+    {"type": "featured_roles", "value": {"heading": "Featured jobs", "how_many": 3}},
+    {
+        "type": "how_it_works",
+        "value": {
+            "heading": "Looking for work?",
+            "audience": "job-seekers",
+            "steps": [
+                "Search for jobs near you.",
+                "Read each employer's fair-chance promise before you apply.",
+                "Apply with your CV. Nobody asks about your record before an offer.",
+            ],
+            "link_text": "Find a job",
+            "link_url": "/jobs/",
         },
     },
     {
-        "type": "text",
-        "value": (
-            "<h2>How it works</h2>"
-            "<ul><li><b>Looking for work?</b> Search for jobs near you and see each "
-            "employer's fair-chance promise before you apply.</li>"
-            "<li><b>Hiring?</b> Post roles and meet people ready to work.</li>"
-            "<li><b>Reentry professional?</b> Find roles that ask for your credentials, "
-            "such as CPORS or CPSCP.</li></ul>"
-        ),
+        "type": "how_it_works",
+        "value": {
+            "heading": "Hiring?",
+            "audience": "employers",
+            "steps": [
+                "Set out your fair-chance policy once.",
+                "Post your jobs. An editor checks each one.",
+                "Meet people who are ready to work.",
+            ],
+            "link_text": "Start hiring",
+            "link_url": "/hire/",
+        },
+    },
+    {
+        "type": "how_it_works",
+        "value": {
+            "heading": "Work in reentry?",
+            "audience": "reentry-professionals",
+            "steps": [
+                "Open the page for a credential you hold, such as CPORS.",
+                "See the open jobs that ask for it.",
+                "Find out which credentials would open more doors.",
+            ],
+            "link_text": "See the credentials",
+            "link_url": "/credentials/",
+        },
+    },
+    {"type": "latest_roles", "value": {"heading": "Latest jobs", "how_many": 5}},
+    {
+        "type": "verified_employers",
+        "value": {"heading": "Employers we have checked", "how_many": 6},
     },
     {
         "type": "call_to_action",

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from cms.demo import load_home_page
+from cms.demo_pages import load_site_pages
 from employers.demo import load_demo_employers
 from fairsite.accounts.demo import load_demo_users
 from fairsite.devtools.run import DEMO_PASSWORD
@@ -14,7 +15,8 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         users = {user.email: user for user in load_demo_users(DEMO_PASSWORD)}
-        load_home_page()
+        home = load_home_page()
+        load_site_pages(home)
         editor = users["editor@example.com"]
         employers = load_demo_employers(editor=editor, employer_user=users["employer@example.com"])
         postings = load_demo_postings(editor=editor, employers=employers)

@@ -1,0 +1,103 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.search import index
+
+from cms import selectors
+from cms.forms import CredentialPageForm
+from jobs.models import Credential
+
+from .base import LIST_FEATURES, PAGE_TEXT_FEATURES, SectionPage, SitePage
+
+
+class CredentialIndexPage(SectionPage):
+    subpage_types = ["cms.CredentialPage"]
+
+    class Meta:
+        verbose_name = "credentials list"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        pages = list(
+            CredentialPage.objects.child_of(self).live().public().select_related("credential")
+        )
+        counts = selectors.open_roles_for_credentials(p.credential for p in pages if p.credential)
+        context["credential_pages"] = [(p, counts.get(p.credential_id, 0)) for p in pages]
+        return context
+
+
+class CredentialPage(SitePage):
+    credential = models.OneToOneField(
+        Credential,
+        # Empty only on a copy, until an editor picks its credential (the form requires one).
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="page",
+        help_text="The credential this page is about. Its open jobs are listed live.",
+        error_messages={"unique": "Another page is already about this credential."},
+    )
+    intro = models.TextField(
+        max_length=400, help_text="What the credential is, in one or two plain sentences."
+    )
+    covers = RichTextField(features=PAGE_TEXT_FEATURES, help_text="What the course covers.")
+    suits = RichTextField(
+        features=PAGE_TEXT_FEATURES, help_text="Who it suits, and what it can lead to."
+    )
+    duration = models.CharField(
+        "typical length", max_length=120, help_text="For example: a few months to a year."
+    )
+    study_format = models.CharField(
+        "how people study",
+        max_length=200,
+        help_text="For example: online modules, workshops and a supervised placement.",
+    )
+    learning_outcomes = RichTextField(
+        "what you will be able to do",
+        features=LIST_FEATURES,
+        help_text="A short bulleted list. Start each point with a verb.",
+    )
+    roles = RichTextField(
+        "roles that ask for it",
+        features=LIST_FEATURES,
+        help_text="The kinds of job and employer that ask for it.",
+    )
+
+    content_panels = [
+        *SitePage.content_panels,
+        FieldPanel("credential"),
+        FieldPanel("intro"),
+        FieldPanel("covers"),
+        FieldPanel("suits"),
+        MultiFieldPanel(
+            [FieldPanel("duration"), FieldPanel("study_format")],
+            heading="Length and format",
+            help_text="These vary by provider: give the usual range.",
+        ),
+        FieldPanel("learning_outcomes"),
+        FieldPanel("roles"),
+    ]
+    search_fields = [
+        *SitePage.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("covers"),
+        index.SearchField("roles"),
+    ]
+
+    parent_page_types = ["cms.CredentialIndexPage"]
+    subpage_types = []
+    # A copy must not claim the same credential; the editor picks another.
+    exclude_fields_in_copy = ["credential"]
+    base_form_class = CredentialPageForm
+
+    class Meta:
+        verbose_name = "credential page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.credential:
+            context["live_roles"] = selectors.postings_asking_for(self.credential)
+            context["career_paths"] = (
+                self.credential.career_path_pages.live().public().order_by("title")
+            )
+        return context

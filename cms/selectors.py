@@ -1,0 +1,176 @@
+"""What the site's pages read live: open postings and fair-chance employers.
+
+Every posting read starts from `JobPosting.objects.visible()`, the one
+definition of visible, so a page never lists a posting that the job search,
+the sitemap or the posting's own page would hide.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from employers.models import CheckTiming, Employer, VerificationStatus
+from fairsite.places import Place, distance_miles
+from jobs.models import Credential, JobPosting
+from jobs.selectors import postings_from_database
+
+# A degree of latitude is about 69 miles everywhere.
+MILES_PER_DEGREE = 69.0
+
+
+def _as_cards(postings: QuerySet[JobPosting]) -> QuerySet[JobPosting]:
+    return (
+        postings.select_related("employer")
+        .prefetch_related("locations")
+        .order_by("-published_at", "-pk")
+    )
+
+
+def featured_postings(*, limit: int) -> list[JobPosting]:
+    """Visible postings whose paid feature has not run out, newest first."""
+    now = timezone.now()
+    return list(
+        _as_cards(JobPosting.objects.visible(now=now).filter(featured_until__gt=now))[:limit]
+    )
+
+
+def latest_postings(*, limit: int) -> list[JobPosting]:
+    """The newest visible postings."""
+    return list(_as_cards(JobPosting.objects.visible())[:limit])
+
+
+@dataclass(frozen=True)
+class LiveRoles:
+    """The first few of a live list of postings, and how many there are in all."""
+
+    postings: list[JobPosting]
+    count: int
+
+
+def _asking_for(credential: Credential) -> QuerySet[JobPosting]:
+    return JobPosting.objects.visible().filter(
+        Q(pk__in=credential.required_by.values("pk"))
+        | Q(pk__in=credential.preferred_by.values("pk"))
+    )
+
+
+def postings_asking_for(credential: Credential, *, limit: int = 20) -> LiveRoles:
+    """Visible postings that require or prefer the credential; each has `requires_it`."""
+    required = JobPosting.required_credentials.through.objects.filter(
+        jobposting=OuterRef("pk"), credential=credential
+    )
+    postings = _asking_for(credential)
+    cards = _as_cards(postings.annotate(requires_it=Exists(required)))
+    return LiveRoles(postings=list(cards[:limit]), count=postings.count())
+
+
+def postings_in_category(category: str, *, limit: int = 10) -> LiveRoles:
+    """Visible postings in one category (jobs.models.Category), newest first."""
+    postings = JobPosting.objects.visible().filter(category=category)
+    return LiveRoles(postings=list(_as_cards(postings)[:limit]), count=postings.count())
+
+
+def open_roles_by_category() -> dict[str, int]:
+    """How many visible postings each category has (categories with none are left out)."""
+    rows = JobPosting.objects.visible().order_by().values_list("category").annotate(n=Count("pk"))
+    return dict(rows)
+
+
+def open_roles_for_credentials(credentials: Iterable[Credential]) -> dict[int, int]:
+    """How many visible postings require or prefer each credential, by credential id."""
+    return {credential.pk: _asking_for(credential).count() for credential in credentials}
+
+
+def _with_open_roles(employers: QuerySet[Employer]) -> QuerySet[Employer]:
+    return employers.annotate(
+        open_roles=Count(
+            "postings", filter=Q(postings__in=JobPosting.objects.visible()), distinct=True
+        )
+    )
+
+
+def verified_employers(*, limit: int) -> list[Employer]:
+    """Verified employers, those with the most open roles first; each has `open_roles`."""
+    employers = Employer.objects.filter(verification_status=VerificationStatus.VERIFIED)
+    return list(_with_open_roles(employers).order_by("-open_roles", "name")[:limit])
+
+
+@dataclass(frozen=True)
+class DirectoryEntry:
+    employer: Employer
+    miles: float | None = None
+
+
+def directory_employers(
+    *,
+    industry: str = "",
+    near: Place | None = None,
+    within_miles: int = 25,
+    checks_after_offer: bool = False,
+    support: Iterable[str] = (),
+    pledges: Iterable[str] = (),
+) -> list[DirectoryEntry]:
+    """Verified employers matching every filter given; nearest first when `near` is set.
+
+    An employer is within reach when any of its locations is. Each employer has
+    `open_roles`, and its policy and locations loaded.
+    """
+    employers = Employer.objects.filter(
+        verification_status=VerificationStatus.VERIFIED, policy__isnull=False
+    )
+    if industry:
+        employers = employers.filter(industry=industry)
+    if checks_after_offer:
+        employers = employers.filter(
+            policy__check_timing__in=[CheckTiming.NEVER, CheckTiming.AFTER_OFFER]
+        )
+    if near is not None:
+        employers = employers.filter(_box_around(near, within_miles)).distinct()
+    employers = _with_open_roles(employers).select_related("policy").prefetch_related("locations")
+
+    # Support and pledges are JSON lists, which SQLite cannot query for
+    # membership; the verified employers left by now are few, so check here.
+    wanted_support, wanted_pledges = set(support), set(pledges)
+    entries = []
+    for employer in employers.order_by("name"):
+        if not wanted_support <= set(employer.policy.support):
+            continue
+        if not wanted_pledges <= set(employer.policy.pledges):
+            continue
+        miles = None
+        if near is not None:
+            miles = min(
+                (distance_miles(near.point, loc.point) for loc in employer.locations.all()),
+                default=math.inf,
+            )
+            if miles > within_miles:
+                continue
+        entries.append(DirectoryEntry(employer=employer, miles=miles))
+    if near is not None:
+        entries.sort(key=lambda entry: entry.miles)
+    return entries
+
+
+def _box_around(place: Place, miles: float) -> Q:
+    """Locations inside a latitude/longitude box a little wider than the circle."""
+    lat_span = miles / MILES_PER_DEGREE
+    cos_lat = max(math.cos(math.radians(place.latitude)), 0.01)
+    lon_span = min(miles / (MILES_PER_DEGREE * cos_lat), 180)
+    return Q(
+        locations__latitude__range=(place.latitude - lat_span, place.latitude + lat_span),
+        locations__longitude__range=(place.longitude - lon_span, place.longitude + lon_span),
+    )
+
+
+def search_postings(text: str) -> QuerySet[JobPosting]:
+    """Visible postings for the site search box.
+
+    The one place site search asks for postings, so it can move to the
+    Elasticsearch job search by changing this function alone.
+    """
+    return postings_from_database(text=text)
