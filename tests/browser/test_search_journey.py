@@ -42,7 +42,7 @@ def search_near_columbus(page):
     page.get_by_label("Job title, skill or employer").fill("warehouse")
     page.get_by_label("Town, ZIP code or postcode").fill("Columbus, OH")
     page.get_by_label("Distance").select_option(label="Within 10 miles")
-    page.get_by_role("button", name="Search").click()
+    page.get_by_role("button", name="Search", exact=True).click()
     expect(page.locator("#results-heading")).to_have_text(
         "2 jobs for “warehouse” within 10 miles of Columbus, OH"
     )
