@@ -17,7 +17,8 @@ from django.utils import timezone
 from employers.models import CheckTiming, Employer, VerificationStatus
 from fairsite.places import Place, distance_miles
 from jobs.models import Credential, JobPosting
-from jobs.selectors import postings_from_database
+from jobs.search_queries import PostingQuery
+from jobs.search_results import SearchUnavailable, database_results, run_posting_search
 
 # A degree of latitude is about 69 miles everywhere.
 MILES_PER_DEGREE = 69.0
@@ -167,10 +168,15 @@ def _box_around(place: Place, miles: float) -> Q:
     )
 
 
-def search_postings(text: str) -> QuerySet[JobPosting]:
-    """Visible postings for the site search box.
+def search_postings(text: str, *, limit: int) -> tuple[list[JobPosting], int]:
+    """Visible postings for the site search box, and how many match in all.
 
-    The one place site search asks for postings, so it can move to the
-    Elasticsearch job search by changing this function alone.
+    The job search's own answer (the database's when search is down), so the
+    box finds what /jobs/ would.
     """
-    return postings_from_database(text=text)
+    query = PostingQuery(text=text)
+    try:
+        results = run_posting_search(query)
+    except SearchUnavailable:
+        results = database_results(query)
+    return [hit.posting for hit in results.hits[:limit]], results.total

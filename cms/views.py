@@ -19,15 +19,15 @@ def site_search(request):
     context = {"form": form, "query": ""}
     if form.is_bound and form.is_valid() and form.cleaned_data["q"].strip():
         query = form.cleaned_data["q"].strip()
-        postings = selectors.search_postings(query)
+        postings, postings_count = selectors.search_postings(query, limit=POSTINGS_SHOWN)
         pages = Page.objects.live().public().exclude(depth=1).specific()
         site = Site.find_for_request(request)
         if site is not None:
             pages = pages.in_site(site)
         context.update(
             query=query,
-            postings=postings[:POSTINGS_SHOWN],
-            postings_count=postings.count(),
+            postings=postings,
+            postings_count=postings_count,
             pages=list(pages.search(query)[:PAGES_SHOWN]),
         )
     return render(request, "cms/search.html", context)

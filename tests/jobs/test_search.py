@@ -328,3 +328,12 @@ def test_when_elasticsearch_is_down_the_page_answers_from_the_database(
     assert "results are limited" in page.select_one(".notice").get_text()
     assert [h.get_text(strip=True) for h in page.select(".posting-card__title")] == ["Cook"]
     assert "fell back to the database" in caplog.text
+
+
+def test_the_site_search_box_finds_jobs_the_way_the_job_search_does(client, index):
+    PublishedPostingFactory(title="Probation Officers")
+    refresh()
+
+    page = parse(client.get("/search/?q=officer"))
+
+    assert "Probation Officers" in page.get_text()
