@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, webhooks
 
 app_name = "billing"
 
@@ -14,4 +14,5 @@ urlpatterns = [
         name="order-cancelled",
     ),
     path("hire/<slug:slug>/billing/portal/", views.portal, name="portal"),
+    path("stripe/webhook/", webhooks.stripe_webhook, name="webhook"),
 ]

@@ -2,7 +2,8 @@
 
 import pytest
 
-from employers.billing.models import Order
+from employers.billing.entitlements import credits_left
+from employers.billing.models import CreditEntry, Order
 from tests.factories import (
     CreditGrantFactory,
     CreditPackFactory,
@@ -160,6 +161,30 @@ def test_a_return_address_off_this_site_is_dropped(client, world, stripe_setting
 
     assert response.status_code == 303
     assert Order.objects.latest("id").return_to == ""
+
+
+def test_the_success_page_says_processing_and_grants_nothing_until_the_webhook(
+    client, world, stripe_events
+):
+    order = OpenOrderFactory(
+        employer=world["employer"], product=CreditPackFactory(), return_to="/hire/acme/"
+    )
+    client.force_login(world["owner"])
+    url = f"/hire/acme/billing/orders/{order.pk}/"
+
+    before = parse(client.get(url))
+    assert before.h1.get_text() == "Payment processing"
+    assert "Continue where you were" not in before.get_text()
+    assert credits_left(world["employer"]) == 0
+    assert not CreditEntry.objects.exists()
+
+    session = stripe_events.checkout_session(order)
+    stripe_events.deliver(None, stripe_events.event("checkout.session.completed", session))
+
+    after = parse(client.get(url))
+    assert after.h1.get_text() == "Payment received"
+    assert "Posting credits left: 5" in after.get_text(" ", strip=True)
+    assert after.find("a", string="Continue where you were")["href"] == "/hire/acme/"
 
 
 def test_the_cancel_page_says_nothing_was_charged(client, world, stripe_settings):
