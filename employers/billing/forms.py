@@ -4,6 +4,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from employers.models import Employer
 from jobs.models import JobPosting, Status
 
+from .entitlements import MAX_GRANT
 from .models import Product, ProductKind
 
 
@@ -62,3 +63,23 @@ class BuyForm(forms.Form):
         if is_featured and not cleaned.get("posting") and "posting" not in self.errors:
             self.add_error("posting", "Choose the posting to feature.")
         return cleaned
+
+
+class GrantForm(forms.Form):
+    employer = forms.ModelChoiceField(
+        queryset=Employer.objects.order_by("name"),
+        error_messages={"required": "Choose the employer."},
+    )
+    credits = forms.IntegerField(
+        label="Posting credits to give",
+        min_value=1,
+        max_value=MAX_GRANT,
+        initial=1,
+    )
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+        help_text="Why they get them, for example “Reentry agency: free posting agreed with "
+        "their director”. It is kept with the credits.",
+        error_messages={"required": "Say why, so that others can see it later."},
+    )
