@@ -18,6 +18,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("", include("fairsite.accounts.urls")),
     path("", include("employers.urls")),
+    path("", include("employers.billing.urls")),
     path("", include("jobs.urls")),
     path("", include("cms.urls")),
 ]

@@ -79,6 +79,16 @@ def stripe_settings(stripe_mock_server, settings):
 
 
 @pytest.fixture
+def stripe_events(stripe_settings):
+    """Builds and delivers signed webhook events made from Stripe's own example objects."""
+    from tests.stripe_events import StripeEvents
+
+    return StripeEvents(
+        api_base=stripe_settings.STRIPE_API_BASE, secret=stripe_settings.STRIPE_WEBHOOK_SECRET
+    )
+
+
+@pytest.fixture
 def home_page(db):
     """The site's home page at the root of the default site, on any database state.
 

@@ -1,11 +1,23 @@
 """factory_boy factories, one per meaningful state."""
 
 from datetime import timedelta
+from decimal import Decimal
 
 import factory
 from allauth.account.models import EmailAddress
 from django.utils import timezone
 
+from employers.billing.models import (
+    STATUS_STAGE,
+    CreditChange,
+    CreditEntry,
+    Order,
+    OrderStatus,
+    Product,
+    ProductKind,
+    Subscription,
+    SubscriptionStatus,
+)
 from employers.models import (
     CheckLevel,
     CheckTiming,
@@ -175,3 +187,102 @@ class ExpiredPostingFactory(PublishedPostingFactory):
 
     published_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=31))
     expires_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1))
+
+
+# Billing ---------------------------------------------------------------------
+
+
+class CreditProductFactory(factory.django.DjangoModelFactory):
+    """One posting credit for $49."""
+
+    class Meta:
+        model = Product
+
+    name = "One job posting"
+    kind = ProductKind.CREDITS
+    price = Decimal("49.00")
+    currency = "USD"
+    credits = 1
+
+
+class CreditPackFactory(CreditProductFactory):
+    name = "Five job postings"
+    price = Decimal("199.00")
+    credits = 5
+
+
+class FeaturedProductFactory(CreditProductFactory):
+    name = "Featured for 14 days"
+    kind = ProductKind.FEATURED
+    price = Decimal("29.00")
+    credits = 0
+    featured_days = 14
+
+
+class PlanProductFactory(CreditProductFactory):
+    name = "Monthly plan"
+    kind = ProductKind.PLAN
+    price = Decimal("299.00")
+    credits = 0
+    plan_postings = 3
+
+
+class OpenOrderFactory(factory.django.DjangoModelFactory):
+    """An order sent to Stripe Checkout and not paid yet, as checkout_start leaves it."""
+
+    class Meta:
+        model = Order
+
+    product = factory.SubFactory(CreditProductFactory)
+    employer = factory.SubFactory(EmployerFactory)
+    kind = factory.SelfAttribute("product.kind")
+    name = factory.SelfAttribute("product.name")
+    amount = factory.SelfAttribute("product.price")
+    currency = factory.SelfAttribute("product.currency")
+    credits = factory.SelfAttribute("product.credits")
+    featured_days = factory.SelfAttribute("product.featured_days")
+    plan_postings = factory.SelfAttribute("product.plan_postings")
+    status = OrderStatus.OPEN
+    checkout_session_id = factory.Sequence(lambda n: f"cs_test_order{n}")
+
+
+class CreditGrantFactory(factory.django.DjangoModelFactory):
+    """Free credits an editor gave, with the reason."""
+
+    class Meta:
+        model = CreditEntry
+
+    employer = factory.SubFactory(EmployerFactory)
+    kind = CreditChange.GRANT
+    change = 1
+    reason = "Reentry agency: free postings agreed."
+
+
+class ActiveSubscriptionFactory(factory.django.DjangoModelFactory):
+    """A plan in good standing, renewed today, with three places."""
+
+    class Meta:
+        model = Subscription
+
+    stripe_id = factory.Sequence(lambda n: f"sub_test{n}")
+    employer = factory.SubFactory(EmployerFactory)
+    name = "Monthly plan"
+    plan_postings = 3
+    status = SubscriptionStatus.ACTIVE
+    current_period_start = factory.LazyFunction(timezone.now)
+    current_period_end = factory.LazyFunction(lambda: timezone.now() + timedelta(days=30))
+    snapshot_at = factory.LazyFunction(timezone.now)
+    snapshot_stage = STATUS_STAGE[SubscriptionStatus.ACTIVE]
+
+
+class PastDueSubscriptionFactory(ActiveSubscriptionFactory):
+    """A plan whose renewal failed `days_ago` days ago (default: just now)."""
+
+    class Params:
+        days_ago = 0
+
+    status = SubscriptionStatus.PAST_DUE
+    current_period_start = factory.LazyAttribute(
+        lambda o: timezone.now() - timedelta(days=o.days_ago)
+    )
+    snapshot_stage = STATUS_STAGE[SubscriptionStatus.PAST_DUE]

@@ -58,7 +58,9 @@ class StripeMockServer:
     def start(self, *, timeout: int = 30) -> StripeMockServer:
         binary = install()
         self.process = subprocess.Popen(  # noqa: S603
-            [binary, "-http-addr", f"127.0.0.1:{self.port}"],
+            # Unless told otherwise, stripe-mock also serves HTTPS on the fixed
+            # port 12112, so a second test run on the machine could not start.
+            [binary, "-http-addr", f"127.0.0.1:{self.port}", "-https-addr", "127.0.0.1:0"],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "cms",
     "jobs",
     "employers",
+    "employers.billing",
     "candidates",
     "allauth",
     "allauth.account",
