@@ -155,8 +155,6 @@ def test_a_live_posting_sent_back_to_review_and_rejected_costs_nothing_more(
         posting=posting,
         by=owner,
         fields={"description": "<p>You must pass a background check.</p>"},
-        locations=[],
-        credentials={},
     )
     assert posting.status == Status.PENDING_REVIEW
 
