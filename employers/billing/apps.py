@@ -7,4 +7,10 @@ class BillingConfig(AppConfig):
     verbose_name = "Billing"
 
     def ready(self):
+        from fairsite.scheduler import every
+
         from . import checks  # noqa: F401  (registers the configuration checks)
+        from .plans import plans_enforce
+
+        # After a failed renewal's grace period, the plan's extra postings pause.
+        every(3600, name="billing.enforce_plans")(plans_enforce)

@@ -6,7 +6,7 @@ from employers.billing.plans import plans_enforce
 class Command(BaseCommand):
     help = (
         "Pause the live postings of plans whose renewal failed more than the grace period "
-        "ago, and email their owners. Run it hourly, like expire_postings."
+        "ago, and email their owners. The worker runs this every hour."
     )
 
     def handle(self, *args, **options):
