@@ -116,3 +116,40 @@ def seeded_credentials(db):
     for data in seed.CREDENTIALS:
         Credential.objects.update_or_create(slug=data["slug"], defaults=data)
     return Credential.objects.all()
+
+
+@pytest.fixture
+def market(es, seeded_credentials):
+    """Five open postings in the index: three warehouse jobs in Ohio checking after an
+    offer, two peer-support jobs in England checking before one by law."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from fairsite.outbox.drain import drain_due
+    from fairsite.search.client import get_client
+    from fairsite.search.indices import ensure
+    from jobs.search import postings_index
+    from tests.factories import PublishedPostingFactory
+
+    ensure(postings_index)
+    now = timezone.now()
+    for days_ago in (1, 2, 9):
+        PublishedPostingFactory(
+            category="warehouse-logistics", published_at=now - timedelta(days=days_ago)
+        )
+    for days_ago in (3, 40):
+        PublishedPostingFactory(
+            category="peer-support",
+            check_timing="before_offer_by_law",
+            check_level="enhanced",
+            published_at=now - timedelta(days=days_ago),
+            located="Leeds, England",
+            located__locality="Leeds",
+            located__region="England",
+            located__country="GB",
+            located__latitude=53.7965,
+            located__longitude=-1.5478,
+        )
+    drain_due()
+    get_client().indices.refresh(index=postings_index.alias)

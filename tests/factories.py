@@ -164,9 +164,9 @@ class DraftPostingFactory(factory.django.DjangoModelFactory):
             PostingLocation.objects.create(
                 posting=self,
                 label=extracted or "Columbus, OH",
-                locality="Columbus",
-                region="OH",
-                country="US",
+                locality=kwargs.get("locality", "Columbus"),
+                region=kwargs.get("region", "OH"),
+                country=kwargs.get("country", "US"),
                 latitude=kwargs.get("latitude", 39.9612),
                 longitude=kwargs.get("longitude", -82.9988),
             )

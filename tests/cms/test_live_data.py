@@ -83,7 +83,9 @@ def test_credential_page_lists_postings_that_require_or_prefer_it_and_says_which
     page = parse(client.get(cpors_page.url))
 
     cards = {
-        card.select_one(".posting-card__title a").get_text(strip=True): card.select_one(".meta").text
+        card.select_one(".posting-card__title a").get_text(strip=True): (
+            card.select_one(".meta").text
+        )
         for card in page.select(".posting-card")
     }
     assert set(cards) == {"Probation officer", "Case manager", "Team lead"}
