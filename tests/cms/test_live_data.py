@@ -188,3 +188,14 @@ def test_live_blocks_with_nothing_to_show_are_left_out(client, home):
     assert "Featured jobs" not in page.text
     assert page.select_one("form[action='/jobs/']") is None
     assert len(page.select("h1")) == 1
+
+
+def test_a_posting_links_the_credentials_it_asks_for_to_their_pages(client, cpors_page):
+    posting = PublishedPostingFactory(title="Reentry case manager")
+    posting.required_credentials.set([cpors_page.credential])
+
+    page = parse(client.get(posting.get_absolute_url()))
+
+    link = page.select_one("#credentials-heading").find_next("a")
+    assert link.get_text(strip=True).startswith("Certified Professional in Offender Reentry")
+    assert link["href"] == cpors_page.url
