@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("fairsite.accounts.urls")),
     path("", include("employers.urls")),
     path("", include("jobs.urls")),
+    path("", include("candidates.urls")),
 ]
 
 if settings.DEBUG:
