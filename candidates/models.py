@@ -17,7 +17,10 @@ from django.utils import timezone
 
 from employers.models import Location
 from fairsite.private_storage import private_storage
-from jobs.models import Credential, Currency, SalaryPeriod
+from jobs.models import Category, Credential, Currency, EmploymentType, SalaryPeriod
+
+# As many as a posting may list, so every skill can be matched.
+MAX_SKILLS = 20
 
 
 class CandidateKind(models.TextChoices):
@@ -89,12 +92,21 @@ class CandidateProfile(models.Model):
         return reverse("candidates:profile-detail", kwargs={"public_id": self.public_id})
 
     def clean(self):
+        errors = {}
         if self.salary_floor is not None and self.salary_floor < 0:
-            raise ValidationError({"salary_floor": "The lowest pay can't be less than 0."})
+            errors["salary_floor"] = "The lowest pay can't be less than 0."
         if self.salary_floor is not None and not self.salary_period:
-            raise ValidationError(
-                {"salary_period": "Say if the pay is per hour, day, week, month or year."}
-            )
+            errors["salary_period"] = "Say if the pay is per hour, day, week, month or year."
+        for name, choices in (
+            ("desired_categories", Category),
+            ("employment_types", EmploymentType),
+        ):
+            if not set(getattr(self, name) or []) <= set(choices.values):
+                errors[name] = "Choose from the list."
+        if len(self.skills or []) > MAX_SKILLS:
+            errors["skills"] = f"List at most {MAX_SKILLS} skills."
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def cv_kind(self) -> str:

@@ -62,7 +62,9 @@ def profile_save(
 
 
 @transaction.atomic
-def history_save(*, user: User, experience: list[dict], education: list[dict]) -> CandidateProfile:
+def history_save(
+    *, user: User, experience: list[dict], education: list[dict]
+) -> CandidateProfile | None:
     """Replace the person's jobs and training with these lists, in this order.
 
     Returns None, and makes no profile, when there is nothing to save and no profile.

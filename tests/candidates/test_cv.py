@@ -6,6 +6,8 @@ import pytest
 from django.conf import settings
 
 from candidates.models import CandidateProfile
+from candidates.services import cv_save
+from fairsite.accounts.models import User
 from tests.candidates import files
 from tests.factories import CandidateProfileFactory, OwnerFactory, UserFactory
 from tests.html import assert_form_errors, field_error, parse
@@ -195,3 +197,12 @@ def test_the_cv_page_offers_the_download_and_the_delete_button(client, seeker):
     assert page.select_one(f"a[href='/candidates/{profile.public_id}/cv/']")
     delete = page.select_one("form[action='/profile/cv/delete/']")
     assert delete["method"] == "post"
+
+
+def test_a_cv_whose_row_cannot_be_saved_leaves_no_file_behind(private_media):
+    never_saved = User(email="ghost@example.org")
+
+    with pytest.raises(ValueError, match="must be saved"):
+        cv_save(user=never_saved, upload=files.upload("cv.pdf", files.minimal_pdf()))
+
+    assert not any(private_media.rglob("*.*"))

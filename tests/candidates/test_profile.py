@@ -3,8 +3,10 @@
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from candidates.models import CandidateProfile, HomeLocation
+from candidates.services import profile_save
 from tests.factories import CandidateProfileFactory, UserFactory, credential
 from tests.html import assert_form_errors, field_error, parse
 
@@ -147,3 +149,23 @@ def test_the_profile_page_is_only_for_its_owner(client):
 
     client.force_login(UserFactory())
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"desired_categories": ["piracy"]}, "desired_categories"),
+        ({"employment_types": ["forever"]}, "employment_types"),
+        ({"skills": [f"skill {n}" for n in range(21)]}, "skills"),
+        ({"salary_floor": Decimal("-1"), "salary_period": "hour"}, "salary_floor"),
+        ({"salary_floor": Decimal("10")}, "salary_period"),
+    ],
+)
+def test_the_service_refuses_what_the_form_would_for_any_other_caller(fields, field):
+    user = UserFactory()
+
+    with pytest.raises(ValidationError) as error:
+        profile_save(user=user, fields=fields, home=None, credentials=[])
+
+    assert field in error.value.message_dict
+    assert not CandidateProfile.objects.exists()
