@@ -5,6 +5,7 @@ class CandidatesConfig(AppConfig):
     name = "candidates"
 
     def ready(self) -> None:
-        from . import personal_data
+        from . import dashboard, personal_data
 
         personal_data.register()
+        dashboard.register()
