@@ -68,7 +68,7 @@ def experience_edit(request):
                 messages.error(request, " ".join(error.messages))
             else:
                 if adding:
-                    return redirect(f"{reverse('candidates:experience')}?add={adding}#{adding}")
+                    return redirect(f"{reverse('candidates:experience')}?add={adding}#{adding}-new")
                 messages.success(request, "Your jobs and training are saved.")
                 return redirect("accounts:dashboard")
     else:

@@ -74,7 +74,7 @@ def test_add_another_saves_what_is_typed_and_shows_an_empty_entry(client, seeker
     response = client.post("/profile/experience/", data)
 
     assert response.status_code == 302
-    assert response["Location"] == "/profile/experience/?add=experience#experience"
+    assert response["Location"] == "/profile/experience/?add=experience#experience-new"
     entry = ExperienceEntry.objects.get(profile__user=seeker)
     assert entry.started_on == date(2019, 3, 1)
     assert entry.ended_on == date(2023, 6, 1)
