@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("employers.billing.urls")),
     path("", include("jobs.urls")),
     path("", include("cms.urls")),
+    path("", include("candidates.urls")),
 ]
 
 if settings.DEBUG:

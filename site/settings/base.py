@@ -211,6 +211,7 @@ LOGGING = {
 }
 
 from .accounts import *  # noqa: E402, F403
+from .encryption import *  # noqa: E402, F403
 from .mail import *  # noqa: E402, F403
 from .payments import *  # noqa: E402, F403
 from .places import *  # noqa: E402, F403

@@ -7,7 +7,7 @@ A page with one form passes it as `form`; a page with several also passes
 from collections.abc import Iterable, Iterator
 
 from django import template
-from django.forms import BaseForm, BaseFormSet
+from django.forms import BaseForm, BaseFormSet, MultiWidget
 
 register = template.Library()
 
@@ -30,6 +30,9 @@ def _form_errors(form: BaseForm) -> Iterator[dict]:
 
 
 def _field_anchor(field) -> str:
+    # A field of several inputs (a month and a year) links to its first one.
+    if isinstance(field.field.widget, MultiWidget):
+        return f"{field.auto_id}_0"
     # A group of radios or checkboxes has no single input: link to the first.
     if field.field.widget.use_fieldset and field.subwidgets:
         return field.subwidgets[0].id_for_label
