@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "fairsite.mail",
     "fairsite.outbox",
     "fairsite.scheduler",
+    "fairsite.api",
     "cms",
     "jobs",
     "employers",
@@ -210,6 +211,7 @@ LOGGING = {
 }
 
 from .accounts import *  # noqa: E402, F403
+from .api import *  # noqa: E402, F403
 from .mail import *  # noqa: E402, F403
 from .payments import *  # noqa: E402, F403
 from .places import *  # noqa: E402, F403
