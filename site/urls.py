@@ -17,6 +17,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
     path("", include("fairsite.api.urls")),
+    path("", include("fairsite.api.account_urls")),
     path("", include("fairsite.accounts.urls")),
     path("", include("employers.urls")),
     path("", include("jobs.urls")),

@@ -9,8 +9,11 @@ People's own tokens are Wagtail's `APIToken` (HMAC-hashed, shown once,
 revocable); see fairsite.api.keys.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class Scope(models.TextChoices):
@@ -60,6 +63,26 @@ class PartnerKey(models.Model):
     @property
     def is_revoked(self) -> bool:
         return self.revoked_at is not None
+
+    @property
+    def status(self) -> str:
+        return f"Revoked {self.revoked_at:%d %b %Y}" if self.revoked_at else "Active"
+
+    @property
+    def shown_prefix(self) -> str:
+        """All that is ever shown of a key after it is issued."""
+        return f"{self.prefix}…"
+
+    def requests_since(self, day) -> int:
+        return sum(self.usage.filter(day__gte=day).values_list("requests", flat=True))
+
+    @property
+    def requests_today(self) -> int:
+        return self.requests_since(timezone.now().date())
+
+    @property
+    def requests_30_days(self) -> int:
+        return self.requests_since(timezone.now().date() - timedelta(days=29))
 
 
 class PartnerKeyUsage(models.Model):
