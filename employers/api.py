@@ -12,7 +12,7 @@ from pydantic import Field
 
 from fairsite.api.conditional import conditional
 from fairsite.api.errors import ERROR_RESPONSES
-from fairsite.api.pagination import PageParams, page_of
+from fairsite.api.pagination import Page, PageParams, page_of
 
 from .models import (
     CheckLevel,
@@ -72,14 +72,6 @@ class EmployerOut(Schema):
     policy: Policy | None = Field(description="None until the employer sets out a policy.")
 
 
-class EmployerPage(Schema):
-    count: int
-    page: int
-    pages: int
-    per_page: int
-    results: list[EmployerOut]
-
-
 class EmployerFilters(PageParams):
     verified: bool | None = Field(None, description="Only verified (true) or unverified (false).")
 
@@ -130,7 +122,7 @@ def employer_out(request: HttpRequest, employer) -> dict:
 
 @router.get(
     "",
-    response={200: EmployerPage, **ERROR_RESPONSES},
+    response={200: Page[EmployerOut], **ERROR_RESPONSES},
     url_name="employers",
     summary="Employers",
 )

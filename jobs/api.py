@@ -14,7 +14,7 @@ from ninja import Path, Query, Router
 from employers.selectors import policy_of
 from fairsite.api.conditional import conditional
 from fairsite.api.errors import ERROR_RESPONSES, InvalidInput
-from fairsite.api.pagination import PageParams, page_of
+from fairsite.api.pagination import Page, PageParams, page_of
 
 from . import api_schemas as schemas
 from .search_forms import SearchForm
@@ -77,7 +77,7 @@ def get_posting(
 
 @credentials.get(
     "",
-    response={200: schemas.CredentialPage, **ERROR_RESPONSES},
+    response={200: Page[schemas.CredentialOut], **ERROR_RESPONSES},
     url_name="credentials",
     summary="Credentials",
 )

@@ -180,14 +180,6 @@ class CredentialOut(Schema):
     postings_url: str = Field(description="The API search for postings asking for it.")
 
 
-class CredentialPage(Schema):
-    count: int
-    page: int
-    pages: int
-    per_page: int
-    results: list[CredentialOut]
-
-
 def _absolute(request: HttpRequest, path: str) -> str:
     return request.build_absolute_uri(path)
 

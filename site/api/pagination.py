@@ -4,9 +4,12 @@ until the data changes (every list is ordered by a unique key last)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Generic, TypeVar
 
 from ninja import Schema
 from pydantic import Field
+
+Item = TypeVar("Item")
 
 MAX_PER_PAGE = 100
 # Far beyond any real list, and small enough that no database overflows on the offset.
@@ -16,6 +19,16 @@ MAX_PAGE = 10_000
 class PageParams(Schema):
     page: int = Field(1, ge=1, le=MAX_PAGE)
     per_page: int = Field(20, ge=1, le=MAX_PER_PAGE)
+
+
+class Page(Schema, Generic[Item]):
+    """One page of a list: `Page[EmployerOut]`."""
+
+    count: int = Field(description="How many items there are in all.")
+    page: int
+    pages: int
+    per_page: int
+    results: list[Item]
 
 
 def page_of(items: Sequence, params: PageParams) -> dict:
