@@ -4,15 +4,15 @@
 (`employer=slug`) or a search (the search page's own parameters), themed by
 `accent` and `background` colours. It is the only page that other sites may
 frame (frame-ancestors *, no X-Frame-Options), and it sets no cookies: it reads
-no session, renders no form and no CSRF token, and strips any cookie on the way
-out. `/widget/jobs.js` is the small script that writes the iframe.
+no session and renders no form, messages or CSRF token, so no middleware has a
+cookie to set (tests/jobs/test_widget.py checks this for a signed-in visitor).
+`/widget/jobs.js` is the small script that writes the iframe.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
-from functools import wraps
 
 from django import forms
 from django.conf import settings
@@ -69,10 +69,16 @@ def contrast(first: str, second: str) -> float:
 
 
 class WidgetForm(forms.Form):
-    employer = forms.SlugField(required=False, max_length=160)
+    employer = forms.SlugField(
+        label="Employer",
+        required=False,
+        max_length=160,
+        error_messages={"invalid": "Give the employer's web address name, such as acme-foods."},
+    )
     accent = _colour("Link colour", "#0b4f8a")
     background = _colour("Background colour", "#ffffff")
     limit = forms.IntegerField(
+        label="Number of jobs",
         required=False,
         min_value=1,
         max_value=20,
@@ -103,18 +109,6 @@ class WidgetForm(forms.Form):
         return cleaned
 
 
-def cookieless(view):
-    """No Set-Cookie on the way out, whatever a middleware wanted to set."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        response.cookies.clear()
-        return response
-
-    return wrapped
-
-
 def _postings(form: WidgetForm, params) -> tuple[list, str, str]:
     """The postings to show, the list's heading and the page with all of them."""
     limit = form.cleaned_data["limit"]
@@ -139,7 +133,6 @@ def _postings(form: WidgetForm, params) -> tuple[list, str, str]:
 
 @require_GET
 @xframe_options_exempt
-@cookieless
 def widget_page(request):
     form = WidgetForm(request.GET)
     if not form.is_valid():

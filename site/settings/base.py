@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # Only so the API docs serve their own Swagger UI files rather than a CDN's.
+    "ninja",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.auth",

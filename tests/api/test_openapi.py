@@ -47,6 +47,7 @@ def test_the_interactive_docs_are_served(client, db):
 
     assert response.status_code == 200
     assert b"openapi.json" in response.content
+    assert b"/static/ninja/swagger-ui-bundle.js" in response.content  # ours, not a CDN's
 
 
 # A schema-valid search can still name a place the gazetteer does not know, a

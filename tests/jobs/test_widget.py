@@ -81,7 +81,7 @@ def test_the_widget_sets_no_cookies_even_for_a_signed_in_visitor(client, corpus)
         ({"limit": "0"}, "at least 1"),
         ({"limit": "500"}, "at most 20"),
         ({"limit": "lots"}, "from 1 to 20"),
-        ({"employer": "not a slug!"}, "employer"),
+        ({"employer": "not a slug!"}, "web address name"),
     ],
 )
 def test_bad_settings_get_a_plain_400_that_is_still_frameable_and_cookieless(
