@@ -294,6 +294,8 @@ class PastDueSubscriptionFactory(ActiveSubscriptionFactory):
         lambda o: timezone.now() - timedelta(days=o.days_ago)
     )
     snapshot_stage = STATUS_STAGE[SubscriptionStatus.PAST_DUE]
+
+
 # Candidates ------------------------------------------------------------------
 
 
