@@ -109,6 +109,10 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 CHUNK_SIZE = 500
+# Creating an index waits for its shard to start, which a busy server can take
+# longer over than the search timeout allows; a create that timed out and was
+# retried would then look like another rebuild's index.
+CREATE_TIMEOUT = 60
 # How long to wait for searches still running on a replaced index before it is
 # dropped anyway (they take milliseconds; this only bounds a stuck one).
 IDLE_TIMEOUT_SECONDS = 10
@@ -234,7 +238,7 @@ def _create_building_index(index: SearchIndex, layout: Layout) -> str:
     mappings = dict(index.mappings)
     mappings["_meta"] = {**mappings.get("_meta", {}), "definition": index.definition_digest()}
     try:
-        get_client().indices.create(
+        get_client().options(request_timeout=CREATE_TIMEOUT).indices.create(
             index=name,
             # Refreshing while loading only costs; the load ends with one refresh.
             settings={**settings.ELASTICSEARCH_INDEX_SETTINGS, **index.index_settings}
