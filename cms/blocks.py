@@ -8,7 +8,11 @@ cms.selectors, every time the page is shown.
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
+from fairsite.places import ATTRIBUTION
+from jobs.market import CHARTS, MarketDataUnavailable, market_counts
+
 from . import selectors
+from .charts import column_chart, horizontal_bar_chart
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
@@ -177,3 +181,63 @@ class GuideBodyBlock(blocks.StreamBlock):
     official_links = OfficialLinksBlock()
     call_to_action = CallToActionBlock()
     image = ImageWithCaptionBlock()
+
+
+class MarketChartBlock(blocks.StructBlock):
+    """A chart of open roles, read live from the job search index, with its figures."""
+
+    chart = blocks.ChoiceBlock(
+        choices=[(key, title) for key, (title, _field, _label) in CHARTS.items()],
+        help_text="What to count. The numbers are read live when someone visits.",
+    )
+    heading = blocks.CharBlock(
+        max_length=120, required=False, help_text="Leave empty for the chart's own name."
+    )
+    intro = blocks.TextBlock(
+        required=False, max_length=400, help_text="A sentence on what the chart shows."
+    )
+
+    class Meta:
+        template = "cms/blocks/market_chart.html"
+        icon = "table"
+        label = "Market chart (live)"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        title = CHARTS[value["chart"]][0]
+        context["title"] = value["heading"] or title
+        try:
+            bars = market_counts(value["chart"])
+        except MarketDataUnavailable:
+            context["unavailable"] = True
+            return context
+        context["bars"] = bars
+        context["total"] = sum(bar.count for bar in bars)
+        if bars and any(bar.count for bar in bars):
+            draw = column_chart if value["chart"] == "week" else horizontal_bar_chart
+            context["svg"] = draw(bars, title=context["title"])
+        return context
+
+
+class InsightsBodyBlock(blocks.StreamBlock):
+    chart = MarketChartBlock()
+    text = RichTextBlock()
+
+
+class DataCreditsBlock(blocks.StaticBlock):
+    """The credit the place data's licences require, always in its current words."""
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["attribution"] = ATTRIBUTION
+        return context
+
+    class Meta:
+        template = "cms/blocks/data_credits.html"
+        icon = "info-circle"
+        label = "Data credits (place data licences)"
+        admin_text = "Shows the credit that the place data's licences require."
+
+
+class StandardBodyBlock(GuideBodyBlock):
+    data_credits = DataCreditsBlock()

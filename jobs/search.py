@@ -82,6 +82,7 @@ def _mapping() -> dict:
         "salary_period",
         "employer_slug",
         "countries",
+        "regions",
         "location_labels",
         "application_method",
     ):
@@ -161,6 +162,8 @@ def posting_document(posting: JobPosting) -> dict:
         "locations": [{"lat": loc.latitude, "lon": loc.longitude} for loc in locations],
         "location_labels": [loc.label for loc in locations],
         "countries": sorted({loc.country for loc in locations}),
+        # "US-OH", "GB-England": a state or nation, for the market charts.
+        "regions": sorted({f"{loc.country}-{loc.region}" for loc in locations if loc.region}),
         "application_method": posting.application_method,
         "published_at": posting.published_at,
         "expires_at": posting.expires_at,

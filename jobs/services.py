@@ -16,6 +16,7 @@ from django.db import transaction
 from django.dispatch import Signal
 from django.utils import timezone
 
+from employers.billing import entitlements
 from employers.models import Employer, MemberRole
 from employers.selectors import policy_of
 from fairsite.accounts.models import User
@@ -163,6 +164,8 @@ def posting_submit(*, posting: JobPosting, by: User, accept_flags: bool = False)
             "Some wording may put people with records off applying. Change it, or confirm "
             "that you want an editor to review it as it is."
         )
+    # Holds a plan place or a credit (nothing with payments off); refuses if there is neither.
+    entitlements.allowance_hold(posting=posting, by=by)
     if posting.employer.auto_approve_postings and posting.employer.is_verified and not flags:
         return _publish(posting, by=by, reason="Approved automatically (verified employer).")
     _move(posting, Status.PENDING_REVIEW, by=by, rejection_reason="")
@@ -181,6 +184,7 @@ def _publish(posting: JobPosting, *, by: User | None, reason: str = "") -> JobPo
         expires_at=expires_at or posting.default_expiry(now),
         rejection_reason="",
     )
+    entitlements.allowance_use(posting=posting)
     _email_employer(posting, "jobs/email/approved", {})
     return posting
 
@@ -203,6 +207,7 @@ def posting_reject(*, posting: JobPosting, by: User, reason: str) -> JobPosting:
     if not reason.strip():
         raise ValidationError("Give the employer a reason, so they know what to change.")
     _move(posting, Status.REJECTED, by=by, reason=reason, rejection_reason=reason)
+    entitlements.allowance_release(posting=posting, reason="Not approved: " + reason)
     _email_employer(posting, "jobs/email/rejected", {"reason": reason})
     return posting
 
@@ -221,6 +226,8 @@ def posting_resume(*, posting: JobPosting, by: User) -> JobPosting:
     _require(posting, "resume")
     if posting.expires_at and posting.expires_at <= timezone.now():
         raise TransitionNotAllowed("Its closing date has passed. Relist it to post it again.")
+    # A posting paused because its plan went unpaid needs paying for again.
+    entitlements.allowance_reinstate(posting=posting)
     _move(posting, Status.PUBLISHED, by=by)
     return posting
 
@@ -240,6 +247,7 @@ def posting_close(*, posting: JobPosting, by: User) -> JobPosting:
     _require(posting, "close")
     was_live = posting.status in LIVE
     _move(posting, Status.CLOSED, by=by)
+    entitlements.allowance_release(posting=posting, reason="Closed before it went live.")
     if was_live:
         posting_closed.send(sender=JobPosting, posting=posting)
     return posting

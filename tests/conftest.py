@@ -19,6 +19,13 @@ from fairsite.devtools.elasticsearch import ElasticsearchServer, ElasticsearchUn
 from fairsite.devtools.stripe_mock import StripeMockServer, StripeMockUnavailable
 
 
+@pytest.fixture(autouse=True)
+def private_media(settings, tmp_path):
+    """Private files (CVs) of each test in its own folder, never in var/."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    return settings.PRIVATE_MEDIA_ROOT
+
+
 @pytest.fixture(scope="session")
 def elasticsearch_server():
     """A real Elasticsearch for the session: TEST_ELASTICSEARCH_URL, or one we start."""
@@ -79,6 +86,16 @@ def stripe_settings(stripe_mock_server, settings):
 
 
 @pytest.fixture
+def stripe_events(stripe_settings):
+    """Builds and delivers signed webhook events made from Stripe's own example objects."""
+    from tests.stripe_events import StripeEvents
+
+    return StripeEvents(
+        api_base=stripe_settings.STRIPE_API_BASE, secret=stripe_settings.STRIPE_WEBHOOK_SECRET
+    )
+
+
+@pytest.fixture
 def home_page(db):
     """The site's home page at the root of the default site, on any database state.
 
@@ -106,3 +123,40 @@ def seeded_credentials(db):
     for data in seed.CREDENTIALS:
         Credential.objects.update_or_create(slug=data["slug"], defaults=data)
     return Credential.objects.all()
+
+
+@pytest.fixture
+def market(es, seeded_credentials):
+    """Five open postings in the index: three warehouse jobs in Ohio checking after an
+    offer, two peer-support jobs in England checking before one by law."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from fairsite.outbox.drain import drain_due
+    from fairsite.search.client import get_client
+    from fairsite.search.indices import ensure
+    from jobs.search import postings_index
+    from tests.factories import PublishedPostingFactory
+
+    ensure(postings_index)
+    now = timezone.now()
+    for days_ago in (1, 2, 9):
+        PublishedPostingFactory(
+            category="warehouse-logistics", published_at=now - timedelta(days=days_ago)
+        )
+    for days_ago in (3, 40):
+        PublishedPostingFactory(
+            category="peer-support",
+            check_timing="before_offer_by_law",
+            check_level="enhanced",
+            published_at=now - timedelta(days=days_ago),
+            located="Leeds, England",
+            located__locality="Leeds",
+            located__region="England",
+            located__country="GB",
+            located__latitude=53.7965,
+            located__longitude=-1.5478,
+        )
+    drain_due()
+    get_client().indices.refresh(index=postings_index.alias)

@@ -1,11 +1,31 @@
 """factory_boy factories, one per meaningful state."""
 
-from datetime import timedelta
+from datetime import date, timedelta
+from decimal import Decimal
 
 import factory
 from allauth.account.models import EmailAddress
 from django.utils import timezone
 
+from candidates.models import (
+    Availability,
+    CandidateKind,
+    CandidateProfile,
+    EducationEntry,
+    ExperienceEntry,
+    HomeLocation,
+)
+from employers.billing.models import (
+    STATUS_STAGE,
+    CreditChange,
+    CreditEntry,
+    Order,
+    OrderStatus,
+    Product,
+    ProductKind,
+    Subscription,
+    SubscriptionStatus,
+)
 from employers.models import (
     CheckLevel,
     CheckTiming,
@@ -152,9 +172,9 @@ class DraftPostingFactory(factory.django.DjangoModelFactory):
             PostingLocation.objects.create(
                 posting=self,
                 label=extracted or "Columbus, OH",
-                locality="Columbus",
-                region="OH",
-                country="US",
+                locality=kwargs.get("locality", "Columbus"),
+                region=kwargs.get("region", "OH"),
+                country=kwargs.get("country", "US"),
                 latitude=kwargs.get("latitude", 39.9612),
                 longitude=kwargs.get("longitude", -82.9988),
             )
@@ -175,3 +195,156 @@ class ExpiredPostingFactory(PublishedPostingFactory):
 
     published_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=31))
     expires_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1))
+
+
+# Billing ---------------------------------------------------------------------
+
+
+class CreditProductFactory(factory.django.DjangoModelFactory):
+    """One posting credit for $49."""
+
+    class Meta:
+        model = Product
+
+    name = "One job posting"
+    kind = ProductKind.CREDITS
+    price = Decimal("49.00")
+    currency = "USD"
+    credits = 1
+
+
+class CreditPackFactory(CreditProductFactory):
+    name = "Five job postings"
+    price = Decimal("199.00")
+    credits = 5
+
+
+class FeaturedProductFactory(CreditProductFactory):
+    name = "Featured for 14 days"
+    kind = ProductKind.FEATURED
+    price = Decimal("29.00")
+    credits = 0
+    featured_days = 14
+
+
+class PlanProductFactory(CreditProductFactory):
+    name = "Monthly plan"
+    kind = ProductKind.PLAN
+    price = Decimal("299.00")
+    credits = 0
+    plan_postings = 3
+
+
+class OpenOrderFactory(factory.django.DjangoModelFactory):
+    """An order sent to Stripe Checkout and not paid yet, as checkout_start leaves it."""
+
+    class Meta:
+        model = Order
+
+    product = factory.SubFactory(CreditProductFactory)
+    employer = factory.SubFactory(EmployerFactory)
+    kind = factory.SelfAttribute("product.kind")
+    name = factory.SelfAttribute("product.name")
+    amount = factory.SelfAttribute("product.price")
+    currency = factory.SelfAttribute("product.currency")
+    credits = factory.SelfAttribute("product.credits")
+    featured_days = factory.SelfAttribute("product.featured_days")
+    plan_postings = factory.SelfAttribute("product.plan_postings")
+    status = OrderStatus.OPEN
+    checkout_session_id = factory.Sequence(lambda n: f"cs_test_order{n}")
+
+
+class CreditGrantFactory(factory.django.DjangoModelFactory):
+    """Free credits an editor gave, with the reason."""
+
+    class Meta:
+        model = CreditEntry
+
+    employer = factory.SubFactory(EmployerFactory)
+    kind = CreditChange.GRANT
+    change = 1
+    reason = "Reentry agency: free postings agreed."
+
+
+class ActiveSubscriptionFactory(factory.django.DjangoModelFactory):
+    """A plan in good standing, renewed today, with three places."""
+
+    class Meta:
+        model = Subscription
+
+    stripe_id = factory.Sequence(lambda n: f"sub_test{n}")
+    employer = factory.SubFactory(EmployerFactory)
+    name = "Monthly plan"
+    plan_postings = 3
+    status = SubscriptionStatus.ACTIVE
+    current_period_start = factory.LazyFunction(timezone.now)
+    current_period_end = factory.LazyFunction(lambda: timezone.now() + timedelta(days=30))
+    snapshot_at = factory.LazyFunction(timezone.now)
+    snapshot_stage = STATUS_STAGE[SubscriptionStatus.ACTIVE]
+
+
+class PastDueSubscriptionFactory(ActiveSubscriptionFactory):
+    """A plan whose renewal failed `days_ago` days ago (default: just now)."""
+
+    class Params:
+        days_ago = 0
+
+    status = SubscriptionStatus.PAST_DUE
+    current_period_start = factory.LazyAttribute(
+        lambda o: timezone.now() - timedelta(days=o.days_ago)
+    )
+    snapshot_stage = STATUS_STAGE[SubscriptionStatus.PAST_DUE]
+
+
+# Candidates ------------------------------------------------------------------
+
+
+class CandidateProfileFactory(factory.django.DjangoModelFactory):
+    """A job seeker's profile: warehouse work near Columbus, Ohio; not discoverable."""
+
+    class Meta:
+        model = CandidateProfile
+        skip_postgeneration_save = True
+
+    user = factory.SubFactory(UserFactory)
+    kind = CandidateKind.JOB_SEEKER
+    headline = "Warehouse worker with forklift experience"
+    summary = "Five years picking, packing and driving forklifts."
+    skills = factory.LazyFunction(lambda: ["forklift", "stock control"])
+    desired_categories = factory.LazyFunction(lambda: [Category.WAREHOUSE])
+    employment_types = factory.LazyFunction(lambda: [EmploymentType.FULL_TIME])
+    availability = Availability.NOW
+
+    @factory.post_generation
+    def home(self, create, extracted, **kwargs):
+        if create and extracted is not False:
+            HomeLocation.objects.create(
+                profile=self,
+                label="Columbus, OH",
+                locality="Columbus",
+                region="OH",
+                country="US",
+                latitude=39.9612,
+                longitude=-82.9988,
+            )
+
+
+class ExperienceEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ExperienceEntry
+
+    profile = factory.SubFactory(CandidateProfileFactory)
+    employer = "Parcel & Pallet Ltd"
+    title = "Picker packer"
+    started_on = date(2019, 3, 1)
+    ended_on = date(2023, 6, 1)
+
+
+class EducationEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EducationEntry
+
+    profile = factory.SubFactory(CandidateProfileFactory)
+    provider = "Columbus State Community College"
+    qualification = "Forklift licence"
+    ended_on = date(2020, 1, 1)

@@ -14,6 +14,7 @@ from cms.models import (
     HomePage,
 )
 
+from .about import load_about_pages
 from .careers import load_career_paths
 from .credentials import load_credential_pages
 from .guides import load_guides
@@ -62,4 +63,5 @@ def load_site_pages(home: HomePage, *, today: date | None = None) -> None:
     load_credential_pages(credentials)
     load_career_paths(careers)
     load_guides(guides, today=today)
+    load_about_pages(home)
     load_menus(home)

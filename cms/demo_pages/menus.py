@@ -51,6 +51,8 @@ def load_menus(home: HomePage) -> None:
             [
                 MenuLink(menu=menu, sort_order=0, text="Guides", page=under_home(GuideIndexPage)),
                 MenuLink(menu=menu, sort_order=1, text="For employers", url="/hire/"),
-                MenuLink(menu=menu, sort_order=2, text="Search this site", url="/search/"),
+                MenuLink(menu=menu, sort_order=2, text="The job market", url="/market/"),
+                MenuLink(menu=menu, sort_order=3, text="About this site", url="/about/"),
+                MenuLink(menu=menu, sort_order=4, text="Search this site", url="/search/"),
             ]
         )

@@ -6,7 +6,9 @@ from .credentials import CredentialIndexPage, CredentialPage
 from .directory import EmployerDirectoryPage
 from .guides import GuideIndexPage, GuidePage, GuidePageTag
 from .home import HomePage
+from .insights import InsightsPage
 from .navigation import Menu, MenuLink, MenuLocation
+from .standard import StandardPage
 
 __all__ = [
     "CareerPathIndexPage",
@@ -18,8 +20,10 @@ __all__ = [
     "GuidePage",
     "GuidePageTag",
     "HomePage",
+    "InsightsPage",
     "Menu",
     "MenuLink",
     "MenuLocation",
     "SitePage",
+    "StandardPage",
 ]

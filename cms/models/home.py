@@ -27,6 +27,8 @@ class HomePage(SitePage):
         "cms.CareerPathIndexPage",
         "cms.EmployerDirectoryPage",
         "cms.GuideIndexPage",
+        "cms.InsightsPage",
+        "cms.StandardPage",
     ]
     max_count = 1
 

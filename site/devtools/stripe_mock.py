@@ -1,13 +1,12 @@
 """Build and run stripe-mock, Stripe's own API mock, for the test suite.
 
-python -m fairsite.devtools.stripe_mock install   # go install into .cache/bin
+`prepare.py` builds it with Go into .cache/bin.
 """
 
 from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -58,7 +57,9 @@ class StripeMockServer:
     def start(self, *, timeout: int = 30) -> StripeMockServer:
         binary = install()
         self.process = subprocess.Popen(  # noqa: S603
-            [binary, "-http-addr", f"127.0.0.1:{self.port}"],
+            # Unless told otherwise, stripe-mock also serves HTTPS on the fixed
+            # port 12112, so a second test run on the machine could not start.
+            [binary, "-http-addr", f"127.0.0.1:{self.port}", "-https-addr", "127.0.0.1:0"],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -80,19 +81,3 @@ class StripeMockServer:
             self.process.terminate()
             self.process.wait(timeout=10)
             self.process = None
-
-
-def main(argv: list[str]) -> int:
-    if argv[1:] == ["install"]:
-        try:
-            print(f"stripe-mock {VERSION}: {install()}")
-        except (StripeMockUnavailable, subprocess.CalledProcessError) as error:
-            print(error, file=sys.stderr)
-            return 1
-        return 0
-    print(__doc__, file=sys.stderr)
-    return 2
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv))

@@ -11,7 +11,7 @@ Everything is answered from a data file built at install time
 
 from fairsite.places.attribution import ATTRIBUTION
 from fairsite.places.distance import distance_miles
-from fairsite.places.gazetteer import PlacesDataMissing, warm
+from fairsite.places.gazetteer import PlacesDataMissing, region_name, warm
 from fairsite.places.lookup import find_place
 from fairsite.places.place import Place, PlaceAmbiguous, PlaceLookupError, PlaceNotFound
 
@@ -24,5 +24,6 @@ __all__ = [
     "PlacesDataMissing",
     "distance_miles",
     "find_place",
+    "region_name",
     "warm",
 ]

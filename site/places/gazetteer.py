@@ -141,3 +141,14 @@ def near_misses(variants: set[str]) -> list[Entry]:
         wanted,
     )
     return [Entry(*row) for row in rows]
+
+
+def region_name(country: str, admin1: str) -> str:
+    """What to call a US state (from its code) or a UK nation, for people to read."""
+    if country != "US":
+        return admin1
+    names = [key for key, found in regions().items() if found == (country, admin1)]
+    if not names:
+        return admin1
+    longest = max(names, key=len)
+    return " ".join(word if word == "of" else word.capitalize() for word in longest.split())

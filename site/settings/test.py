@@ -3,11 +3,14 @@ only mail stays in memory (the outbox tests read) and tasks run at once."""
 
 import os
 import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
+# NOT SECRET: a fixed test key ("test-only-NOT-SECRET-preferences", base64).
+PREFERENCES_ENCRYPTION_KEYS = ["dGVzdC1vbmx5LU5PVC1TRUNSRVQtcHJlZmVyZW5jZXM="]
 ALLOWED_HOSTS = ["*"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -20,10 +23,15 @@ ELASTICSEARCH = {**ELASTICSEARCH, "URL": "http://127.0.0.1:9", "TIMEOUT": 2}  # 
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
-    # Tests run drainers, rebuilds and the scheduler in threads, each with its
-    # own connection. An in-memory test database shares one cache and answers
-    # "database table is locked" at once where a database file waits for the
-    # lock as production does, so the test database is a file (one per run).
-    DATABASES["default"]["TEST"] = {  # noqa: F405
-        "NAME": os.path.join(tempfile.gettempdir(), f"fairchance-test-{os.getpid()}.sqlite3")
+    # A file, not Django's shared in-memory test database: SQLite's shared cache
+    # locks whole tables and fails at once ("database table is locked") where a
+    # file in WAL mode waits its turn, and some tests write from many threads at
+    # once (concurrent Stripe webhooks, the browser tests' live server).
+    # In memory-backed /dev/shm where there is one, and without syncing to
+    # disk: the database is thrown away at the end, so speed is all it needs.
+    _tmp = Path("/dev/shm") if Path("/dev/shm").is_dir() else Path(tempfile.gettempdir())  # noqa: S108
+    DATABASES["default"]["TEST"] = {"NAME": str(_tmp / f"fairchance-test-{os.getpid()}.sqlite3")}  # noqa: F405
+    DATABASES["default"]["OPTIONS"] = {  # noqa: F405
+        **DATABASES["default"]["OPTIONS"],  # noqa: F405
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;",
     }

@@ -13,7 +13,9 @@ from cms.models import (
     GuideIndexPage,
     GuidePage,
     HomePage,
+    InsightsPage,
     Menu,
+    StandardPage,
 )
 from jobs.models import Category, Credential
 from tests.html import parse
@@ -29,6 +31,8 @@ PAGE_TYPES = [
     EmployerDirectoryPage,
     GuideIndexPage,
     GuidePage,
+    InsightsPage,
+    StandardPage,
 ]
 
 

@@ -41,7 +41,7 @@ def cpors_page(home):
     return CredentialPageFactory(parent=index, credential=credential("cpors"))
 
 
-def titles(response, selector=".posting-card__title") -> list[str]:
+def titles(response, selector=".posting-card__title a") -> list[str]:
     return [h.get_text(strip=True) for h in parse(response).select(selector)]
 
 
@@ -83,7 +83,9 @@ def test_credential_page_lists_postings_that_require_or_prefer_it_and_says_which
     page = parse(client.get(cpors_page.url))
 
     cards = {
-        card.select_one(".posting-card__title").get_text(strip=True): card.select_one(".meta").text
+        card.select_one(".posting-card__title a").get_text(strip=True): (
+            card.select_one(".meta").text
+        )
         for card in page.select(".posting-card")
     }
     assert set(cards) == {"Probation officer", "Case manager", "Team lead"}
@@ -141,7 +143,7 @@ def test_career_path_shows_live_roles_in_its_category_credentials_and_related_pa
 
 
 def titles_in(page) -> list[str]:
-    return [h.get_text(strip=True) for h in page.select(".posting-card__title")]
+    return [h.get_text(strip=True) for h in page.select(".posting-card__title a")]
 
 
 def test_home_blocks_show_featured_latest_and_verified_employers_live(client, home):
@@ -186,3 +188,14 @@ def test_live_blocks_with_nothing_to_show_are_left_out(client, home):
     assert "Featured jobs" not in page.text
     assert page.select_one("form[action='/jobs/']") is None
     assert len(page.select("h1")) == 1
+
+
+def test_a_posting_links_the_credentials_it_asks_for_to_their_pages(client, cpors_page):
+    posting = PublishedPostingFactory(title="Reentry case manager")
+    posting.required_credentials.set([cpors_page.credential])
+
+    page = parse(client.get(posting.get_absolute_url()))
+
+    link = page.select_one("#credentials-heading").find_next("a")
+    assert link.get_text(strip=True).startswith("Certified Professional in Offender Reentry")
+    assert link["href"] == cpors_page.url

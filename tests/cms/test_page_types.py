@@ -24,6 +24,8 @@ from cms.models import (
     GuideIndexPage,
     GuidePage,
     HomePage,
+    InsightsPage,
+    StandardPage,
 )
 from tests.factories import EditorFactory, credential
 
@@ -43,7 +45,7 @@ INDEX_TYPES = {CredentialIndexPage, CareerPathIndexPage, EmployerDirectoryPage, 
 class TestWhereEachPageTypeLives(WagtailPageTestCase):
     def test_home_page_is_at_the_root_and_holds_the_sections(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, INDEX_TYPES)
+        self.assertAllowedSubpageTypes(HomePage, {*INDEX_TYPES, InsightsPage, StandardPage})
 
     def test_sections_live_under_the_home_page(self):
         for model in INDEX_TYPES:

@@ -18,6 +18,7 @@ from fairsite.places import (
     PlaceNotFound,
     distance_miles,
     find_place,
+    region_name,
     warm,
 )
 from fairsite.places.aliases import ALIASES, EXTRA_PLACES
@@ -387,3 +388,17 @@ def test_place_field_shows_an_initial_place_by_its_label():
 
     assert 'value="Portland, ME"' in str(form["where"])
     assert not WhereForm(initial={"where": initial}, data={"where": "Portland, ME"}).has_changed()
+
+
+@pytest.mark.parametrize(
+    ("country", "admin1", "name"),
+    [
+        ("US", "OH", "Ohio"),
+        ("US", "DC", "District of Columbia"),
+        ("US", "NY", "New York"),
+        ("GB", "England", "England"),
+        ("GB", "Northern Ireland", "Northern Ireland"),
+    ],
+)
+def test_regions_have_names_people_read(country, admin1, name):
+    assert region_name(country, admin1) == name

@@ -58,10 +58,19 @@ def test_a_failing_job_does_not_keep_the_others_from_running():
     assert runs == [1]
 
 
-def test_the_outbox_drain_and_index_ensure_are_registered():
+def test_the_sites_periodic_work_is_registered_with_its_period():
     jobs = {job.name: job.seconds for job in registered_jobs()}
 
-    assert (jobs["outbox.drain"], jobs["search.ensure"]) == (1, 60)
+    assert {name: jobs.get(name) for name in EXPECTED_JOBS} == EXPECTED_JOBS
+
+
+EXPECTED_JOBS = {
+    "outbox.drain": 1,
+    "search.ensure": 60,
+    "mail.deliver": 30,
+    "jobs.expire": 3600,
+    "billing.enforce_plans": 3600,
+}
 
 
 def test_the_worker_finishes_its_running_job_and_stops_on_sigterm():
