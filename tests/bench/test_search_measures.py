@@ -1,7 +1,10 @@
 """The search benchmark's measurements, end to end on a tiny dataset and the real server."""
 
+import time
+
 import pytest
 
+from bench.environment import sampled_load
 from bench.loading import load_dataset
 from bench.queries import CLASSES, query_set
 from bench.report import percentile, summary
@@ -64,3 +67,12 @@ def test_targets_say_which_figures_were_met():
     assert met["page p95 / took p95"] is False
     assert met["rebuild (postings/s)"] is True
     assert met["publish -> searchable p95 (s)"] is None
+
+
+def test_the_load_is_sampled_through_a_run_and_summarised_at_its_end():
+    with sampled_load(every=0.01) as load:
+        assert load == {}
+        time.sleep(0.05)
+
+    assert load["samples"] >= 2
+    assert load["one_minute_min"] <= load["one_minute_mean"] <= load["one_minute_max"]
