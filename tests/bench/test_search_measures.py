@@ -37,6 +37,7 @@ def test_rebuild_and_searches_are_measured_on_the_page_the_engine_and_the_databa
 
     assert rebuilt["documents"] == 60
     assert rebuilt["per_second"] > 0
+    assert rebuilt["python_cpu_seconds"] > 0
     assert [t.kind for t in timings] == list(CLASSES) * 2
     assert all(t.page_ms > t.engine_ms > 0 and t.took_ms >= 0 for t in timings)
     assert all(t.database_ms is not None and t.database_total is not None for t in timings)
