@@ -82,6 +82,9 @@ def history_save(
     profile.education.all().delete()
     for model in (ExperienceEntry, EducationEntry):
         model.objects.bulk_create(row for row in rows if isinstance(row, model))
+    # bulk_create sends no signals; saving the profile marks it changed, so its
+    # search document (which holds the job titles) is rewritten.
+    profile.save(update_fields=["updated_at"])
     return profile
 
 

@@ -294,6 +294,8 @@ class PastDueSubscriptionFactory(ActiveSubscriptionFactory):
         lambda o: timezone.now() - timedelta(days=o.days_ago)
     )
     snapshot_stage = STATUS_STAGE[SubscriptionStatus.PAST_DUE]
+
+
 # Candidates ------------------------------------------------------------------
 
 
@@ -325,6 +327,12 @@ class CandidateProfileFactory(factory.django.DjangoModelFactory):
                 latitude=39.9612,
                 longitude=-82.9988,
             )
+
+
+class DiscoverableCandidateFactory(CandidateProfileFactory):
+    """A profile its owner lets employers find (so it is in the candidates index)."""
+
+    is_discoverable = True
 
 
 class ExperienceEntryFactory(factory.django.DjangoModelFactory):
