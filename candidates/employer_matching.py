@@ -186,6 +186,11 @@ def matches_for_posting(posting: JobPosting, *, size: int = MATCH_SIZE) -> list[
         response = candidates_for_posting_search(posting, size=size).execute()
     except (TransportError, ApiError) as error:
         raise SearchUnavailable(type(error).__name__) from error
+    return candidate_matches_from(response, posting)
+
+
+def candidate_matches_from(response, posting: JobPosting) -> list[CandidateMatch]:
+    """Turn a response of the candidates index into matches with reasons."""
     hits = list(response.hits)
     # The database has the last word here too: someone who switched discovery off
     # a moment ago is not shown, even before the index catches up.
