@@ -76,10 +76,11 @@ def _recording_searches() -> Iterator[list]:
     calls: list = []
     original = views.run_posting_search
 
-    def recorded(query: PostingQuery):
+    def recorded(query: PostingQuery, **options):
+        # options: what else the view passes (a signed-in person's own ranking).
         started = time.perf_counter()
         try:
-            results = original(query)
+            results = original(query, **options)
         except SearchUnavailable:
             calls.append(None)
             raise
