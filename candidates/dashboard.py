@@ -1,14 +1,23 @@
 """The job seeker's section of the account dashboard."""
 
 from fairsite.accounts.dashboard import register_section
+from jobs.selectors import applications_of
 
 from .models import CandidateProfile
-from .selectors import profile_completeness, profile_for
+from .selectors import profile_completeness, profile_for, saved_jobs_of
+
+SHOWN = 5
 
 
 def dashboard_context(user) -> dict:
     profile = profile_for(user)
-    return {"profile": profile, "completeness": profile_completeness(profile)}
+    return {
+        "profile": profile,
+        "completeness": profile_completeness(profile),
+        "applications": list(applications_of(user)[: SHOWN + 1]),
+        "saved_jobs": list(saved_jobs_of(user)[: SHOWN + 1]),
+        "shown": SHOWN,
+    }
 
 
 def is_job_seeker(user) -> bool:

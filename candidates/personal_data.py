@@ -9,6 +9,7 @@ from .models import (
     ExperienceEntry,
     HomeLocation,
     PrivatePreferences,
+    SavedJob,
 )
 from .selectors import preferences_for
 
@@ -31,3 +32,4 @@ def register() -> None:
     register_personal(ExperienceEntry, owner="profile__user")
     register_personal(EducationEntry, owner="profile__user")
     register_personal(PrivatePreferences, export=export_preferences)
+    register_personal(SavedJob)

@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from . import services
+from .cv import CONTENT_TYPES
 from .forms import CvForm, ProfileForm
 from .history_forms import (
     MAX_ENTRIES,
@@ -125,11 +126,16 @@ def cv_remove(request):
 @login_required
 def cv_download(request, public_id):
     profile = readable_cv(request.user, public_id)
+    return private_cv_response(profile.cv, profile.cv_kind)
+
+
+def private_cv_response(cv, kind: str) -> FileResponse:
+    """A stored CV as a download that no browser sniffs, renders or caches."""
     response = FileResponse(
-        profile.cv.open("rb"),
+        cv.open("rb"),
         as_attachment=True,
-        filename=f"cv.{profile.cv_kind}",
-        content_type=services.cv_content_type(profile),
+        filename=f"cv.{kind}",
+        content_type=CONTENT_TYPES.get(kind, "application/octet-stream"),
     )
     response["X-Content-Type-Options"] = "nosniff"
     # never_cache says no-cache; a CV must not be stored by any cache at all.

@@ -12,6 +12,7 @@ from employers.selectors import member_employer, policy_of
 from . import services
 from .forms import PostingForm
 from .models import JobPosting, Status
+from .selectors import application_counts
 
 
 def _posting_of(request, slug, pk):
@@ -91,6 +92,7 @@ def posting_preview(request, slug, pk):
             "policy_sentences": policy_sentences(policy),
             "flags": services.wording_flags(posting),
             "events": posting.events.select_related("actor"),
+            "application_count": application_counts([posting]).get(posting.pk, 0),
             "moves": moves,
             "action_buttons": [
                 (a, label, style) for a, label, style, move in ACTION_BUTTONS if move in moves

@@ -5,6 +5,7 @@ from django.http import Http404, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
+from candidates.selectors import saved_posting_ids
 from employers.models import Membership
 from employers.policy import policy_sentences
 from employers.selectors import policy_of
@@ -13,6 +14,7 @@ from .models import JobPosting
 from .search_forms import SearchForm
 from .search_queries import title_suggestions
 from .search_results import SearchUnavailable, database_results, run_posting_search
+from .selectors import applications_of
 
 logger = logging.getLogger(__name__)
 
@@ -98,6 +100,7 @@ def posting_list(request):
             "results": results,
             "facet_groups": [] if results.from_database else facet_groups(request.GET, results),
             "suggestion_url": url_with(request.GET, q=results.suggestion),
+            "saved_ids": saved_posting_ids(request.user, [hit.posting.pk for hit in results.hits]),
         },
     )
 
@@ -137,5 +140,9 @@ def posting_detail(request, pk, slug):
             "employer": posting.employer,
             "policy_sentences": policy_sentences(policy),
             "is_preview": is_preview,
+            "application": applications_of(request.user).filter(posting=posting).first()
+            if request.user.is_authenticated
+            else None,
+            "is_saved": posting.pk in saved_posting_ids(request.user, [posting.pk]),
         },
     )
