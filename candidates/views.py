@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from fairsite.forms import add_service_errors
+
 from . import services
 from .cv import CONTENT_TYPES
 from .forms import CvForm, ProfileForm
@@ -35,7 +37,7 @@ def profile_edit(request):
         try:
             services.profile_save(user=request.user, **form.service_arguments())
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Your profile is saved.")
             return redirect("accounts:dashboard")
@@ -163,11 +165,3 @@ def profile_detail(request, public_id):
 def posted_data(request):
     """The posted data, even when empty (an empty POST still means "save this")."""
     return request.POST if request.method == "POST" else None
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)

@@ -12,11 +12,11 @@ from candidates.selectors import can_read_cv, profile_for
 from candidates.views import private_cv_response
 from employers.policy import policy_sentences
 from employers.selectors import policy_of
+from fairsite.forms import add_service_errors
 
 from . import application_services as services
 from .application_forms import BulkMoveForm, StageForm
 from .application_models import Stage
-from .application_views import _add_errors
 from .employer_views import _posting_of
 from .selectors import applications_for_posting, employer_application
 
@@ -36,7 +36,7 @@ def posting_applicants(request, slug, pk):
                 message=form.cleaned_data["message"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             stage = Stage(form.cleaned_data["stage"]).label
             messages.success(
@@ -66,7 +66,7 @@ def applicant_detail(request, slug, pk):
                 offer_is_conditional=form.cleaned_data["offer_is_conditional"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"Moved to “{Stage(form.cleaned_data['stage']).label}”.")
             return redirect(application.get_employer_url())

@@ -8,19 +8,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from candidates.selectors import profile_for
+from fairsite.forms import add_service_errors
 
 from . import application_services as services
 from .application_forms import ApplyForm
 from .models import ApplicationMethod, JobPosting
 from .selectors import applications_of, own_application
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 @login_required
@@ -60,7 +53,7 @@ def apply(request, pk, slug):
             messages.info(request, "You have already applied for this job.")
             return redirect(already.application)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, "Your application is sent. We will email you when it moves on."

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from employers.policy import policy_sentences
 from employers.selectors import member_employer, policy_of
+from fairsite.forms import add_service_errors
 
 from . import services
 from .forms import PostingForm
@@ -21,14 +22,6 @@ def _posting_of(request, slug, pk):
     return employer, posting
 
 
-def _add_service_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
-
-
 @login_required
 def posting_new(request, slug):
     employer, _membership = member_employer(request.user, slug)
@@ -40,7 +33,7 @@ def posting_new(request, slug):
                 employer=employer, by=request.user, **form.service_arguments()
             )
         except ValidationError as error:
-            _add_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Your draft is saved. Check it, then send it for review.")
             return redirect("jobs:preview", slug=employer.slug, pk=posting.pk)
@@ -66,7 +59,7 @@ def posting_edit(request, slug, pk):
         try:
             services.posting_update(posting=posting, by=request.user, **form.service_arguments())
         except ValidationError as error:
-            _add_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Your changes are saved.")
             return redirect("jobs:preview", slug=employer.slug, pk=posting.pk)
