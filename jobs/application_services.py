@@ -10,6 +10,8 @@ and each email carries a dedupe key, so a retried change never sends twice.
 
 from __future__ import annotations
 
+import re
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
@@ -49,6 +51,19 @@ CANDIDATE_IS_TOLD = {Stage.SHORTLISTED, Stage.INTERVIEW, Stage.OFFER, Stage.HIRE
 # Still waiting when a posting is filled or closed (an offer holder already knows).
 WAITING = (Stage.SUBMITTED, Stage.VIEWED, Stage.SHORTLISTED, Stage.INTERVIEW)
 
+# Before a conditional offer, a message may not raise a record (ban the box). Narrow
+# words only, so everyday ones ("record your hours", "check in") and the names of
+# reentry roles (probation officer, prison case manager) pass.
+_RECORD_WORDS = re.compile(
+    r"\b(?:convict\w*|felon\w*|felony|offen[cs]es?|arrest\w*|dbs|crb|"
+    r"(?:background|record|police|dbs) checks?|(?:criminal|police) (?:records?|history|background)|"
+    r"your record)\b",
+    re.IGNORECASE,
+)
+RECORD_BEFORE_OFFER = (
+    "Don't raise criminal records, convictions or checks before a conditional offer. "
+    "Take this out of your message."
+)
 NO_CV = "Upload your CV, or add one to your profile first."
 CONFIRM_CONDITIONAL = (
     "Tick the box to confirm the offer is conditional and that any record check "
@@ -170,6 +185,7 @@ def application_move(
         raise PermissionDenied("Only the employer's team can move its applicants.")
     if refusal := move_refusal(application, to):
         raise StageMoveNotAllowed({"stage": refusal})
+    _check_message(message, to)
     if to == Stage.OFFER:
         if not offer_is_conditional:
             raise ValidationError({"offer_is_conditional": CONFIRM_CONDITIONAL})
@@ -198,6 +214,7 @@ def applications_move(
     )
     if not locked:
         raise ValidationError({"applications": "Choose at least one applicant."})
+    _check_message(message, to)
     if not all(is_member(by, application) for application in locked):
         raise PermissionDenied("Only the employer's team can move its applicants.")
     refused = [
@@ -255,6 +272,11 @@ def applications_tell_posting_closed(*, posting: JobPosting) -> int:
         _email_candidate(application, "jobs/email/application_posting_closed", key="closed")
         told += 1
     return told
+
+
+def _check_message(message: str, to: str) -> None:
+    if to not in {Stage.OFFER, Stage.HIRED} and _RECORD_WORDS.search(message or ""):
+        raise ValidationError({"message": RECORD_BEFORE_OFFER})
 
 
 def _record(application: Application, to: str, *, by: User, message: str = "") -> None:

@@ -337,3 +337,60 @@ def test_a_user_who_is_not_the_candidate_gets_404_for_their_application(client, 
     assert client.post(f"/applications/{application.pk}/withdraw/").status_code == 404
     application.refresh_from_db()
     assert application.stage == Stage.SUBMITTED
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Do you have any convictions?",
+        "Please bring details of your criminal record.",
+        "We will run a background check before the interview.",
+        "Tell us about any offences.",
+    ],
+)
+def test_a_message_before_an_offer_may_not_raise_a_record(client, owner, message):
+    application = ApplicationFactory(posting__employer=owner.employer)
+    client.force_login(owner.user)
+
+    page = assert_form_errors(
+        client.post(applicant_url(application), {"stage": "interview", "message": message}),
+        "message",
+    )
+
+    assert "before a conditional offer" in field_error(page, "message")
+    application.refresh_from_db()
+    assert application.stage == Stage.SUBMITTED
+    with pytest.raises(services.ValidationError):
+        services.applications_move(
+            applications=[application], to="shortlisted", by=owner.user, message=message
+        )
+    assert not stage_emails(application).exists()
+
+
+def test_everyday_words_and_reentry_job_titles_are_fine_in_a_message(owner):
+    application = ApplicationFactory(posting__employer=owner.employer)
+
+    move(
+        application,
+        "interview",
+        owner.user,
+        message="Come for the probation officer interview; we record hours on a rota.",
+    )
+
+    application.refresh_from_db()
+    assert application.stage == Stage.INTERVIEW
+
+
+def test_after_a_conditional_offer_the_employer_may_raise_a_check(owner):
+    application = ApplicationFactory(posting__employer=owner.employer, stage="interview")
+
+    move(
+        application,
+        "offer",
+        owner.user,
+        offer_is_conditional=True,
+        message="The offer depends on a basic DBS check, as our policy says.",
+    )
+
+    application.refresh_from_db()
+    assert application.stage == Stage.OFFER
