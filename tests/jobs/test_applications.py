@@ -1,6 +1,8 @@
 """Applying on site: one application per person per posting, only to open postings,
 with a CV checked by its content, and never a question about a record."""
 
+import threading
+
 import pytest
 from django.core import mail
 from django.db import IntegrityError, transaction
@@ -272,3 +274,30 @@ def test_emails_go_only_after_the_application_commits(posting, candidate):
         "Your application is sent: Forklift driver",
     ]
     assert ApplicationEvent.objects.filter(application=application).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_tabs_sending_at_the_same_moment_make_one_application(posting, candidate):
+    from django.db import connection
+
+    results, start = [], threading.Barrier(2)
+
+    def send():
+        start.wait()
+        try:
+            services.application_create(posting=posting, candidate=candidate, upload=None)
+            results.append("created")
+        except services.AlreadyApplied:
+            results.append("already")
+        finally:
+            connection.close()
+
+    tabs = [threading.Thread(target=send) for _ in range(2)]
+    for tab in tabs:
+        tab.start()
+    for tab in tabs:
+        tab.join()
+
+    assert sorted(results) == ["already", "created"]
+    assert Application.objects.count() == 1
+    assert OutgoingEmail.objects.count() == 2
