@@ -1,12 +1,14 @@
 from django.urls import path
 
-from . import applicant_views, application_views, employer_views, views
+from . import applicant_views, application_views, employer_views, views, widget
 
 app_name = "jobs"
 
 urlpatterns = [
     path("jobs/", views.posting_list, name="list"),
     path("jobs/suggest/", views.posting_suggestions, name="suggest"),
+    path("widget/jobs/", widget.widget_page, name="widget"),
+    path("widget/jobs.js", widget.widget_script, name="widget-script"),
     path("jobs/<int:pk>/<slug:slug>/", views.posting_detail, name="detail"),
     path("jobs/<int:pk>/<slug:slug>/apply/", application_views.apply, name="apply"),
     path("applications/", application_views.application_list, name="applications"),

@@ -15,6 +15,7 @@ from .search_forms import SearchForm
 from .search_queries import title_suggestions
 from .search_results import SearchUnavailable, database_results, run_posting_search
 from .selectors import applications_of
+from .structured_data import posting_json_ld
 
 logger = logging.getLogger(__name__)
 
@@ -101,8 +102,16 @@ def posting_list(request):
             "facet_groups": [] if results.from_database else facet_groups(request.GET, results),
             "suggestion_url": url_with(request.GET, q=results.suggestion),
             "saved_ids": saved_posting_ids(request.user, [hit.posting.pk for hit in results.hits]),
+            "feed_query": _feed_query(request.GET),
         },
     )
+
+
+def _feed_query(params: QueryDict) -> str:
+    """The search's parameters for its feed (a feed has no pages)."""
+    params = params.copy()
+    params.pop("page", None)
+    return f"?{params.urlencode()}" if params else ""
 
 
 @require_GET
@@ -144,5 +153,6 @@ def posting_detail(request, pk, slug):
             if request.user.is_authenticated
             else None,
             "is_saved": posting.pk in saved_posting_ids(request.user, [posting.pk]),
+            "json_ld": None if is_preview else posting_json_ld(posting, request=request),
         },
     )
