@@ -26,7 +26,7 @@ def posting_applicants(request, slug, pk):
     employer, posting = _posting_of(request, slug, pk)
     applications = applications_for_posting(posting)
     movable = applications.exclude(stage__in=[Stage.WITHDRAWN, Stage.HIRED, Stage.REJECTED])
-    form = BulkMoveForm(request.POST or None, applications=movable)
+    form = BulkMoveForm(request.POST if request.method == "POST" else None, applications=movable)
     if request.method == "POST" and form.is_valid():
         try:
             moved = services.applications_move(
@@ -55,7 +55,7 @@ def applicant_detail(request, slug, pk):
     employer, application = employer_application(request.user, slug, pk)
     if request.method == "GET":
         services.application_mark_viewed(application=application, by=request.user)
-    form = StageForm(request.POST or None)
+    form = StageForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.application_move(
@@ -90,6 +90,13 @@ def applicant_detail(request, slug, pk):
 def applicant_cv(request, slug, pk):
     _employer, application = employer_application(request.user, slug, pk)
     profile = profile_for(application.candidate)
-    if not application.cv or profile is None or not can_read_cv(request.user, profile):
+    # can_read_cv decides for the person; a withdrawn application shares nothing, even
+    # while another application to this employer is still open.
+    if (
+        not application.cv
+        or application.stage == Stage.WITHDRAWN
+        or profile is None
+        or not can_read_cv(request.user, profile)
+    ):
         raise Http404
     return private_cv_response(application.cv, application.cv_kind)

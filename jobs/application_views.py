@@ -37,8 +37,8 @@ def apply(request, pk, slug):
     profile = profile_for(request.user)
     profile_cv_date = profile.cv_uploaded_at if profile and profile.cv else None
     form = ApplyForm(
-        request.POST or None,
-        request.FILES or None,
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
         profile_cv_date=profile_cv_date and profile_cv_date.date(),
     )
     if request.method == "POST" and form.is_valid():

@@ -135,3 +135,24 @@ def test_a_withdrawn_application_closes_the_cv_to_the_employer(client, applicati
 
     assert client.get(employer_pages(application)["cv"]).status_code == 404
     assert not can_read_cv(owner, application.candidate.candidate_profile)
+
+
+def test_a_withdrawn_application_keeps_its_cv_closed_while_another_is_open(client, application):
+    owner = application.posting.employer.memberships.get().user
+    ApplicationFactory(
+        posting__employer=application.posting.employer, candidate=application.candidate
+    )
+    application.stage = Stage.WITHDRAWN
+    application.save()
+    client.force_login(owner)
+
+    assert client.get(employer_pages(application)["cv"]).status_code == 404
+
+
+def test_an_empty_post_shows_the_errors_instead_of_the_blank_form(client, application):
+    client.force_login(application.posting.employer.memberships.get().user)
+
+    response = client.post(employer_pages(application)["applicant"])
+
+    assert response.status_code == 200
+    assert "Choose the stage to move to" in response.content.decode()
