@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from django import forms
 
-from candidates.cv import CONTENT_TYPES, cv_kind
+from candidates.cv import cv_kind
+from candidates.forms import cv_field
 
 from .application_models import Stage
 from .application_services import BULK_STAGES, EMPLOYER_MOVES
@@ -42,18 +43,7 @@ class ApplyForm(forms.Form):
             "invalid_choice": "Choose which CV to send.",
         },
     )
-    cv = forms.FileField(
-        label="Your CV",
-        required=False,
-        help_text="A PDF or a Word document (.docx), up to 5 MB.",
-        widget=forms.FileInput(
-            attrs={"accept": ",".join([".pdf", ".docx", *CONTENT_TYPES.values()])}
-        ),
-        error_messages={
-            "empty": "This file is empty. Choose your CV.",
-            "invalid": "Choose your CV.",
-        },
-    )
+    cv = cv_field(required=False)
 
     def __init__(self, *args, profile_cv_date=None, **kwargs):
         super().__init__(*args, **kwargs)
