@@ -5,8 +5,13 @@ class CandidatesConfig(AppConfig):
     name = "candidates"
 
     def ready(self) -> None:
+        from fairsite.scheduler import every
+
         from . import dashboard, personal_data, search
+        from .services import saved_jobs_note_closed
 
         personal_data.register()
         search.connect_signals()
         dashboard.register()
+        # A saved job that closes (expired, filled, taken down) gets one note by email.
+        every(3600, name="candidates.saved_jobs_closed")(saved_jobs_note_closed)

@@ -6,21 +6,30 @@ import logging
 
 from fairsite.accounts.dashboard import register_section
 from jobs.search_results import SearchUnavailable
+from jobs.selectors import applications_of
 
 from .credential_gap import credential_gap
 from .encryption import PreferencesUnreadable
 from .matching import matches_for_candidate
 from .models import CandidateKind, CandidateProfile
-from .selectors import preferences_for, profile_completeness, profile_for
+from .selectors import preferences_for, profile_completeness, profile_for, saved_jobs_of
 
 logger = logging.getLogger(__name__)
 
 DASHBOARD_MATCHES = 5
+# Applications and saved jobs shown before "All your ..." links.
+SHOWN = 5
 
 
 def dashboard_context(user) -> dict:
     profile = profile_for(user)
-    context = {"profile": profile, "completeness": profile_completeness(profile)}
+    context = {
+        "profile": profile,
+        "completeness": profile_completeness(profile),
+        "applications": list(applications_of(user)[: SHOWN + 1]),
+        "saved_jobs": list(saved_jobs_of(user)[: SHOWN + 1]),
+        "shown": SHOWN,
+    }
     if profile is not None:
         context.update(_matches(user, profile))
     return context

@@ -186,9 +186,11 @@ class ProfileForm(forms.Form):
         return initial
 
 
-class CvForm(forms.Form):
-    cv = forms.FileField(
-        label="Your CV",
+def cv_field(*, label: str = "Your CV", required: bool = True) -> forms.FileField:
+    """The CV upload field, the same wherever a CV is sent (the CV page, applying)."""
+    return forms.FileField(
+        label=label,
+        required=required,
         help_text="A PDF or a Word document (.docx), up to 5 MB.",
         widget=forms.FileInput(
             attrs={"accept": ",".join([".pdf", ".docx", *CONTENT_TYPES.values()])}
@@ -199,6 +201,10 @@ class CvForm(forms.Form):
             "invalid": "Choose your CV to upload.",
         },
     )
+
+
+class CvForm(forms.Form):
+    cv = cv_field()
 
     def clean_cv(self):
         upload = self.cleaned_data["cv"]

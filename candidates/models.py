@@ -220,6 +220,27 @@ class PrivatePreferences(models.Model):
         return f"Encrypted preferences {self.pk}"
 
 
+class SavedJob(models.Model):
+    """A posting a person keeps to look at later (or apply to)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_jobs"
+    )
+    posting = models.ForeignKey("jobs.JobPosting", on_delete=models.CASCADE, related_name="+")
+    saved_at = models.DateTimeField(auto_now_add=True)
+    # When we told the person the job had closed, so they are told once.
+    closed_noted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-saved_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "posting"], name="one_save_per_posting")
+        ]
+
+    def __str__(self) -> str:
+        return f"Saved job {self.pk}"
+
+
 class ApplyInvitation(models.Model):
     """An employer asked a discoverable person to apply for one posting; they decide."""
 

@@ -10,6 +10,7 @@ from .models import (
     ExperienceEntry,
     HomeLocation,
     PrivatePreferences,
+    SavedJob,
 )
 from .selectors import preferences_for
 
@@ -32,6 +33,8 @@ def register() -> None:
     register_personal(ExperienceEntry, owner="profile__user")
     register_personal(EducationEntry, owner="profile__user")
     register_personal(PrivatePreferences, export=export_preferences)
+    register_personal(SavedJob)
+
     # Invitations are about the person invited; the inviting recruiter is only
     # named (and forgotten, SET_NULL, when their own account goes).
     register_personal(ApplyInvitation, owner="profile__user")

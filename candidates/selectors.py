@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db.models import QuerySet
 from django.http import Http404
 
 from fairsite.accounts.models import User
+from jobs.application_models import Application, Stage
 
 from .encryption import decrypt_preferences
-from .models import CandidateProfile, PrivatePreferences
+from .models import CandidateProfile, PrivatePreferences, SavedJob
 from .preferences import FairChancePreferences
 
 
@@ -44,12 +46,22 @@ def is_employer_member(user: User) -> bool:
 
 
 def can_read_cv(user: User, profile: CandidateProfile) -> bool:
-    """Whether `user` may download the CV of `profile`: its owner only, for now.
+    """Whether `user` may download the CV of `profile` (or the copy sent with an application).
 
-    The one place that decides. Applications will add "a member of an employer
-    this person applied to"; nothing else may hand out a CV.
+    The one place that decides: its owner, and the members of an employer this
+    person applied to, until they withdraw. Nothing else may hand out a CV.
     """
-    return user.is_authenticated and profile.user_id == user.pk
+    if not user.is_authenticated:
+        return False
+    if profile.user_id == user.pk:
+        return True
+    return (
+        Application.objects.filter(
+            candidate_id=profile.user_id, posting__employer__memberships__user=user
+        )
+        .exclude(stage=Stage.WITHDRAWN)
+        .exists()
+    )
 
 
 def readable_profile(user: User, public_id) -> CandidateProfile:
@@ -121,3 +133,19 @@ def profile_completeness(profile: CandidateProfile | None) -> Completeness:
         Step("Your CV", "candidates:cv", bool(p and p.cv)),
     )
     return Completeness(steps=steps)
+
+
+def saved_posting_ids(user: User, posting_ids: list[int]) -> set[int]:
+    """Which of these postings the person has saved (none for a visitor)."""
+    if not user.is_authenticated or not posting_ids:
+        return set()
+    return set(
+        SavedJob.objects.filter(user=user, posting_id__in=posting_ids).values_list(
+            "posting_id", flat=True
+        )
+    )
+
+
+def saved_jobs_of(user: User) -> QuerySet[SavedJob]:
+    """The person's saved jobs, newest first, each with its posting and employer."""
+    return SavedJob.objects.filter(user=user).select_related("posting__employer")

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.views.decorators.debug import sensitive_variables
 
@@ -19,10 +20,10 @@ from fairsite.accounts.models import User
 from fairsite.mail.delivery import queue_email
 from fairsite.places import Place
 from fairsite.private_storage import private_storage
-from jobs.models import Credential, JobPosting
+from jobs.models import Credential, JobPosting, Status
 from jobs.wording import check_wording
 
-from .cv import CONTENT_TYPES, cv_kind
+from .cv import cv_kind
 from .encryption import encrypt_preferences
 from .models import (
     ApplyInvitation,
@@ -31,6 +32,7 @@ from .models import (
     ExperienceEntry,
     HomeLocation,
     PrivatePreferences,
+    SavedJob,
     cv_upload_to,
 )
 from .preferences import FairChancePreferences
@@ -129,11 +131,6 @@ def cv_delete(*, user: User) -> bool:
     return True
 
 
-def cv_content_type(profile: CandidateProfile) -> str:
-    """The one Content-Type a stored CV is served with."""
-    return CONTENT_TYPES.get(profile.cv_kind, "application/octet-stream")
-
-
 def _delete_file(name: str) -> None:
     if name:
         private_storage().delete(name)
@@ -159,6 +156,56 @@ def preferences_delete(*, user: User) -> bool:
     """Delete the person's preferences for good; False if they had none."""
     deleted, _ = PrivatePreferences.objects.filter(user=user).delete()
     return bool(deleted)
+
+
+def saved_job_add(*, user: User, posting: JobPosting) -> bool:
+    """Save a posting anyone can see now; saving it again changes nothing.
+
+    Returns True when it was newly saved. Raises ValidationError for a posting
+    that is not open.
+    """
+    if not posting.is_visible:
+        raise ValidationError("This job is no longer open, so it can't be saved.")
+    _saved, created = SavedJob.objects.get_or_create(user=user, posting=posting)
+    return created
+
+
+def saved_job_remove(*, user: User, posting_id: int) -> bool:
+    """Forget a saved posting; False if it was not saved."""
+    deleted, _ = SavedJob.objects.filter(user=user, posting_id=posting_id).delete()
+    return bool(deleted)
+
+
+def saved_jobs_note_closed(*, now=None) -> int:
+    """Email each person, once per saved job, when a job they saved stops taking applications.
+
+    Run by the worker's schedule; returns how many notes were queued.
+    """
+    now = now or timezone.now()
+    # Paused or back in review may come back; these won't.
+    gone = Q(posting__status__in=[Status.EXPIRED, Status.FILLED, Status.CLOSED]) | Q(
+        posting__status=Status.PUBLISHED, posting__expires_at__lte=now
+    )
+    closed = (
+        SavedJob.objects.filter(gone, closed_noted_at__isnull=True)
+        .select_related("user", "posting__employer")
+        .order_by("pk")
+    )
+    noted = 0
+    for saved in closed.iterator():
+        with transaction.atomic():
+            claimed = SavedJob.objects.filter(pk=saved.pk, closed_noted_at__isnull=True).update(
+                closed_noted_at=now
+            )
+            if claimed:
+                queue_email(
+                    to=saved.user.email,
+                    template="candidates/email/saved_job_closed",
+                    context={"posting": saved.posting, "employer": saved.posting.employer},
+                    dedupe_key=f"saved-job-{saved.pk}-closed",
+                )
+                noted += 1
+    return noted
 
 
 INVITE_RECORD_MESSAGE = (

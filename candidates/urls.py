@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import employer_views, preference_views, views
+from . import employer_views, preference_views, saved_job_views, views
 
 app_name = "candidates"
 
@@ -14,6 +14,13 @@ urlpatterns = [
         "profile/preferences/delete/",
         preference_views.preferences_remove,
         name="preferences-delete",
+    ),
+    path("saved-jobs/", saved_job_views.saved_job_list, name="saved-jobs"),
+    path("saved-jobs/<int:posting_id>/", saved_job_views.saved_job_add, name="saved-job-add"),
+    path(
+        "saved-jobs/<int:posting_id>/remove/",
+        saved_job_views.saved_job_remove,
+        name="saved-job-remove",
     ),
     path("candidates/<uuid:public_id>/", views.profile_detail, name="profile-detail"),
     path("candidates/<uuid:public_id>/cv/", views.cv_download, name="cv-download"),

@@ -12,7 +12,10 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from fairsite.forms import add_service_errors
+
 from . import services
+from .cv import CONTENT_TYPES
 from .forms import CvForm, ProfileForm
 from .history_forms import (
     MAX_ENTRIES,
@@ -34,7 +37,7 @@ def profile_edit(request):
         try:
             services.profile_save(user=request.user, **form.service_arguments())
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Your profile is saved.")
             return redirect("accounts:dashboard")
@@ -125,11 +128,16 @@ def cv_remove(request):
 @login_required
 def cv_download(request, public_id):
     profile = readable_cv(request.user, public_id)
+    return private_cv_response(profile.cv, profile.cv_kind)
+
+
+def private_cv_response(cv, kind: str) -> FileResponse:
+    """A stored CV as a download that no browser sniffs, renders or caches."""
     response = FileResponse(
-        profile.cv.open("rb"),
+        cv.open("rb"),
         as_attachment=True,
-        filename=f"cv.{profile.cv_kind}",
-        content_type=services.cv_content_type(profile),
+        filename=f"cv.{kind}",
+        content_type=CONTENT_TYPES.get(kind, "application/octet-stream"),
     )
     response["X-Content-Type-Options"] = "nosniff"
     # never_cache says no-cache; a CV must not be stored by any cache at all.
@@ -158,11 +166,3 @@ def profile_detail(request, public_id):
 def posted_data(request):
     """The posted data, even when empty (an empty POST still means "save this")."""
     return request.POST if request.method == "POST" else None
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)

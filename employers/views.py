@@ -162,7 +162,9 @@ def employer_dashboard(request, slug):
             "employer": employer,
             "membership": membership,
             "policy": policy_of(employer),
-            "postings": postings.order_by("-updated_at"),
+            "postings": postings.annotate(
+                application_count=Count("applications", filter=~Q(applications__stage="withdrawn"))
+            ).order_by("-updated_at"),
             "status_counts": [(s, counts.get(s.value, 0)) for s in Status],
             "total": sum(counts.values()),
             "current_status": status,

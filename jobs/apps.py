@@ -10,10 +10,17 @@ class JobsConfig(AppConfig):
         from fairsite.scheduler import every
 
         from . import personal_data, search
-        from .services import postings_expire
+        from .services import posting_closed, postings_expire
 
         personal_data.register()
         search.connect_signals()
+        posting_closed.connect(_tell_applicants, dispatch_uid="jobs.applications.posting_closed")
         # Pages never show a posting past its closing time anyway; this moves
         # such postings to "expired" so their owners see it and can relist.
         every(3600, name="jobs.expire")(postings_expire)
+
+
+def _tell_applicants(sender, posting, **kwargs) -> None:
+    from .application_services import applications_tell_posting_closed
+
+    applications_tell_posting_closed(posting=posting)

@@ -8,24 +8,18 @@ from django.views.decorators.http import require_POST
 
 from employers.policy import policy_sentences
 from employers.selectors import member_employer, policy_of
+from fairsite.forms import add_service_errors
 
 from . import services
 from .forms import PostingForm
 from .models import JobPosting, Status
+from .selectors import application_counts
 
 
 def _posting_of(request, slug, pk):
     employer, _membership = member_employer(request.user, slug)
     posting = get_object_or_404(JobPosting, pk=pk, employer=employer)
     return employer, posting
-
-
-def _add_service_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 @login_required
@@ -39,7 +33,7 @@ def posting_new(request, slug):
                 employer=employer, by=request.user, **form.service_arguments()
             )
         except ValidationError as error:
-            _add_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Your draft is saved. Check it, then send it for review.")
             return redirect("jobs:preview", slug=employer.slug, pk=posting.pk)
@@ -65,7 +59,7 @@ def posting_edit(request, slug, pk):
         try:
             services.posting_update(posting=posting, by=request.user, **form.service_arguments())
         except ValidationError as error:
-            _add_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Your changes are saved.")
             return redirect("jobs:preview", slug=employer.slug, pk=posting.pk)
@@ -91,6 +85,7 @@ def posting_preview(request, slug, pk):
             "policy_sentences": policy_sentences(policy),
             "flags": services.wording_flags(posting),
             "events": posting.events.select_related("actor"),
+            "application_count": application_counts([posting]).get(posting.pk, 0),
             "moves": moves,
             "action_buttons": [
                 (a, label, style) for a, label, style, move in ACTION_BUTTONS if move in moves

@@ -296,3 +296,7 @@ class PostingEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.posting_id}: {self.from_status or 'new'} → {self.to_status}"
+
+
+# Applications live in their own module; Django finds models through this one.
+from .application_models import Application, ApplicationEvent  # noqa: E402, F401

@@ -1,8 +1,12 @@
-"""Reads of postings for the public pages."""
+"""Reads of postings for the public pages, and of applications for the people in them."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Case, Count, Q, QuerySet, When
+from django.shortcuts import get_object_or_404
 
-from .models import Credential, JobPosting
+from employers.models import Employer
+from employers.selectors import member_employer
+
+from .models import Application, Credential, JobPosting
 
 
 def postings_from_database(
@@ -105,3 +109,45 @@ def credentials_with_open_roles(*, slug: str | None = None) -> list[Credential]:
             .count()
         )
     return credentials
+
+
+def applications_of(user) -> QuerySet[Application]:
+    """The person's own applications, newest first."""
+    return Application.objects.filter(candidate=user).select_related("posting__employer")
+
+
+def own_application(user, pk: int) -> Application:
+    """The person's own application, or 404 (others' stay invisible)."""
+    return get_object_or_404(applications_of(user), pk=pk)
+
+
+def applications_for_posting(posting: JobPosting) -> QuerySet[Application]:
+    """A posting's applications for its employer, withdrawn ones last."""
+    return (
+        Application.objects.filter(posting=posting)
+        .select_related("candidate")
+        .order_by(Case(When(stage="withdrawn", then=1), default=0), "-created_at", "-id")
+    )
+
+
+def employer_application(user, slug: str, pk: int) -> tuple[Employer, Application]:
+    """An application to one of the employer's postings: 404 for non-members and for
+    applications to other employers' postings."""
+    employer, _membership = member_employer(user, slug)
+    application = get_object_or_404(
+        Application.objects.select_related("posting__employer", "candidate"),
+        pk=pk,
+        posting__employer=employer,
+    )
+    return employer, application
+
+
+def application_counts(postings) -> dict[int, int]:
+    """How many applications each posting has (withdrawn ones left out)."""
+    rows = (
+        Application.objects.filter(posting__in=postings)
+        .exclude(stage="withdrawn")
+        .values_list("posting")
+        .annotate(n=Count("id"))
+    )
+    return dict(rows)

@@ -301,7 +301,8 @@ def _location_fields(location: PostingLocation) -> dict:
     return {name: getattr(location, name) for name in names}
 
 
-def _email_employer(posting: JobPosting, template: str, context: dict) -> None:
+def employer_recipients(posting: JobPosting) -> list[str]:
+    """Who hears about a posting: the employer's owners and the member who wrote it."""
     employer = posting.employer
     recipients = set(
         employer.memberships.filter(role=MemberRole.OWNER).values_list("user__email", flat=True)
@@ -311,9 +312,13 @@ def _email_employer(posting: JobPosting, template: str, context: dict) -> None:
         and employer.memberships.filter(user_id=posting.created_by_id).exists()
     ):
         recipients.add(posting.created_by.email)
-    if recipients:
+    return sorted(recipients)
+
+
+def _email_employer(posting: JobPosting, template: str, context: dict) -> None:
+    if recipients := employer_recipients(posting):
         queue_email(
-            to=sorted(recipients),
+            to=recipients,
             template=template,
-            context={"posting": posting, "employer": employer, **context},
+            context={"posting": posting, "employer": posting.employer, **context},
         )

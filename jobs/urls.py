@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import employer_views, views, widget
+from . import applicant_views, application_views, employer_views, views, widget
 
 app_name = "jobs"
 
@@ -10,6 +10,28 @@ urlpatterns = [
     path("widget/jobs/", widget.widget_page, name="widget"),
     path("widget/jobs.js", widget.widget_script, name="widget-script"),
     path("jobs/<int:pk>/<slug:slug>/", views.posting_detail, name="detail"),
+    path("jobs/<int:pk>/<slug:slug>/apply/", application_views.apply, name="apply"),
+    path("applications/", application_views.application_list, name="applications"),
+    path("applications/<int:pk>/", application_views.application_detail, name="application"),
+    path(
+        "applications/<int:pk>/withdraw/",
+        application_views.application_withdraw,
+        name="application-withdraw",
+    ),
+    # Before the posting actions below, whose <action> would match "applicants".
+    path(
+        "hire/<slug:slug>/postings/<int:pk>/applicants/",
+        applicant_views.posting_applicants,
+        name="applicants",
+    ),
+    path(
+        "hire/<slug:slug>/applicants/<int:pk>/", applicant_views.applicant_detail, name="applicant"
+    ),
+    path(
+        "hire/<slug:slug>/applicants/<int:pk>/cv/",
+        applicant_views.applicant_cv,
+        name="applicant-cv",
+    ),
     path("hire/<slug:slug>/postings/new/", employer_views.posting_new, name="new"),
     path("hire/<slug:slug>/postings/<int:pk>/", employer_views.posting_preview, name="preview"),
     path("hire/<slug:slug>/postings/<int:pk>/edit/", employer_views.posting_edit, name="edit"),

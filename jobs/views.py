@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
 from candidates.matching import ranking_for
-from candidates.selectors import profile_for
+from candidates.selectors import profile_for, saved_posting_ids
 from employers.models import Membership
 from employers.policy import policy_sentences
 from employers.selectors import policy_of
@@ -15,6 +15,7 @@ from .models import JobPosting
 from .search_forms import SearchForm
 from .search_queries import title_suggestions
 from .search_results import SearchUnavailable, database_results, run_posting_search
+from .selectors import applications_of
 from .structured_data import posting_json_ld
 
 logger = logging.getLogger(__name__)
@@ -103,6 +104,7 @@ def posting_list(request):
             "results": results,
             "facet_groups": [] if results.from_database else facet_groups(request.GET, results),
             "suggestion_url": url_with(request.GET, q=results.suggestion),
+            "saved_ids": saved_posting_ids(request.user, [hit.posting.pk for hit in results.hits]),
             "feed_query": _feed_query(request.GET),
         },
     )
@@ -150,6 +152,10 @@ def posting_detail(request, pk, slug):
             "employer": posting.employer,
             "policy_sentences": policy_sentences(policy),
             "is_preview": is_preview,
+            "application": applications_of(request.user).filter(posting=posting).first()
+            if request.user.is_authenticated
+            else None,
+            "is_saved": posting.pk in saved_posting_ids(request.user, [posting.pk]),
             "json_ld": None if is_preview else posting_json_ld(posting, request=request),
         },
     )

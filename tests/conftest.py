@@ -96,6 +96,29 @@ def stripe_events(stripe_settings):
 
 
 @pytest.fixture
+def smtp(settings):
+    """A real SMTP server (aiosmtpd) on a free port, not started: the test starts it.
+
+    Yields the controller and the Collector of accepted messages.
+    """
+    from aiosmtpd.controller import Controller
+
+    from fairsite.devtools.paths import free_port
+    from tests.smtp import Collector
+
+    port = free_port()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = port
+    settings.EMAIL_TIMEOUT = 2
+    collector = Collector()
+    controller = Controller(collector, hostname="127.0.0.1", port=port)
+    yield controller, collector
+    if getattr(controller, "_thread", None) is not None:
+        controller.stop()
+
+
+@pytest.fixture
 def home_page(db):
     """The site's home page at the root of the default site, on any database state.
 

@@ -14,6 +14,7 @@ from candidates.models import (
     EducationEntry,
     ExperienceEntry,
     HomeLocation,
+    SavedJob,
 )
 from employers.billing.models import (
     STATUS_STAGE,
@@ -38,6 +39,7 @@ from employers.models import (
     VerificationStatus,
 )
 from fairsite.accounts.models import Purpose, User
+from jobs.application_models import Application, Stage
 from jobs.models import (
     Category,
     Credential,
@@ -354,3 +356,27 @@ class EducationEntryFactory(factory.django.DjangoModelFactory):
     provider = "Columbus State Community College"
     qualification = "Forklift licence"
     ended_on = date(2020, 1, 1)
+
+
+# Applications and saved jobs ---------------------------------------------------
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    """A new application, as sent, with a small PDF as its CV copy."""
+
+    class Meta:
+        model = Application
+
+    posting = factory.SubFactory(PublishedPostingFactory)
+    candidate = factory.SubFactory(UserFactory)
+    cover_note = "I have packed orders for five years and would love to join your team."
+    cv = factory.django.FileField(filename="cv.pdf", data=b"%PDF-1.4 test\n%%EOF\n")
+    stage = Stage.SUBMITTED
+
+
+class SavedJobFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SavedJob
+
+    user = factory.SubFactory(UserFactory)
+    posting = factory.SubFactory(PublishedPostingFactory)

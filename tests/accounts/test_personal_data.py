@@ -21,6 +21,7 @@ from candidates.models import (
     ExperienceEntry,
     HomeLocation,
     PrivatePreferences,
+    SavedJob,
 )
 from candidates.preferences import FairChancePreferences
 from candidates.services import cv_save, preferences_save
@@ -40,13 +41,16 @@ from fairsite.accounts.personal_data import (
 from fairsite.accounts.services import AccountDeletionBlocked, account_delete, account_export
 from fairsite.mail.delivery import queue_message
 from fairsite.mail.models import OutgoingEmail
+from jobs.application_models import Application, ApplicationEvent
 from tests.candidates import files
 from tests.factories import (
+    ApplicationFactory,
     CandidateProfileFactory,
     EducationEntryFactory,
     ExperienceEntryFactory,
     MembershipFactory,
     OwnerFactory,
+    SavedJobFactory,
     UserFactory,
 )
 
@@ -148,6 +152,9 @@ def everything(django_capture_on_commit_callbacks):
     UserProfile.get_for_user(user)
     MembershipFactory(user=user, role=MemberRole.RECRUITER)
     Invitation.objects.create(employer=OwnerFactory().employer, email="sam@example.org")
+    application = ApplicationFactory(candidate=user, cover_note="Sam's own note")
+    ApplicationEvent.objects.create(application=application, to_stage="submitted", actor=user)
+    SavedJobFactory(user=user)
     with django_capture_on_commit_callbacks(execute=False):
         queue_message(to=["sam@example.org"], subject="Welcome", body_text="Hello Sam")
         queue_message(to=["sam@example.org", "team@example.org"], subject="Team", body_text="Hi")
@@ -168,6 +175,9 @@ MODELS_OF_EVERYTHING = [
     Membership,
     Invitation,
     OutgoingEmail,
+    Application,
+    ApplicationEvent,
+    SavedJob,
 ]
 
 
@@ -196,6 +206,9 @@ def test_the_export_holds_every_registered_record_and_the_cv(everything):
     assert archive.read(profile["cv"]) == files.minimal_pdf()
     assert {row["subject"] for row in data["mail.OutgoingEmail"]} == {"Welcome", "Team"}
     assert data["employers.Membership"][0]["role"] == "recruiter"
+    sent = data["jobs.Application"][0]
+    assert sent["cover_note"] == "Sam's own note"
+    assert archive.read(sent["cv"]).startswith(b"%PDF-")
 
 
 def test_the_export_never_holds_secrets(everything):
@@ -223,6 +236,7 @@ def test_delete_removes_every_personal_row_and_the_cv_file_and_tells_the_index(
 ):
     other = CandidateProfileFactory()
     cv_path = CandidateProfile.objects.get(user=everything).cv.path
+    sent_cv_path = Application.objects.get(candidate=everything).cv.path
     told = []
 
     def receiver(sender, user, **kwargs):
@@ -247,6 +261,7 @@ def test_delete_removes_every_personal_row_and_the_cv_file_and_tells_the_index(
     assert list(OutgoingEmail.objects.values_list("subject", flat=True)) == ["Team"]
     assert not PrivatePreferences.objects.exists()
     assert not Path(cv_path).exists()
+    assert not Path(sent_cv_path).exists()
     assert CandidateProfile.objects.filter(pk=other.pk).exists()
 
 

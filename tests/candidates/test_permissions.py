@@ -6,7 +6,13 @@ from candidates.preferences import FairChancePreferences
 from candidates.selectors import can_read_cv, can_read_profile
 from candidates.services import cv_save, preferences_save
 from tests.candidates import files
-from tests.factories import CandidateProfileFactory, EditorFactory, OwnerFactory, UserFactory
+from tests.factories import (
+    ApplicationFactory,
+    CandidateProfileFactory,
+    EditorFactory,
+    OwnerFactory,
+    UserFactory,
+)
 from tests.html import parse
 
 pytestmark = pytest.mark.django_db
@@ -68,6 +74,23 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, profile):
         assert response["Location"].startswith("/accounts/login/?next="), url
 
 
-def test_can_read_cv_is_the_owner_only_for_now(profile):
+def test_can_read_cv_is_the_owner_and_employers_they_applied_to(client, profile):
+    applied_to = OwnerFactory()
+    application = ApplicationFactory(posting__employer=applied_to.employer, candidate=profile.user)
+    not_applied_to = OwnerFactory()
+
     assert can_read_cv(profile.user, profile)
+    assert can_read_cv(applied_to.user, profile)
+    assert not can_read_cv(not_applied_to.user, profile)
     assert not can_read_cv(UserFactory(), profile)
+    client.force_login(applied_to.user)
+    response = client.get(f"/candidates/{profile.public_id}/cv/")
+    assert response.status_code == 200
+    assert response["X-Content-Type-Options"] == "nosniff"
+    # Their profile page stays private: applying shares the CV, not the profile.
+    assert client.get(profile.get_absolute_url()).status_code == 404
+
+    application.stage = "withdrawn"
+    application.save()
+    assert not can_read_cv(applied_to.user, profile)
+    assert client.get(f"/candidates/{profile.public_id}/cv/").status_code == 404

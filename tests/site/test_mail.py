@@ -1,7 +1,8 @@
 """Email is queued in the database and delivered by the worker: none lost, none twice.
 
 These tests talk SMTP to a real (local) mail server, aiosmtpd, started on a free
-port; "the mail server is down" means nothing listens on that port yet.
+port (the `smtp` fixture, tests/conftest.py); "the mail server is down" means
+nothing listens on that port yet.
 """
 
 import threading
@@ -9,41 +10,14 @@ from datetime import timedelta
 
 import pytest
 import time_machine
-from aiosmtpd.controller import Controller
 from django.core import mail
 from django.db import transaction
 from django.utils import timezone
 
-from fairsite.devtools.paths import free_port
 from fairsite.mail.delivery import deliver_due, queue_email, queue_message
 from fairsite.mail.models import OutgoingEmail
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-class Collector:
-    def __init__(self):
-        self.messages = []
-        self.lock = threading.Lock()
-
-    async def handle_DATA(self, server, session, envelope):
-        with self.lock:
-            self.messages.append(envelope)
-        return "250 Message accepted"
-
-
-@pytest.fixture
-def smtp(settings):
-    port = free_port()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = port
-    settings.EMAIL_TIMEOUT = 2
-    collector = Collector()
-    controller = Controller(collector, hostname="127.0.0.1", port=port)
-    yield controller, collector
-    if getattr(controller, "_thread", None) is not None:
-        controller.stop()
 
 
 def queue(n: int) -> None:

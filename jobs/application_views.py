@@ -1,0 +1,94 @@
+"""A candidate's side of applying: the apply form, their applications, withdrawing."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from candidates.selectors import profile_for
+from fairsite.forms import add_service_errors
+
+from . import application_services as services
+from .application_forms import ApplyForm
+from .models import ApplicationMethod, JobPosting
+from .selectors import applications_of, own_application
+
+
+@login_required
+def apply(request, pk, slug):
+    posting = get_object_or_404(JobPosting.objects.select_related("employer"), pk=pk)
+    existing = applications_of(request.user).filter(posting=posting).first()
+    if existing is not None:
+        messages.info(request, "You have already applied for this job.")
+        return redirect(existing)
+    if posting.published_at is None:
+        raise Http404  # never published: only its employer knows it exists
+    if posting.application_method != ApplicationMethod.ON_SITE:
+        return redirect(f"{posting.get_absolute_url()}#apply-heading")
+    if refusal := services.apply_refusal(posting):
+        return render(
+            request,
+            "jobs/apply_closed.html",
+            {"posting": posting, "refusal": refusal},
+            status=200 if request.method == "GET" else 409,
+        )
+    profile = profile_for(request.user)
+    profile_cv_date = profile.cv_uploaded_at if profile and profile.cv else None
+    form = ApplyForm(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+        profile_cv_date=profile_cv_date and profile_cv_date.date(),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            application = services.application_create(
+                posting=posting,
+                candidate=request.user,
+                cover_note=form.cleaned_data["cover_note"],
+                upload=form.upload,
+            )
+        except services.AlreadyApplied as already:
+            messages.info(request, "You have already applied for this job.")
+            return redirect(already.application)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request, "Your application is sent. We will email you when it moves on."
+            )
+            return redirect(application)
+    return render(request, "jobs/apply.html", {"posting": posting, "form": form})
+
+
+@login_required
+def application_list(request):
+    return render(
+        request, "jobs/applications.html", {"applications": applications_of(request.user)}
+    )
+
+
+@login_required
+def application_detail(request, pk):
+    application = own_application(request.user, pk)
+    return render(
+        request,
+        "jobs/application.html",
+        {"application": application, "events": application.events.all()},
+    )
+
+
+@login_required
+@require_POST
+def application_withdraw(request, pk):
+    application = own_application(request.user, pk)
+    try:
+        services.application_withdraw(application=application, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, "Your application is withdrawn. The employer can no longer open your CV."
+        )
+    return redirect(application)
