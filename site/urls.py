@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("employers.urls")),
     path("", include("employers.billing.urls")),
     path("", include("jobs.urls")),
+    path("", include("candidates.alerts.urls")),
     path("", include("cms.urls")),
 ]
 

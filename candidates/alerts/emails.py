@@ -1,0 +1,89 @@
+"""Alert emails and their one-click unsubscribe links.
+
+Every alert email carries a signed link that stops that alert without signing
+in, in the body and in the ``List-Unsubscribe`` header with
+``List-Unsubscribe-Post`` (RFC 8058), so mail programs can offer their own
+"unsubscribe" button. The link names the alert and its owner, signed with the
+site's secret and a salt of its own: it cannot be guessed, altered or reused
+for another alert, and it does not expire, as old emails' links must still work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.conf import settings
+from django.core import signing
+from django.urls import reverse
+
+from fairsite.mail.delivery import queue_email
+from jobs.models import JobPosting
+
+from .models import Alert
+from .summary import search_path, search_summary
+
+UNSUBSCRIBE_SALT = "alerts.unsubscribe"
+
+
+class BadUnsubscribeLink(Exception):
+    """The link was altered, cut short or made up."""
+
+
+def unsubscribe_token(alert: Alert) -> str:
+    """The signed token of the alert's unsubscribe link."""
+    return signing.dumps([alert.pk, alert.owner_id], salt=UNSUBSCRIBE_SALT, compress=True)
+
+
+def unsubscribe_target(token: str) -> tuple[int, int]:
+    """(alert id, owner id) from a token; ``BadUnsubscribeLink`` if it is not one we signed."""
+    try:
+        alert_id, owner_id = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+        return int(alert_id), int(owner_id)
+    except (signing.BadSignature, ValueError, TypeError) as error:
+        raise BadUnsubscribeLink from error
+
+
+def unsubscribe_url(alert: Alert) -> str:
+    return settings.SITE_URL + reverse("alerts:unsubscribe", args=[unsubscribe_token(alert)])
+
+
+def _context(alert: Alert) -> dict:
+    return {
+        "alert": alert,
+        "summary": search_summary(alert.query),
+        "search_url": settings.SITE_URL + search_path(alert.query),
+        "manage_url": settings.SITE_URL + reverse("alerts:list"),
+        "unsubscribe_url": unsubscribe_url(alert),
+    }
+
+
+def _headers(context: dict) -> dict[str, str]:
+    return {
+        "List-Unsubscribe": f"<{context['unsubscribe_url']}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+
+
+def queue_instant_email(alert: Alert, posting: JobPosting) -> None:
+    """Queue the email about one new posting, in the caller's transaction, once ever."""
+    context = {**_context(alert), "postings": [posting], "posting": posting}
+    queue_email(
+        to=alert.owner.email,
+        template="alerts/email/instant",
+        context=context,
+        headers=_headers(context),
+        dedupe_key=f"alert:{alert.pk}:posting:{posting.pk}",
+    )
+
+
+def queue_digest_email(alert: Alert, postings: Sequence[JobPosting], *, last_match: int) -> None:
+    """Queue a digest of new postings, in the caller's transaction; one per set of matches."""
+    context = {**_context(alert), "postings": postings}
+    queue_email(
+        to=alert.owner.email,
+        template="alerts/email/digest",
+        context=context,
+        headers=_headers(context),
+        # Matches are sent once each, so the newest one names this digest.
+        dedupe_key=f"alert:{alert.pk}:digest:{last_match}",
+    )
