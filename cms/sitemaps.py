@@ -1,10 +1,9 @@
 """The sitemap at /sitemap.xml: live pages, visible postings and employer pages."""
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap as PagesSitemap
 
-from employers.models import Employer, VerificationStatus
+from employers.selectors import public_employers
 from jobs.models import JobPosting
 
 
@@ -26,14 +25,7 @@ class EmployerSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        has_open_role = Q(postings__in=JobPosting.objects.visible())
-        return (
-            Employer.objects.filter(
-                Q(verification_status=VerificationStatus.VERIFIED) | has_open_role
-            )
-            .distinct()
-            .order_by("pk")
-        )
+        return public_employers().order_by("pk")
 
     def lastmod(self, employer):
         return employer.updated_at

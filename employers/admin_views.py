@@ -2,12 +2,13 @@
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from fairsite.admin_access import PermissionRequiredMixin
 from jobs.models import JobPosting
 
 from . import services
@@ -26,13 +27,6 @@ class UnverifyForm(forms.Form):
     )
 
 
-class VerifierRequiredMixin:
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(services.VERIFY):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-
 TABS = [
     (VerificationStatus.PENDING, "Waiting for review"),
     (VerificationStatus.VERIFIED, "Verified"),
@@ -40,7 +34,9 @@ TABS = [
 ]
 
 
-class EmployerListView(VerifierRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+class EmployerListView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    permission = services.VERIFY
+
     template_name = "employers/admin/employer_list.html"
     page_title = "Employers"
     header_icon = "group"
@@ -65,7 +61,9 @@ class EmployerListView(VerifierRequiredMixin, WagtailAdminTemplateMixin, Templat
         return context
 
 
-class EmployerReviewView(VerifierRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+class EmployerReviewView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    permission = services.VERIFY
+
     template_name = "employers/admin/employer_review.html"
     header_icon = "group"
 

@@ -13,6 +13,7 @@ from .forms import EmployerForm, InvitationForm, PolicyForm
 from .models import Employer, EmployerLocation, Invitation, Membership, VerificationStatus
 from .policy import policy_sentences
 from .selectors import employers_of, member_employer, policy_of
+from .structured_data import organization_json_ld
 
 
 def employer_detail(request, slug):
@@ -32,6 +33,7 @@ def employer_detail(request, slug):
             "policy": policy,
             "policy_sentences": policy_sentences(policy),
             "postings": postings,
+            "json_ld": organization_json_ld(employer, request=request),
         },
     )
 

@@ -1,7 +1,7 @@
 from django.urls import include, path, reverse
 from wagtail import hooks
 
-from fairsite.admin_menu import PermissionMenuItem
+from fairsite.admin_access import PermissionMenuItem
 
 from . import admin_views
 from .services import VERIFY

@@ -2,7 +2,7 @@
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
 from django.views.generic import TemplateView
@@ -10,6 +10,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from employers.policy import policy_sentences
 from employers.selectors import policy_of
+from fairsite.admin_access import PermissionRequiredMixin
 
 from . import services
 from .models import JobPosting, Status
@@ -25,13 +26,6 @@ class RejectForm(forms.Form):
     )
 
 
-class ModeratorRequiredMixin:
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(services.MODERATE):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-
 def pending_postings():
     """Postings waiting for an editor, oldest first."""
     return (
@@ -41,7 +35,9 @@ def pending_postings():
     )
 
 
-class ModerationQueueView(ModeratorRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+class ModerationQueueView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    permission = services.MODERATE
+
     template_name = "jobs/admin/moderation_queue.html"
     page_title = "Postings waiting for review"
     header_icon = "tasks"
@@ -59,7 +55,9 @@ class ModerationQueueView(ModeratorRequiredMixin, WagtailAdminTemplateMixin, Tem
         return context
 
 
-class PostingReviewView(ModeratorRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+class PostingReviewView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    permission = services.MODERATE
+
     template_name = "jobs/admin/posting_review.html"
     header_icon = "doc-full"
 

@@ -13,6 +13,7 @@ from .models import JobPosting
 from .search_forms import SearchForm
 from .search_queries import title_suggestions
 from .search_results import SearchUnavailable, database_results, run_posting_search
+from .structured_data import posting_json_ld
 
 logger = logging.getLogger(__name__)
 
@@ -98,8 +99,16 @@ def posting_list(request):
             "results": results,
             "facet_groups": [] if results.from_database else facet_groups(request.GET, results),
             "suggestion_url": url_with(request.GET, q=results.suggestion),
+            "feed_query": _feed_query(request.GET),
         },
     )
+
+
+def _feed_query(params: QueryDict) -> str:
+    """The search's parameters for its feed (a feed has no pages)."""
+    params = params.copy()
+    params.pop("page", None)
+    return f"?{params.urlencode()}" if params else ""
 
 
 @require_GET
@@ -137,5 +146,6 @@ def posting_detail(request, pk, slug):
             "employer": posting.employer,
             "policy_sentences": policy_sentences(policy),
             "is_preview": is_preview,
+            "json_ld": None if is_preview else posting_json_ld(posting, request=request),
         },
     )

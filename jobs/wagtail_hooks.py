@@ -7,7 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from employers.models import Employer, VerificationStatus
 from employers.services import VERIFY
-from fairsite.admin_menu import PermissionMenuItem
+from fairsite.admin_access import PermissionMenuItem
 
 from . import admin_views
 from .models import Credential

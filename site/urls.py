@@ -16,12 +16,16 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
+    path("", include("fairsite.api.urls")),
+    path("", include("fairsite.api.account_urls")),
     path("", include("fairsite.accounts.urls")),
     path("", include("employers.urls")),
     path("", include("employers.billing.urls")),
     path("", include("jobs.urls")),
+    path("", include("jobs.feed_urls")),
     path("", include("candidates.alerts.urls")),
     path("", include("cms.urls")),
+    path("", include("candidates.urls")),
 ]
 
 if settings.DEBUG:

@@ -19,6 +19,13 @@ from fairsite.devtools.elasticsearch import ElasticsearchServer, ElasticsearchUn
 from fairsite.devtools.stripe_mock import StripeMockServer, StripeMockUnavailable
 
 
+@pytest.fixture(autouse=True)
+def private_media(settings, tmp_path):
+    """Private files (CVs) of each test in its own folder, never in var/."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    return settings.PRIVATE_MEDIA_ROOT
+
+
 @pytest.fixture(scope="session")
 def elasticsearch_server():
     """A real Elasticsearch for the session: TEST_ELASTICSEARCH_URL, or one we start."""

@@ -1,12 +1,20 @@
 """factory_boy factories, one per meaningful state."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 import factory
 from allauth.account.models import EmailAddress
 from django.utils import timezone
 
+from candidates.models import (
+    Availability,
+    CandidateKind,
+    CandidateProfile,
+    EducationEntry,
+    ExperienceEntry,
+    HomeLocation,
+)
 from employers.billing.models import (
     STATUS_STAGE,
     CreditChange,
@@ -286,3 +294,57 @@ class PastDueSubscriptionFactory(ActiveSubscriptionFactory):
         lambda o: timezone.now() - timedelta(days=o.days_ago)
     )
     snapshot_stage = STATUS_STAGE[SubscriptionStatus.PAST_DUE]
+
+
+# Candidates ------------------------------------------------------------------
+
+
+class CandidateProfileFactory(factory.django.DjangoModelFactory):
+    """A job seeker's profile: warehouse work near Columbus, Ohio; not discoverable."""
+
+    class Meta:
+        model = CandidateProfile
+        skip_postgeneration_save = True
+
+    user = factory.SubFactory(UserFactory)
+    kind = CandidateKind.JOB_SEEKER
+    headline = "Warehouse worker with forklift experience"
+    summary = "Five years picking, packing and driving forklifts."
+    skills = factory.LazyFunction(lambda: ["forklift", "stock control"])
+    desired_categories = factory.LazyFunction(lambda: [Category.WAREHOUSE])
+    employment_types = factory.LazyFunction(lambda: [EmploymentType.FULL_TIME])
+    availability = Availability.NOW
+
+    @factory.post_generation
+    def home(self, create, extracted, **kwargs):
+        if create and extracted is not False:
+            HomeLocation.objects.create(
+                profile=self,
+                label="Columbus, OH",
+                locality="Columbus",
+                region="OH",
+                country="US",
+                latitude=39.9612,
+                longitude=-82.9988,
+            )
+
+
+class ExperienceEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ExperienceEntry
+
+    profile = factory.SubFactory(CandidateProfileFactory)
+    employer = "Parcel & Pallet Ltd"
+    title = "Picker packer"
+    started_on = date(2019, 3, 1)
+    ended_on = date(2023, 6, 1)
+
+
+class EducationEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EducationEntry
+
+    profile = factory.SubFactory(CandidateProfileFactory)
+    provider = "Columbus State Community College"
+    qualification = "Forklift licence"
+    ended_on = date(2020, 1, 1)

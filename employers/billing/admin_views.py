@@ -1,11 +1,13 @@
 """Editors give free posting credits in the Wagtail admin, saying why."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from fairsite.admin_access import PermissionRequiredMixin
 
 from .entitlements import GRANT, credits_grant
 from .forms import GrantForm
@@ -13,7 +15,8 @@ from .models import CreditChange, CreditEntry
 from .stripe_api import payments_enabled
 
 
-class GrantCreditsView(WagtailAdminTemplateMixin, TemplateView):
+class GrantCreditsView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    permission = GRANT
     template_name = "billing/admin/grant_credits.html"
     page_title = "Free posting credits"
     header_icon = "gift"
@@ -21,11 +24,6 @@ class GrantCreditsView(WagtailAdminTemplateMixin, TemplateView):
         *WagtailAdminTemplateMixin.breadcrumbs_items,
         {"url": reverse_lazy("billing_admin:grant"), "label": "Free posting credits"},
     ]
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(GRANT):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, form=None, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -5,7 +5,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from fairsite.admin_menu import PermissionMenuItem
+from fairsite.admin_access import PermissionMenuItem
 
 from . import admin_views
 from .entitlements import GRANT

@@ -5,3 +5,8 @@ class AccountsConfig(AppConfig):
     name = "fairsite.accounts"
     label = "accounts"
     verbose_name = "Accounts"
+
+    def ready(self) -> None:
+        from . import registrations
+
+        registrations.register()

@@ -1,9 +1,18 @@
 from allauth.account import views as allauth_views
+from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_variables
 
+from .dashboard import sections_for
 from .forms import AccountSettingsForm
+from .personal_data import deletion_blockers
+from .services import AccountDeletionBlocked, account_delete, account_export
 
 
 class LoginView(allauth_views.LoginView):
@@ -22,7 +31,7 @@ class LoginView(allauth_views.LoginView):
 
 @login_required
 def dashboard(request):
-    return render(request, "accounts/dashboard.html")
+    return render(request, "accounts/dashboard.html", {"sections": sections_for(request.user)})
 
 
 @login_required
@@ -33,3 +42,37 @@ def account_settings(request):
         messages.success(request, "Your settings are saved.")
         return redirect("accounts:settings")
     return render(request, "accounts/settings.html", {"form": form})
+
+
+@never_cache
+@login_required
+@sensitive_variables("content")
+def data_export(request):
+    """GET explains; POST sends the ZIP, made afresh and never stored."""
+    if request.method != "POST":
+        return render(request, "accounts/export.html")
+    content = account_export(user=request.user)
+    response = HttpResponse(content, content_type="application/zip")
+    filename = f"fair-chance-jobs-data-{timezone.localdate():%Y-%m-%d}.zip"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store, private, max-age=0"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@never_cache
+@login_required
+@reauthentication_required
+def account_delete_view(request):
+    """Asks for the password again (allauth's reauthentication) before the page shows."""
+    blockers = deletion_blockers(request.user)
+    if request.method == "POST" and not blockers:
+        try:
+            account_delete(user=request.user)
+        except AccountDeletionBlocked as blocked:
+            blockers = blocked.blockers
+        else:
+            logout(request)
+            messages.success(request, "Your account and everything in it are deleted.")
+            return redirect("/")
+    return render(request, "accounts/delete.html", {"blockers": blockers})

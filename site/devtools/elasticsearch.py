@@ -3,9 +3,7 @@
 Uses only the standard library, so it works before anything else is set up.
 The server is Elastic's core build from Maven Central (see ELASTICSEARCH.md in
 the design notes): it refuses to run as root, so as root we run it as a
-dedicated unprivileged system user.
-
-    python -m fairsite.devtools.elasticsearch install   # download once into .cache/
+dedicated unprivileged system user. `prepare.py` installs it.
 """
 
 from __future__ import annotations
@@ -15,7 +13,6 @@ import os
 import pwd
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 import urllib.error
@@ -261,19 +258,3 @@ class ElasticsearchServer:
                 return
             time.sleep(0.2)
         os.kill(pid, 9)
-
-
-def main(argv: list[str]) -> int:
-    if argv[1:] == ["install"]:
-        try:
-            print(f"Elasticsearch {VERSION}: {install()}")
-        except (ElasticsearchUnavailable, subprocess.CalledProcessError) as error:
-            print(error, file=sys.stderr)
-            return 1
-        return 0
-    print(__doc__, file=sys.stderr)
-    return 2
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv))

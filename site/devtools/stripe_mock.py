@@ -1,13 +1,12 @@
 """Build and run stripe-mock, Stripe's own API mock, for the test suite.
 
-python -m fairsite.devtools.stripe_mock install   # go install into .cache/bin
+`prepare.py` builds it with Go into .cache/bin.
 """
 
 from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -82,19 +81,3 @@ class StripeMockServer:
             self.process.terminate()
             self.process.wait(timeout=10)
             self.process = None
-
-
-def main(argv: list[str]) -> int:
-    if argv[1:] == ["install"]:
-        try:
-            print(f"stripe-mock {VERSION}: {install()}")
-        except (StripeMockUnavailable, subprocess.CalledProcessError) as error:
-            print(error, file=sys.stderr)
-            return 1
-        return 0
-    print(__doc__, file=sys.stderr)
-    return 2
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv))

@@ -6,11 +6,13 @@ class MailConfig(AppConfig):
     label = "mail"
     verbose_name = "Outgoing email"
 
-    def ready(self):
+    def ready(self) -> None:
         from fairsite.scheduler import every
 
+        from . import personal_data
         from .delivery import deliver_due
 
+        personal_data.register()
         # Messages are also sent right after the commit that queues them; this
         # retries what failed (the mail server was down) once its wait is over.
         every(30, name="mail.deliver")(deliver_due)

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "fairsite.mail",
     "fairsite.outbox",
     "fairsite.scheduler",
+    "fairsite.api",
     "cms",
     "jobs",
     "employers",
@@ -50,6 +51,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # Only so the API docs serve their own Swagger UI files rather than a CDN's.
+    "ninja",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.auth",
@@ -212,6 +215,8 @@ LOGGING = {
 }
 
 from .accounts import *  # noqa: E402, F403
+from .api import *  # noqa: E402, F403
+from .encryption import *  # noqa: E402, F403
 from .mail import *  # noqa: E402, F403
 from .payments import *  # noqa: E402, F403
 from .places import *  # noqa: E402, F403

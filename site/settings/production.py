@@ -3,6 +3,7 @@ missing one stops start-up with one line naming it."""
 
 from .base import *  # noqa: F403
 from .base import MIDDLEWARE, SITE_URL
+from .encryption import fernet_keys
 from .env import env_bool, env_int, env_list, env_required
 
 DEBUG = False
@@ -10,6 +11,11 @@ SECRET_KEY = env_required("SECRET_KEY", "a long random string that signs session
 env_required("ALLOWED_HOSTS", "the host names the site answers to, comma-separated")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 env_required("SITE_URL", "the public https address of the site, used in emails")
+env_required(
+    "PREFERENCES_ENCRYPTION_KEY",
+    "the Fernet key(s) that encrypt people's fair-chance preferences, newest first",
+)
+PREFERENCES_ENCRYPTION_KEYS = fernet_keys(env_list("PREFERENCES_ENCRYPTION_KEY"))
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 # The site runs behind a proxy or load balancer that terminates TLS.

@@ -9,6 +9,8 @@ from .base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
+# NOT SECRET: a fixed test key ("test-only-NOT-SECRET-preferences", base64).
+PREFERENCES_ENCRYPTION_KEYS = ["dGVzdC1vbmx5LU5PVC1TRUNSRVQtcHJlZmVyZW5jZXM="]
 ALLOWED_HOSTS = ["*"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,13 +1,17 @@
-"""Template tags for the error summary every form page shows.
+"""Template tags for the error summary every form page shows, and structured data.
 
 A page with one form passes it as `form`; a page with several also passes
 `error_forms`, a list of its other forms and formsets.
 """
 
+import json
 from collections.abc import Iterable, Iterator
 
 from django import template
-from django.forms import BaseForm, BaseFormSet
+from django.core.serializers.json import DjangoJSONEncoder
+from django.forms import BaseForm, BaseFormSet, MultiWidget
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -30,6 +34,9 @@ def _form_errors(form: BaseForm) -> Iterator[dict]:
 
 
 def _field_anchor(field) -> str:
+    # A field of several inputs (a month and a year) links to its first one.
+    if isinstance(field.field.widget, MultiWidget):
+        return f"{field.auto_id}_0"
     # A group of radios or checkboxes has no single input: link to the first.
     if field.field.widget.use_fieldset and field.subwidgets:
         return field.subwidgets[0].id_for_label
@@ -58,3 +65,20 @@ def error_summary(*items):
 def has_errors(*items) -> bool:
     """True when any of the page's forms has an error (the title then starts "Error:")."""
     return bool(page_errors(*items))
+
+
+# The characters that could end a <script> element or open a comment inside it,
+# escaped as JSON allows, as django.utils.html.json_script does.
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag
+def json_ld(data) -> str:
+    """A <script type="application/ld+json"> element for structured data ("" for None)."""
+    if not data:
+        return ""
+    encoded = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(encoded.translate(_JSON_SCRIPT_ESCAPES)),  # noqa: S308 (escaped above)
+    )

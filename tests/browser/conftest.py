@@ -81,8 +81,8 @@ def axe_violations(page: Page) -> list[dict]:
         pytest.fail(
             "axe-core is missing: run `make test` (it installs it with npm).", pytrace=False
         )
-    # Works with JavaScript switched off for the page, too: Playwright's
-    # evaluate runs in the page regardless of the site's own scripts.
+    # Needs a page with JavaScript on: with it off (page_without_js) the
+    # injected script never runs and axe's timers never fire.
     page.add_script_tag(path=str(AXE_SCRIPT))
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS

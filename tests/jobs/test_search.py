@@ -337,3 +337,29 @@ def test_the_site_search_box_finds_jobs_the_way_the_job_search_does(client, inde
     page = parse(client.get("/search/?q=officer"))
 
     assert "Probation Officers" in page.get_text()
+
+
+def test_a_full_results_page_weighs_well_under_100_kb(client, index, settings):
+    # Product rule: a results page under 100 KB over the wire, images aside.
+    # Counted uncompressed (what a proxy without gzip sends), with its CSS and JS.
+    from pathlib import Path
+
+    for n in range(25):
+        PublishedPostingFactory(
+            title=f"Warehouse operative {n}",
+            description="<p>" + "Pick, pack and load orders for our customers. " * 40 + "</p>",
+            skills=["forklift", "stock control", "teamwork"],
+        )
+    refresh()
+
+    response = client.get("/jobs/?q=warehouse")
+
+    page = parse(response)
+    assert len(page.select(".posting-card")) == 20
+    static = Path(settings.BASE_DIR) / "site" / "static"
+    assets = [tag["href"] for tag in page.select("link[rel=stylesheet]")]
+    assets += [tag["src"] for tag in page.select("script[src]")]
+    weight = len(response.content) + sum(
+        (static / url.removeprefix("/static/")).stat().st_size for url in assets
+    )
+    assert weight < 100 * 1024, weight

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cryptography.fernet import Fernet
 
 from fairsite.settings import places as places_settings
 from fairsite.settings.mail import email_settings
@@ -38,6 +39,8 @@ def production_env(tmp_path):
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         "ELASTICSEARCH_URL": "https://search.example.org:9200",
         "EMAIL_URL": "smtp://mailer:secret@smtp.example.org:587?tls=1",
+        # Two keys, newest first, as during a rotation.
+        "PREFERENCES_ENCRYPTION_KEY": ",".join(Fernet.generate_key().decode() for _ in "ab"),
     }
 
 
@@ -47,7 +50,9 @@ def test_deploy_checklist_passes_with_the_documented_variables(production_env):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "SITE_URL"])
+@pytest.mark.parametrize(
+    "missing", ["SECRET_KEY", "ALLOWED_HOSTS", "SITE_URL", "PREFERENCES_ENCRYPTION_KEY"]
+)
 def test_start_up_fails_with_one_clear_line_when_a_required_variable_is_missing(
     production_env, missing
 ):
@@ -59,6 +64,20 @@ def test_start_up_fails_with_one_clear_line_when_a_required_variable_is_missing(
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1
     assert lines[0].startswith(f"Settings error: the environment variable {missing} is not set")
+
+
+def test_a_preferences_key_that_is_not_a_fernet_key_stops_start_up_without_showing_it(
+    production_env,
+):
+    production_env["PREFERENCES_ENCRYPTION_KEY"] += ",my-secret-password"
+
+    result = run_manage("check", env=production_env)
+
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("Settings error: key 3 in PREFERENCES_ENCRYPTION_KEY is not a")
+    assert "my-secret-password" not in result.stderr
 
 
 def test_email_url_chooses_smtp_with_credentials_and_tls():

@@ -1,0 +1,114 @@
+"""Reads of profiles, CVs and preferences, and who may see each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.http import Http404
+
+from fairsite.accounts.models import User
+
+from .encryption import decrypt_preferences
+from .models import CandidateProfile, PrivatePreferences
+from .preferences import FairChancePreferences
+
+
+def profile_for(user: User) -> CandidateProfile | None:
+    """The person's own profile, or None before they have saved one."""
+    if not user.is_authenticated:
+        return None
+    return (
+        CandidateProfile.objects.filter(user=user)
+        .select_related("home")
+        .prefetch_related("credentials")
+        .first()
+    )
+
+
+def can_read_profile(user: User, profile: CandidateProfile) -> bool:
+    """Whether `user` may see `profile`: its owner only, for now.
+
+    Employers will see profiles their owners made discoverable (a later change
+    adds that here, and nowhere else).
+    """
+    return user.is_authenticated and profile.user_id == user.pk
+
+
+def can_read_cv(user: User, profile: CandidateProfile) -> bool:
+    """Whether `user` may download the CV of `profile`: its owner only, for now.
+
+    The one place that decides. Applications will add "a member of an employer
+    this person applied to"; nothing else may hand out a CV.
+    """
+    return user.is_authenticated and profile.user_id == user.pk
+
+
+def readable_profile(user: User, public_id) -> CandidateProfile:
+    """The profile, or 404 for anyone who may not see it (its existence stays private)."""
+    profile = CandidateProfile.objects.filter(public_id=public_id).select_related("home").first()
+    if profile is None or not can_read_profile(user, profile):
+        raise Http404
+    return profile
+
+
+def readable_cv(user: User, public_id) -> CandidateProfile:
+    """The profile whose CV `user` may download, or 404 (also when there is no CV)."""
+    profile = CandidateProfile.objects.filter(public_id=public_id).first()
+    if profile is None or not profile.cv or not can_read_cv(user, profile):
+        raise Http404
+    return profile
+
+
+def preferences_for(user: User) -> FairChancePreferences | None:
+    """The person's fair-chance preferences, decrypted, or None if they set none.
+
+    Raises PreferencesUnreadable when the stored ones can't be decrypted with
+    the configured keys. Use the result only for this person's own results.
+    """
+    if not user.is_authenticated:
+        return None
+    record = PrivatePreferences.objects.filter(user=user).only("ciphertext").first()
+    if record is None:
+        return None
+    return decrypt_preferences(record.ciphertext, user_id=user.pk)
+
+
+@dataclass(frozen=True)
+class Step:
+    label: str
+    url_name: str
+    is_done: bool
+
+
+@dataclass(frozen=True)
+class Completeness:
+    steps: tuple[Step, ...]
+
+    @property
+    def percent(self) -> int:
+        return round(100 * sum(step.is_done for step in self.steps) / len(self.steps))
+
+    @property
+    def missing(self) -> tuple[Step, ...]:
+        return tuple(step for step in self.steps if not step.is_done)
+
+
+def profile_completeness(profile: CandidateProfile | None) -> Completeness:
+    """How much of the profile is filled in, and what is left, with where to add it.
+
+    Fair-chance preferences never count: they are private and optional, and a
+    profile is complete without them.
+    """
+    p = profile
+    home = getattr(p, "home", None) if p else None
+    steps = (
+        Step("A headline about you", "candidates:profile", bool(p and p.headline)),
+        Step("Your skills", "candidates:profile", bool(p and p.skills)),
+        Step("The kinds of work you want", "candidates:profile", bool(p and p.desired_categories)),
+        Step("Where you live", "candidates:profile", home is not None),
+        Step("When you can start", "candidates:profile", bool(p and p.availability)),
+        Step("Jobs you have done", "candidates:experience", bool(p and p.experience.exists())),
+        Step("Training or education", "candidates:experience", bool(p and p.education.exists())),
+        Step("Your CV", "candidates:cv", bool(p and p.cv)),
+    )
+    return Completeness(steps=steps)

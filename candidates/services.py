@@ -1,0 +1,154 @@
+"""Writes to profiles, work history, CVs and fair-chance preferences.
+
+Views and commands call these; each checks its rules with full_clean() and
+writes in one transaction. Nothing here logs a preference or a CV's content.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.views.decorators.debug import sensitive_variables
+
+from employers.forms import location_from_place
+from fairsite.accounts.models import User
+from fairsite.places import Place
+from fairsite.private_storage import private_storage
+from jobs.models import Credential
+
+from .cv import CONTENT_TYPES, cv_kind
+from .encryption import encrypt_preferences
+from .models import (
+    CandidateProfile,
+    EducationEntry,
+    ExperienceEntry,
+    HomeLocation,
+    PrivatePreferences,
+    cv_upload_to,
+)
+from .preferences import FairChancePreferences
+
+
+def profile_get_or_create(*, user: User) -> CandidateProfile:
+    """The person's profile, made with the defaults if they have none yet."""
+    profile, _ = CandidateProfile.objects.get_or_create(user=user)
+    return profile
+
+
+@transaction.atomic
+def profile_save(
+    *,
+    user: User,
+    fields: dict,
+    home: Place | None,
+    credentials: Iterable[Credential],
+) -> CandidateProfile:
+    """Create or update the person's profile, home place and credentials, all or nothing."""
+    profile = CandidateProfile.objects.filter(user=user).first() or CandidateProfile(user=user)
+    for name, value in fields.items():
+        setattr(profile, name, value)
+    profile.full_clean()
+    profile.save()
+    profile.credentials.set(credentials)
+    HomeLocation.objects.filter(profile=profile).delete()
+    if home is not None:
+        location = HomeLocation(profile=profile, **location_from_place(home))
+        location.full_clean()
+        location.save()
+    return profile
+
+
+@transaction.atomic
+def history_save(
+    *, user: User, experience: list[dict], education: list[dict]
+) -> CandidateProfile | None:
+    """Replace the person's jobs and training with these lists, in this order.
+
+    Returns None, and makes no profile, when there is nothing to save and no profile.
+    """
+    if not experience and not education and not CandidateProfile.objects.filter(user=user).exists():
+        return None
+    profile = profile_get_or_create(user=user)
+    rows = []
+    for model, entries in ((ExperienceEntry, experience), (EducationEntry, education)):
+        for position, fields in enumerate(entries):
+            entry = model(profile=profile, position=position, **fields)
+            entry.full_clean()
+            rows.append(entry)
+    profile.experience.all().delete()
+    profile.education.all().delete()
+    for model in (ExperienceEntry, EducationEntry):
+        model.objects.bulk_create(row for row in rows if isinstance(row, model))
+    return profile
+
+
+def cv_save(*, user: User, upload: UploadedFile) -> CandidateProfile:
+    """Store the CV (checked by content) under a random name in private storage.
+
+    The CV it replaces is deleted once the change has committed; if the change
+    fails, the new file is deleted, so no file is left without its row.
+    """
+    kind = cv_kind(upload)
+    storage = private_storage()
+    new_name = storage.save(cv_upload_to(None, f"cv.{kind}"), upload)
+    try:
+        with transaction.atomic():
+            profile = profile_get_or_create(user=user)
+            old_name = profile.cv.name if profile.cv else ""
+            profile.cv.name = new_name
+            profile.cv_uploaded_at = timezone.now()
+            profile.save(update_fields=["cv", "cv_uploaded_at", "updated_at"])
+            transaction.on_commit(lambda: _delete_file(old_name))
+    except BaseException:
+        _delete_file(new_name)
+        raise
+    return profile
+
+
+@transaction.atomic
+def cv_delete(*, user: User) -> bool:
+    """Delete the person's CV, row and file; False if they had none."""
+    profile = CandidateProfile.objects.filter(user=user).first()
+    if profile is None or not profile.cv:
+        return False
+    name = profile.cv.name
+    profile.cv = ""
+    profile.cv_uploaded_at = None
+    profile.save(update_fields=["cv", "cv_uploaded_at", "updated_at"])
+    transaction.on_commit(lambda: _delete_file(name))
+    return True
+
+
+def cv_content_type(profile: CandidateProfile) -> str:
+    """The one Content-Type a stored CV is served with."""
+    return CONTENT_TYPES.get(profile.cv_kind, "application/octet-stream")
+
+
+def _delete_file(name: str) -> None:
+    if name:
+        private_storage().delete(name)
+
+
+@sensitive_variables("preferences", "token")
+@transaction.atomic
+def preferences_save(*, user: User, preferences: FairChancePreferences) -> bool:
+    """Store the person's preferences, encrypted; choosing nothing stores nothing.
+
+    Returns True when something is stored. Never logs, never indexes.
+    """
+    if preferences.is_empty:
+        PrivatePreferences.objects.filter(user=user).delete()
+        return False
+    token = encrypt_preferences(preferences, user_id=user.pk)
+    PrivatePreferences.objects.update_or_create(user=user, defaults={"ciphertext": token})
+    return True
+
+
+@transaction.atomic
+def preferences_delete(*, user: User) -> bool:
+    """Delete the person's preferences for good; False if they had none."""
+    deleted, _ = PrivatePreferences.objects.filter(user=user).delete()
+    return bool(deleted)

@@ -1,0 +1,303 @@
+"""What the API says about postings and credentials: typed schemas and the
+functions that fill them from models and search results."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import IntEnum
+from html import unescape
+from typing import Literal
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import strip_tags
+from ninja import Schema
+from pydantic import Field
+
+from employers.models import CheckLevel, CheckTiming
+from employers.policy import policy_sentences
+from fairsite.richtext import html_to_plain_text
+
+from .models import (
+    ApplicationMethod,
+    Category,
+    Credential,
+    Currency,
+    EmploymentType,
+    ExperienceLevel,
+    JobPosting,
+    SalaryPeriod,
+    Workplace,
+)
+from .search import SALARY_BANDS
+from .search_queries import FACETS, FLAGS, RADII_MILES, SORTS
+from .search_results import SearchResults
+
+CategoryValue = Literal[tuple(Category.values)]  # type: ignore[valid-type]
+EmploymentTypeValue = Literal[tuple(EmploymentType.values)]  # type: ignore[valid-type]
+WorkplaceValue = Literal[tuple(Workplace.values)]  # type: ignore[valid-type]
+CheckLevelValue = Literal[tuple(CheckLevel.values)]  # type: ignore[valid-type]
+CheckTimingValue = Literal[tuple(CheckTiming.values)]  # type: ignore[valid-type]
+SalaryBand = Literal[tuple(key for key, _floor, _label in SALARY_BANDS)]  # type: ignore[valid-type]
+SortValue = Literal[SORTS]  # type: ignore[valid-type]
+# An enum (not a Literal) so that "25" in a query string is read as 25.
+Radius = IntEnum("Radius", {f"MILES_{miles}": miles for miles in RADII_MILES})
+
+
+class PostingSearchParams(Schema):
+    """The search page's URL parameters, with the same names and meanings."""
+
+    q: str = Field("", max_length=200, description="Words that must all occur.")
+    place: str = Field("", max_length=100, description="A town, US ZIP code or UK postcode.")
+    radius: Radius | None = Field(None, description="Miles from `place` (default 25).")
+    category: CategoryValue | None = None
+    employment_type: EmploymentTypeValue | None = None
+    workplace: WorkplaceValue | None = None
+    check_level: CheckLevelValue | None = None
+    credential: str | None = Field(None, max_length=80, description="A credential's slug.")
+    salary: SalaryBand | None = Field(None, description="Pay a year at least this.")
+    after_offer: bool = Field(False, description="Only roles that check records after an offer.")
+    verified: bool = Field(False, description="Only verified fair-chance employers.")
+    sort: SortValue = "relevance"
+    page: int = Field(1, ge=1, le=10_000)
+
+    def as_form_data(self) -> dict[str, str]:
+        """The parameters as the search page's form receives them."""
+        data = {
+            "q": self.q,
+            "place": self.place,
+            "sort": self.sort,
+            "page": str(self.page),
+            "radius": str(int(self.radius)) if self.radius else "",
+        }
+        data.update({name: getattr(self, name) or "" for name in FACETS})
+        data.update({name: "on" for name in FLAGS if getattr(self, name)})
+        return data
+
+
+class EmployerRef(Schema):
+    name: str
+    slug: str
+    is_verified: bool
+    url: str
+    api_url: str
+
+
+class Salary(Schema):
+    min: float | None
+    max: float | None
+    period: Literal[tuple(SalaryPeriod.values)]  # type: ignore[valid-type]
+    currency: Literal[tuple(Currency.values)]  # type: ignore[valid-type]
+    text: str
+
+
+class PlaceOut(Schema):
+    label: str
+    street_address: str
+    locality: str
+    region: str
+    postal_code: str
+    country: str
+    latitude: float
+    longitude: float
+
+
+class PostingSummary(Schema):
+    id: int
+    title: str
+    url: str
+    api_url: str
+    employer: EmployerRef
+    category: CategoryValue
+    employment_type: EmploymentTypeValue
+    workplace: WorkplaceValue
+    places: list[str]
+    salary: Salary | None
+    check_timing: CheckTimingValue
+    checks_after_offer: bool
+    published_at: datetime | None
+    expires_at: datetime | None
+    updated_at: datetime
+
+
+class SearchHit(PostingSummary):
+    snippet: str = Field(description="Plain text around the words searched for.")
+    miles: float | None = Field(description="Distance from `place`, when one was given.")
+
+
+class FacetValueOut(Schema):
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+class PostingSearchPage(Schema):
+    count: int = Field(description="How many postings match in all.")
+    page: int
+    pages: int
+    per_page: int
+    results: list[SearchHit]
+    facets: dict[str, list[FacetValueOut]] = Field(
+        description="Counts per value, each with every other filter applied (as on the page)."
+    )
+    flags: dict[str, int]
+    suggestion: str = Field(description="A corrected query when nothing was found.")
+    limited: bool = Field(
+        description="True when search is down and these come from a simpler database search."
+    )
+
+
+class CredentialRef(Schema):
+    slug: str
+    name: str
+    abbreviation: str
+
+
+class PostingDetail(PostingSummary):
+    description_html: str
+    description_text: str
+    skills: list[str]
+    duties: list[str]
+    experience_level: Literal[tuple(ExperienceLevel.values)]  # type: ignore[valid-type]
+    check_level: CheckLevelValue
+    required_credentials: list[CredentialRef]
+    preferred_credentials: list[CredentialRef]
+    locations: list[PlaceOut]
+    application_method: Literal[tuple(ApplicationMethod.values)]  # type: ignore[valid-type]
+    apply_url: str
+    apply_email: str
+    employer_policy: list[str] = Field(description="The employer's policy in plain sentences.")
+
+
+class CredentialOut(Schema):
+    slug: str
+    name: str
+    abbreviation: str
+    issuer: str
+    summary: str
+    open_roles: int
+    postings_url: str = Field(description="The API search for postings asking for it.")
+
+
+def _absolute(request: HttpRequest, path: str) -> str:
+    return request.build_absolute_uri(path)
+
+
+def employer_ref(request: HttpRequest, employer) -> dict:
+    return {
+        "name": employer.name,
+        "slug": employer.slug,
+        "is_verified": employer.is_verified,
+        "url": _absolute(request, employer.get_absolute_url()),
+        "api_url": _absolute(request, reverse("api:employer", kwargs={"slug": employer.slug})),
+    }
+
+
+def _salary(posting: JobPosting) -> dict | None:
+    if not posting.salary_period or (posting.salary_min is None and posting.salary_max is None):
+        return None
+    return {
+        "min": float(posting.salary_min) if posting.salary_min is not None else None,
+        "max": float(posting.salary_max) if posting.salary_max is not None else None,
+        "period": posting.salary_period,
+        "currency": posting.salary_currency,
+        "text": posting.salary_text,
+    }
+
+
+def posting_summary(request: HttpRequest, posting: JobPosting) -> dict:
+    return {
+        "id": posting.pk,
+        "title": posting.title,
+        "url": _absolute(request, posting.get_absolute_url()),
+        "api_url": _absolute(request, reverse("api:posting", kwargs={"posting_id": posting.pk})),
+        "employer": employer_ref(request, posting.employer),
+        "category": posting.category,
+        "employment_type": posting.employment_type,
+        "workplace": posting.workplace,
+        "places": [location.label for location in posting.locations.all()],
+        "salary": _salary(posting),
+        "check_timing": posting.check_timing,
+        "checks_after_offer": posting.checks_after_offer,
+        "published_at": posting.published_at,
+        "expires_at": posting.expires_at,
+        "updated_at": posting.updated_at,
+    }
+
+
+def _credential_ref(credential: Credential) -> dict:
+    return {
+        "slug": credential.slug,
+        "name": credential.name,
+        "abbreviation": credential.abbreviation,
+    }
+
+
+def posting_detail(request: HttpRequest, posting: JobPosting, policy) -> dict:
+    return {
+        **posting_summary(request, posting),
+        "description_html": posting.description,
+        "description_text": html_to_plain_text(posting.description),
+        "skills": posting.skills,
+        "duties": posting.duties,
+        "experience_level": posting.experience_level,
+        "check_level": posting.check_level,
+        "required_credentials": [_credential_ref(c) for c in posting.required_credentials.all()],
+        "preferred_credentials": [_credential_ref(c) for c in posting.preferred_credentials.all()],
+        "locations": [
+            {
+                "label": loc.label,
+                "street_address": loc.street_address,
+                "locality": loc.locality,
+                "region": loc.region,
+                "postal_code": loc.postal_code,
+                "country": loc.country,
+                "latitude": loc.latitude,
+                "longitude": loc.longitude,
+            }
+            for loc in posting.locations.all()
+        ],
+        "application_method": posting.application_method,
+        "apply_url": posting.apply_url,
+        "apply_email": posting.apply_email,
+        "employer_policy": policy_sentences(policy),
+    }
+
+
+def search_page(request: HttpRequest, results: SearchResults, *, per_page: int) -> dict:
+    return {
+        "count": results.total,
+        "page": results.query.page,
+        "pages": results.pages,
+        "per_page": per_page,
+        "results": [
+            {
+                **posting_summary(request, hit.posting),
+                "snippet": unescape(strip_tags(hit.snippet)),
+                "miles": round(hit.miles, 1) if hit.miles is not None else None,
+            }
+            for hit in results.hits
+        ],
+        "facets": {
+            name: [
+                {"value": v.value, "label": v.label, "count": v.count, "selected": v.selected}
+                for v in values
+            ]
+            for name, values in results.facets.items()
+        },
+        "flags": results.flags,
+        "suggestion": results.suggestion,
+        "limited": results.from_database,
+    }
+
+
+def credential_out(request: HttpRequest, credential: Credential) -> dict:
+    postings = reverse("api:postings") + f"?credential={credential.slug}"
+    return {
+        **_credential_ref(credential),
+        "issuer": credential.issuer,
+        "summary": credential.summary,
+        "open_roles": credential.open_roles,
+        "postings_url": _absolute(request, postings),
+    }

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from .feeds import CareerPathFeed, CredentialFeed, EmployerFeed, SearchFeed, as_rss
+
+app_name = "feeds"
+
+urlpatterns = []
+for name, route, feed in [
+    ("jobs", "jobs", SearchFeed),
+    ("employer", "employers/<slug:slug>", EmployerFeed),
+    ("credential", "credentials/<slug:slug>", CredentialFeed),
+    ("career-path", "career-paths/<slug:category>", CareerPathFeed),
+]:
+    urlpatterns += [
+        path(f"feeds/{route}.atom", feed(), name=f"{name}-atom"),
+        path(f"feeds/{route}.rss", as_rss(feed)(), name=f"{name}-rss"),
+    ]

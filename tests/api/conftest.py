@@ -1,0 +1,1 @@
+from tests.corpus import corpus, index  # noqa: F401 (fixtures)
