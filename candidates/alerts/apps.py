@@ -13,11 +13,13 @@ class AlertsConfig(AppConfig):
         from fairsite.scheduler import every
         from jobs.services import posting_published
 
-        from . import search
+        from . import dashboard, personal_data, search
         from .digests import send_due_digests
         from .matching import check_due, posting_went_live
 
         search.connect_signals()
+        personal_data.register()
+        dashboard.register()
         posting_published.connect(posting_went_live, dispatch_uid="alerts.posting_published")
         # The after-commit task checks a new posting at once; this retries checks
         # that failed (Elasticsearch down) and catches any whose task never ran.

@@ -1,16 +1,22 @@
 """The alerts index holds exactly the active alerts, as criteria and nothing else."""
 
+import io
+import json
+import zipfile
+
 import pytest
 from django.db import transaction
 
+from candidates.alerts.models import Alert, AlertMatch, Frequency
 from candidates.alerts.search import ANY, ANYWHERE, alerts_index
 from candidates.alerts.services import alert_create, alert_delete, alert_pause, alert_resume
+from fairsite.accounts.services import account_delete, account_export
 from fairsite.search.client import get_client
 from fairsite.search.indices import check, rebuild
 from jobs.search_queries import Near, PostingQuery
 from tests.alerts.conftest import sync
 from tests.alerts.factories import AlertFactory, PausedAlertFactory
-from tests.factories import UserFactory
+from tests.factories import PublishedPostingFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -78,14 +84,31 @@ def test_a_deleted_alert_is_removed_from_the_alerts_index(indices):
 
 def test_deleting_an_account_removes_its_alerts_from_the_index(indices):
     owner = UserFactory()
+    kept = alert_create(owner=UserFactory(), query=PostingQuery(text="cook"))
     alert_create(owner=owner, query=PostingQuery(text="cook"))
     sync()
 
-    with transaction.atomic():
-        owner.delete()
+    account_delete(user=owner)
     sync()
 
-    assert indexed_ids() == set()
+    assert indexed_ids() == {kept.pk}
+    assert not Alert.objects.filter(owner_id=owner.pk).exists()
+
+
+def test_an_account_export_holds_its_alerts_and_their_matches():
+    owner = UserFactory()
+    alert = alert_create(
+        owner=owner, query=PostingQuery(text="night cook"), frequency=Frequency.DAILY
+    )
+    AlertMatch.objects.create(alert=alert, posting=PublishedPostingFactory())
+    alert_create(owner=UserFactory(), query=PostingQuery(text="someone else's search"))
+
+    archive = zipfile.ZipFile(io.BytesIO(account_export(user=owner)))
+    data = json.loads(archive.read("data.json"))["data"]
+
+    assert [row["text"] for row in data["alerts.Alert"]] == ["night cook"]
+    assert data["alerts.Alert"][0]["frequency"] == "daily"
+    assert [row["alert"] for row in data["alerts.AlertMatch"]] == [alert.name]
 
 
 def test_pausing_removes_an_alert_and_resuming_brings_it_back(indices):
