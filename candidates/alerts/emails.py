@@ -5,7 +5,9 @@ in, in the body and in the ``List-Unsubscribe`` header with
 ``List-Unsubscribe-Post`` (RFC 8058), so mail programs can offer their own
 "unsubscribe" button. The link names the alert and its owner, signed with the
 site's secret and a salt of its own: it cannot be guessed, altered or reused
-for another alert, and it does not expire, as old emails' links must still work.
+for another alert. It works once: it also carries the alert's unsubscribe stamp,
+which each use moves on, so a link used once (or any link older than it) stops
+the alert no more, even after its owner starts the alert again.
 """
 
 from __future__ import annotations
@@ -29,16 +31,22 @@ class BadUnsubscribeLink(Exception):
     """The link was altered, cut short or made up."""
 
 
+class UsedUnsubscribeLink(Exception):
+    """The link (or a later one for the same alert) has been used already."""
+
+
 def unsubscribe_token(alert: Alert) -> str:
     """The signed token of the alert's unsubscribe link."""
-    return signing.dumps([alert.pk, alert.owner_id], salt=UNSUBSCRIBE_SALT, compress=True)
+    return signing.dumps(
+        [alert.pk, alert.owner_id, alert.unsubscribe_stamp], salt=UNSUBSCRIBE_SALT, compress=True
+    )
 
 
-def unsubscribe_target(token: str) -> tuple[int, int]:
-    """(alert id, owner id) from a token; ``BadUnsubscribeLink`` if it is not one we signed."""
+def unsubscribe_target(token: str) -> tuple[int, int, int]:
+    """(alert id, owner id, stamp) from a token; ``BadUnsubscribeLink`` if we did not sign it."""
     try:
-        alert_id, owner_id = signing.loads(token, salt=UNSUBSCRIBE_SALT)
-        return int(alert_id), int(owner_id)
+        alert_id, owner_id, stamp = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+        return int(alert_id), int(owner_id), int(stamp)
     except (signing.BadSignature, ValueError, TypeError) as error:
         raise BadUnsubscribeLink from error
 

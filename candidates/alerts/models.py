@@ -2,9 +2,7 @@
 
 An alert holds a saved search's criteria and nothing else: no notes, nothing
 about records, no copy of the owner's profile (PRODUCT.md: record data stays
-with its owner). Its criteria are never edited after it is saved: to change
-the search, people save a new one, so what an alert matched always followed
-its one search.
+with its owner).
 """
 
 from __future__ import annotations
@@ -65,6 +63,9 @@ class Alert(models.Model):
         max_length=10, choices=Frequency.choices, default=Frequency.INSTANT
     )
     is_paused = models.BooleanField(default=False)
+    # Moves on with every use of an unsubscribe link; links carry the value they
+    # were sent with, so each works once and older ones stop working with it.
+    unsubscribe_stamp = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     # The alerts index's document version: every save moves it on.
     updated_at = models.DateTimeField(auto_now=True)

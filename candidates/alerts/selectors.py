@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 
 from fairsite.accounts.models import User
 
-from .emails import unsubscribe_target
+from .emails import UsedUnsubscribeLink, unsubscribe_target
 from .models import Alert
 
 
@@ -15,11 +15,16 @@ def alerts_of(owner: User) -> QuerySet[Alert]:
     return Alert.objects.filter(owner=owner).order_by("-created_at", "-pk")
 
 
-def alert_from_token(token: str) -> Alert:
-    """The alert an unsubscribe token names.
+def alert_from_token(token: str, *, for_update: bool = False) -> Alert:
+    """The alert an unsubscribe token names, while the token is still unused.
 
-    Raises ``BadUnsubscribeLink`` for a token we did not sign, and
-    ``Alert.DoesNotExist`` once the alert is deleted.
+    Raises ``BadUnsubscribeLink`` for a token we did not sign,
+    ``Alert.DoesNotExist`` once the alert is deleted, and ``UsedUnsubscribeLink``
+    once this link (or a later one of the alert's) has been used.
     """
-    alert_id, owner_id = unsubscribe_target(token)
-    return Alert.objects.get(pk=alert_id, owner_id=owner_id)
+    alert_id, owner_id, stamp = unsubscribe_target(token)
+    alerts = Alert.objects.select_for_update() if for_update else Alert.objects
+    alert = alerts.get(pk=alert_id, owner_id=owner_id)
+    if alert.unsubscribe_stamp != stamp:
+        raise UsedUnsubscribeLink
+    return alert

@@ -1,4 +1,4 @@
-"""Writes to alerts: create, rename or change frequency, pause, resume, delete, unsubscribe.
+"""Writes to alerts: create, change, pause, resume, delete, unsubscribe.
 
 Every write saves or deletes the Alert in a transaction; the alerts index
 follows through the outbox (search.py's signals), so a paused or deleted alert
@@ -26,6 +26,22 @@ def default_name(query: PostingQuery) -> str:
     return summary if len(summary) <= NAME_LENGTH else summary[: NAME_LENGTH - 1] + "…"
 
 
+def _what_it_finds(query: PostingQuery) -> dict:
+    # Two searches whose words normalise to the same set ("Bakers" and "baker")
+    # find the same jobs, so they count as the same search.
+    return {**alert_fields(query), "text": sorted(query.terms)}
+
+
+def _refuse_duplicate(owner: User, query: PostingQuery, *, exclude: int | None = None) -> None:
+    finds = _what_it_finds(query)
+    for alert in Alert.objects.filter(owner=owner).exclude(pk=exclude):
+        if _what_it_finds(alert.query) == finds:
+            raise ValidationError(
+                f"You already have an alert for this search, called “{alert.name}”.",
+                code="duplicate",
+            )
+
+
 @transaction.atomic
 def alert_create(
     *, owner: User, query: PostingQuery, frequency: str = Frequency.INSTANT, name: str = ""
@@ -34,13 +50,8 @@ def alert_create(
     # Locking the owner's row makes two quick clicks count one after the other.
     User.objects.select_for_update().filter(pk=owner.pk).first()
     fields = alert_fields(query)
-    existing = Alert.objects.filter(owner=owner)
-    same = next((alert for alert in existing if alert_fields(alert.query) == fields), None)
-    if same is not None:
-        raise ValidationError(
-            f"You already have an alert for this search, called “{same.name}”.", code="duplicate"
-        )
-    if existing.count() >= MAX_ALERTS_PER_PERSON:
+    _refuse_duplicate(owner, query)
+    if Alert.objects.filter(owner=owner).count() >= MAX_ALERTS_PER_PERSON:
         raise ValidationError(
             f"You have {MAX_ALERTS_PER_PERSON} job alerts, the most you can have. "
             "Delete one you no longer need, then save this search again.",
@@ -58,9 +69,17 @@ def alert_create(
 
 
 @transaction.atomic
-def alert_update(*, alert: Alert, name: str, frequency: str) -> Alert:
-    """Rename an alert or change how often it emails (its search never changes)."""
-    alert.name = " ".join(name.split())
+def alert_update(*, alert: Alert, query: PostingQuery, name: str, frequency: str) -> Alert:
+    """Change an alert's search, name or frequency; a new search forgets what the old one
+    matched but has not sent yet, and never sends a posting already sent."""
+    User.objects.select_for_update().filter(pk=alert.owner_id).first()
+    fields = alert_fields(query)
+    _refuse_duplicate(alert.owner, query, exclude=alert.pk)
+    if fields != alert_fields(alert.query):
+        alert.matches.filter(sent_at__isnull=True).delete()
+    for attribute, value in fields.items():
+        setattr(alert, attribute, value)
+    alert.name = " ".join(name.split()) or default_name(query)
     alert.frequency = frequency
     alert.full_clean()
     alert.save()
@@ -97,10 +116,13 @@ def alert_unsubscribe(*, token: str) -> tuple[Alert, bool]:
 
     Pausing rather than deleting: the link can be followed by mistake or by a
     mail program, and the owner can start the alert again or delete it from
-    their alerts page. A second use changes nothing. Raises ``BadUnsubscribeLink``
+    their alerts page. The link works once: a second use raises
+    ``UsedUnsubscribeLink`` and changes nothing. Raises ``BadUnsubscribeLink``
     for a token we did not sign, ``Alert.DoesNotExist`` once the alert is deleted.
     """
-    alert = alert_from_token(token)
+    alert = alert_from_token(token, for_update=True)
     was_running = not alert.is_paused
-    alert_pause(alert=alert)
+    alert.is_paused = True
+    alert.unsubscribe_stamp += 1
+    alert.save()
     return alert, was_running

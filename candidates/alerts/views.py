@@ -16,8 +16,8 @@ from django.views.decorators.http import require_POST
 from jobs.search_forms import SearchForm
 
 from . import services
-from .emails import BadUnsubscribeLink
-from .forms import AlertEditForm, AlertSaveForm
+from .emails import BadUnsubscribeLink, UsedUnsubscribeLink
+from .forms import AlertForm, alert_initial
 from .models import MAX_ALERTS_PER_PERSON, Alert
 from .selectors import alert_from_token, alerts_of
 from .summary import search_path, search_summary
@@ -44,52 +44,65 @@ def alert_list(request):
     )
 
 
+def _save_failed(form: AlertForm, error: ValidationError) -> None:
+    form.add_error(None, error)
+
+
 @require_POST
 def alert_create(request):
-    """Save the search the page showed; back to that search with a message."""
+    """Save the search the page showed and go back to it; anything wrong shows the
+    whole alert form with the problems marked (nothing the person chose is lost)."""
     if not request.user.is_authenticated:
         # After signing in they return to the search and can press the button again.
         return redirect_to_login(search_path(SearchForm(request.POST).to_query()))
-    form = AlertSaveForm(request.POST)
-    if not form.is_valid():
-        problems = [error for errors in form.errors.values() for error in errors]
-        return render(request, "alerts/alert_not_saved.html", {"problems": problems}, status=400)
-    query = form.to_query()
-    try:
-        alert = services.alert_create(
-            owner=request.user, query=query, frequency=form.cleaned_data["frequency"]
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect(search_path(query))
-    messages.success(
-        request,
-        format_html(
-            "Your job alert is saved. We will email you about new jobs for {}. "
-            '<a href="{}">See and change your job alerts</a>.',
-            alert.name,
-            reverse("alerts:list"),
-        ),
-    )
-    return redirect(search_path(query))
+    form = AlertForm(request.POST)
+    if form.is_valid():
+        query = form.to_query()
+        try:
+            alert = services.alert_create(
+                owner=request.user,
+                query=query,
+                frequency=form.cleaned_data["frequency"],
+                name=form.cleaned_data["name"],
+            )
+        except ValidationError as error:
+            _save_failed(form, error)
+        else:
+            messages.success(
+                request,
+                format_html(
+                    "Your job alert “{}” is saved. We will email you about new jobs like these. "
+                    '<a href="{}">See and change your job alerts</a>.',
+                    alert.name,
+                    reverse("alerts:list"),
+                ),
+            )
+            return redirect(search_path(query))
+    return render(request, "alerts/alert_form.html", {"form": form, "alert": None})
 
 
 @login_required
 def alert_edit(request, pk: int):
+    """Change an alert's search, name or how often it emails."""
     alert = _own_alert(request, pk)
-    form = AlertEditForm(request.POST or None, instance=alert)
-    if request.method == "POST" and form.is_valid():
-        services.alert_update(
-            alert=alert, name=form.cleaned_data["name"], frequency=form.cleaned_data["frequency"]
-        )
-        messages.success(request, f"Your changes to “{alert.name}” are saved.")
-        return redirect("alerts:list")
-    return render(
-        request,
-        "alerts/alert_edit.html",
-        {"form": form, "alert": alert, "summary": search_summary(alert.query)},
-        status=400 if form.errors else 200,
-    )
+    if request.method != "POST":
+        form = AlertForm(initial=alert_initial(alert))
+    else:
+        form = AlertForm(request.POST)
+        if form.is_valid():
+            try:
+                services.alert_update(
+                    alert=alert,
+                    query=form.to_query(),
+                    name=form.cleaned_data["name"],
+                    frequency=form.cleaned_data["frequency"],
+                )
+            except ValidationError as error:
+                _save_failed(form, error)
+            else:
+                messages.success(request, f"Your changes to “{alert.name}” are saved.")
+                return redirect("alerts:list")
+    return render(request, "alerts/alert_form.html", {"form": form, "alert": alert})
 
 
 @login_required
@@ -136,6 +149,8 @@ def unsubscribe(request, token: str):
         alert, was_running = services.alert_unsubscribe(token=token)
     except BadUnsubscribeLink:
         return render(request, "alerts/unsubscribe_invalid.html", status=400)
+    except UsedUnsubscribeLink:
+        return render(request, "alerts/unsubscribe_used.html", status=410)
     except Alert.DoesNotExist:
         return render(request, "alerts/unsubscribe_gone.html", status=404)
     return render(request, "alerts/unsubscribed.html", {"alert": alert, "was_running": was_running})

@@ -114,7 +114,7 @@ def test_switching_a_daily_alert_to_instant_sends_what_was_waiting_at_once():
     matched(alert, "Cook")
     assert send_due_digests().emails == 0
 
-    alert_update(alert=alert, name=alert.name, frequency=Frequency.INSTANT)
+    alert_update(alert=alert, query=alert.query, name=alert.name, frequency=Frequency.INSTANT)
 
     assert send_due_digests().emails == 1
 
