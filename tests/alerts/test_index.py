@@ -3,8 +3,10 @@
 import io
 import json
 import zipfile
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.db import transaction
 
 from candidates.alerts.models import Alert, AlertMatch, Frequency
@@ -146,3 +148,14 @@ def test_a_rebuild_loads_the_active_alerts_and_check_finds_no_drift(indices):
     assert report.documents == 3
     assert indexed_ids() == {alert.pk for alert in active}
     assert not check(alerts_index).ids
+
+
+def test_the_search_index_command_rebuilds_and_checks_the_alerts_index(indices):
+    AlertFactory.create_batch(2)
+    out = StringIO()
+
+    call_command("search_index", "--rebuild", "alerts", stdout=out)
+    call_command("search_index", "--check", "alerts", stdout=out)
+
+    assert f"alerts: 2 documents into {alerts_index.alias}-v" in out.getvalue()
+    assert "alerts: 0 missing, 0 extra, 0 stale" in out.getvalue()
