@@ -16,6 +16,12 @@ test: $(STAMP)
 	$(PY) -m fairsite.devtools.prepare test
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# The job search benchmark on its own Elasticsearch and database (README: Benchmarks).
+# Other sizes: make bench BENCH_ARGS="--postings 5000"
+bench: $(STAMP)
+	$(PY) -m fairsite.devtools.prepare run
+	$(PY) -m bench.search $(BENCH_ARGS)
+
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

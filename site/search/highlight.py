@@ -7,6 +7,7 @@ to mark here, so a highlight is never missing or wrong.
 """
 
 import re
+from functools import lru_cache
 from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
@@ -16,10 +17,14 @@ from .text import terms
 _WORD = re.compile(r"[\w'\u2019-]+")
 
 
+@lru_cache(maxsize=65_536)
+def _terms_of(word: str) -> frozenset[str]:
+    # A results page looks at thousands of words, nearly all of them seen before.
+    return frozenset(terms(word))
+
+
 def _marked_spans(text: str, words: set[str]) -> list[tuple[int, int]]:
-    return [
-        match.span() for match in _WORD.finditer(text) if words.intersection(terms(match.group(0)))
-    ]
+    return [match.span() for match in _WORD.finditer(text) if words & _terms_of(match.group(0))]
 
 
 def highlight(text: str, words: list[str]) -> SafeString:

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Elasticsearch's standard tokenizer splits longer tokens at this length.
 MAX_TOKEN_LENGTH = 255
@@ -54,7 +55,8 @@ _FOLDS = str.maketrans(
     }
 )
 # Typographic apostrophes and the accents people type for one.
-_APOSTROPHES = re.compile("[\u2019\u2018\u02bc`\u00b4]")
+_APOSTROPHE_MARKS = "\u2019\u2018\u02bc`\u00b4"
+_APOSTROPHES = re.compile(f"[{_APOSTROPHE_MARKS}]")
 # "manager's" -> manager; "employers'" -> employers (made singular below).
 _POSSESSIVE = re.compile(r"(?<=[a-z0-9])'s(?![a-z0-9])|(?<=s)'(?![a-z0-9])")
 _INNER_APOSTROPHE = re.compile(r"(?<=[a-z0-9])'(?=[a-z0-9])")
@@ -217,6 +219,9 @@ def distinct_terms(text: str) -> list[str]:
     return list(dict.fromkeys(terms(text)))
 
 
+# A pure function of one token, and a board's vocabulary is small: every
+# document and every highlighted word would otherwise run the rules again.
+@lru_cache(maxsize=65_536)
 def singular(token: str) -> str:
     """One lower-case ``[a-z0-9]`` token in its singular, American-spelled form."""
     word = _singular(token)
@@ -224,20 +229,33 @@ def singular(token: str) -> str:
 
 
 def _fold(text: str) -> str:
+    if text.isascii():
+        # Nothing to fold (the table and the accents are all outside ASCII),
+        # and looking at each character costs more than the rest of normalise.
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower().translate(_FOLDS))
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def _tokens(text: str) -> list[str]:
-    text = _APOSTROPHES.sub("'", _fold(text))
-    text = _INNER_APOSTROPHE.sub("", _POSSESSIVE.sub("", text))
-    text = _JOINED_PREFIX.sub(r"\1", text)
+    # Each rule runs only on text that has the character it needs: most text
+    # has no apostrophe at all, and the look-behind rules cost the most.
+    text = _fold(text)
+    if any(mark in text for mark in _APOSTROPHE_MARKS):
+        text = _APOSTROPHES.sub("'", text)
+    if "'" in text:
+        text = _INNER_APOSTROPHE.sub("", _POSSESSIVE.sub("", text))
+    if "-" in text:
+        text = _JOINED_PREFIX.sub(r"\1", text)
     pieces = []
     for token in _TOKEN.findall(text):
-        pieces.extend(
-            token[start : start + MAX_TOKEN_LENGTH]
-            for start in range(0, len(token), MAX_TOKEN_LENGTH)
-        )
+        if len(token) <= MAX_TOKEN_LENGTH:
+            pieces.append(token)
+        else:
+            pieces.extend(
+                token[start : start + MAX_TOKEN_LENGTH]
+                for start in range(0, len(token), MAX_TOKEN_LENGTH)
+            )
     return pieces
 
 

@@ -99,6 +99,23 @@ def test_a_refused_load_leaves_the_live_index_and_nothing_unaliased(user_index):
     assert read_layout(user_index).live == live
 
 
+def test_one_refused_document_pages_into_a_load_fails_the_rebuild(user_index):
+    # Pages are sent while the next ones are read: a refusal in an early page
+    # must still stop the rebuild, not be lost behind the pages after it.
+    users = make_users(indices.CHUNK_SIZE * 2 + 10)
+    live = indices.ensure(user_index).index
+    refused_id = users[indices.CHUNK_SIZE // 2].pk
+
+    def document(user):
+        return {"shoe_size": 44} if user.pk == refused_id else user_index.to_document(user)
+
+    with pytest.raises(RebuildFailed, match="strict_dynamic_mapping_exception"):
+        indices.rebuild(replace(user_index, to_document=document))
+
+    assert concrete_indices(user_index) == [live]
+    assert read_layout(user_index).live == live
+
+
 def test_a_load_that_raises_in_python_leaves_nothing_behind(user_index):
     make_users(3)
     live = indices.ensure(user_index).index

@@ -1,0 +1,199 @@
+"""The job search benchmark, in one run (``make bench``, or ``python -m bench.search``).
+
+    python -m bench.search                  # 100,000 postings -> bench/results/search-100k.json
+    python -m bench.search --postings 5000  # a quick look -> bench/results/search-5k.json
+
+It starts its own Elasticsearch (1 GB heap) and an empty database, loads the
+generated postings, rebuilds the postings index and times it, warms up, then
+measures a fixed query set through the search page, Elasticsearch's own
+``took`` and the database answer, and the delay from publishing a posting to
+finding it with a real worker running. It writes a results file and prints a
+table. The targets are the issue's; they are reported, not asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bench.environment import (
+    RESULTS_DIR,
+    BenchmarkError,
+    benchmark_environment,
+    git_commit,
+    load_average,
+    machine,
+    running_worker,
+    versions,
+)
+from bench.report import table, write_results
+from fairsite.devtools.elasticsearch import ElasticsearchUnavailable
+
+WARM_UP_QUERIES = 25  # per class, from another seed: warm caches without replaying the set
+WARM_UP_DATABASE_QUERIES = 8
+
+# (figure, how it is read from the results, target, "max" or "min")
+TARGETS = [
+    ("search page p95 (ms)", ("search", "overall", "page_ms", "p95"), 60, "max"),
+    ("page p95 / took p95", ("search", "overall", "page_to_took_p95"), 3, "max"),
+    ("database p95 / page p95", ("search", "overall", "database_to_page_p95"), 10, "min"),
+    ("rebuild (postings/s)", ("rebuild", "per_second"), 5_000, "min"),
+    ("publish -> searchable p95 (s)", ("publish", "p95"), 2, "max"),
+]
+
+
+def _label(postings: int) -> str:
+    return f"{postings // 1000}k" if postings >= 1000 and postings % 1000 == 0 else str(postings)
+
+
+def run(*, postings: int, per_class: int, publish: int, output: Path) -> dict:
+    results: dict = {
+        "benchmark": "search",
+        "postings": postings,
+        "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "git": git_commit(),
+        "machine": {**machine(), "load_average_before": load_average()},
+    }
+    with benchmark_environment() as environment:
+        # Only now is Django configured, on the server just started.
+        from django.db import connection
+
+        from bench.loading import load_dataset
+        from bench.queries import query_set
+        from bench.search_measures import (
+            measure_publish_delay,
+            measure_queries,
+            measure_rebuild,
+            summarise_queries,
+        )
+
+        results["versions"] = versions()
+        results["elasticsearch"] = {"heap": environment.heap, "shards": 1, "replicas": 0}
+        results["database"] = connection.vendor
+        print(f"Generating and loading {postings:,} postings...", flush=True)
+        loaded = load_dataset(postings)
+        results["dataset"] = {
+            "employers": loaded.employers,
+            "postings_written": loaded.postings,
+            "live_postings": loaded.live_postings,
+            "load_seconds": loaded.seconds,
+        }
+        print("Rebuilding the postings index...", flush=True)
+        results["rebuild"] = measure_rebuild()
+        print("Warming up...", flush=True)
+        warm_up = query_set(per_class=WARM_UP_QUERIES, seed=1)
+        measure_queries(warm_up, database=False)
+        measure_queries(warm_up[:WARM_UP_DATABASE_QUERIES])
+        queries = query_set(per_class=per_class)
+        print(f"Measuring {len(queries)} searches (page, took, database)...", flush=True)
+        results["machine"]["load_average_searches_start"] = load_average()
+        timings = measure_queries(queries)
+        results["search"] = summarise_queries(timings)
+        print(f"Publishing {publish} postings one at a time, with a worker running...", flush=True)
+        with running_worker():
+            results["publish"] = measure_publish_delay(publish)
+        results["queries"] = [
+            [
+                t.kind,
+                t.url,
+                t.page_ms,
+                t.engine_ms,
+                t.took_ms,
+                t.database_ms,
+                t.total,
+                t.database_total,
+            ]
+            for t in timings
+        ]
+        results["queries_columns"] = [
+            "class", "url", "page_ms", "engine_ms", "took_ms", "database_ms", "results",
+            "database_results",
+        ]  # fmt: skip
+    results["machine"]["load_average_after"] = load_average()
+    results["finished_at"] = datetime.now(UTC).isoformat(timespec="seconds")
+    results["targets"] = targets(results)
+    write_results(output, results)
+    return results
+
+
+def _read(results: dict, path: tuple[str, ...]):
+    value = results
+    for key in path:
+        value = value.get(key) if isinstance(value, dict) else None
+    return value
+
+
+def targets(results: dict) -> list[dict]:
+    found = []
+    for name, path, target, kind in TARGETS:
+        value = _read(results, path)
+        met = None if value is None else (value <= target if kind == "max" else value >= target)
+        found.append(
+            {"figure": name, "measured": value, "target": target, "kind": kind, "met": met}
+        )
+    return found
+
+
+def print_report(results: dict) -> None:
+    search = results["search"]
+    rows = []
+    for kind, figures in search.items():
+        for measure in ("page_ms", "engine_ms", "took_ms", "database_ms"):
+            if measure in figures:
+                f = figures[measure]
+                rows.append(
+                    [f"{kind} {measure[:-3]}", f["n"], f["p50"], f["p95"], f["p99"], f["max"]]
+                )
+    print()
+    print(table(["search (ms)", "n", "p50", "p95", "p99", "max"], rows))
+    print()
+    print(
+        table(
+            ["target", "measured", "target", "met"],
+            [
+                [
+                    t["figure"],
+                    t["measured"],
+                    f"{'<=' if t['kind'] == 'max' else '>='} {t['target']}",
+                    {True: "yes", False: "NO", None: "?"}[t["met"]],
+                ]
+                for t in results["targets"]
+            ],
+        )
+    )
+    dataset, rebuild = results["dataset"], results["rebuild"]
+    m = results["machine"]
+    print(
+        f"\n{dataset['live_postings']:,} live postings ({dataset['postings_written']:,} written) "
+        f"from {dataset['employers']:,} employers; rebuild {rebuild['documents']:,} documents "
+        f"in {rebuild['seconds']} s.\n{m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB; "
+        f"load average before {m['load_average_before']}, after {m['load_average_after']}."
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--postings", type=int, default=100_000, help="live postings (100,000)")
+    parser.add_argument("--per-class", type=int, default=50, help="queries per class (50)")
+    parser.add_argument("--publish", type=int, default=50, help="postings to publish (50)")
+    parser.add_argument("--output", type=Path, help="results file (bench/results/search-<N>.json)")
+    args = parser.parse_args(argv)
+    output = args.output or RESULTS_DIR / f"search-{_label(args.postings)}.json"
+    started = time.monotonic()
+    try:
+        results = run(
+            postings=args.postings, per_class=args.per_class, publish=args.publish, output=output
+        )
+    except (BenchmarkError, ElasticsearchUnavailable) as error:
+        print(f"The benchmark failed: {error}", file=sys.stderr)
+        return 1
+    print_report(results)
+    print(f"\nResults: {output} ({time.monotonic() - started:.0f} s in all)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

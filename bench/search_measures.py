@@ -1,0 +1,213 @@
+"""What the search benchmark measures, each on whatever database and cluster Django uses.
+
+The script (``bench.search``) runs these on its own 100k dataset; the tests run
+them on a handful of postings against the test session's server, so they keep
+working as the search code changes.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from urllib.parse import urlencode
+
+from django.db import transaction
+from django.http import QueryDict
+from django.test import Client
+
+from employers.forms import location_from_place
+from employers.models import Employer, FairChancePolicy, MemberRole, Membership
+from fairsite.accounts.models import User
+from fairsite.search.indices import rebuild
+from jobs import services, views
+from jobs.models import Category, EmploymentType
+from jobs.search import postings_index
+from jobs.search_forms import SearchForm
+from jobs.search_queries import PostingQuery
+from jobs.search_results import SearchUnavailable, database_results, run_posting_search
+
+from .environment import BenchmarkError
+from .queries import CLASSES, BenchQuery
+from .report import percentile, summary
+from .towns import resolved_towns
+
+
+def measure_rebuild() -> dict:
+    """Rebuild the postings index from the database (build new, swap the alias): postings/s."""
+    report = rebuild(postings_index)
+    return {
+        "documents": report.documents,
+        "seconds": report.seconds,
+        "per_second": round(report.documents / report.seconds) if report.seconds else None,
+    }
+
+
+@dataclass(frozen=True)
+class QueryTiming:
+    kind: str
+    url: str
+    page_ms: float  # the search page end to end, in process: form, search, fetch, template
+    engine_ms: float  # run_posting_search: the Elasticsearch request and the page's postings
+    took_ms: int  # what Elasticsearch says it spent on the request
+    total: int  # results found
+    database_ms: float | None = None  # database_results: the answer when Elasticsearch is down
+    database_total: int | None = None
+
+
+@contextmanager
+def _recording_searches() -> Iterator[list]:
+    """Time the search page's call to ``run_posting_search`` and keep what it returned.
+
+    A probe around the view's one call, not a change to it: it reads ``took_ms``
+    from the results the page renders, and notices a page that fell back to the
+    database (which must not pass for a fast search).
+    """
+    calls: list = []
+    original = views.run_posting_search
+
+    def recorded(query: PostingQuery):
+        started = time.perf_counter()
+        try:
+            results = original(query)
+        except SearchUnavailable:
+            calls.append(None)
+            raise
+        calls.append((results, (time.perf_counter() - started) * 1000))
+        return results
+
+    views.run_posting_search = recorded
+    try:
+        yield calls
+    finally:
+        views.run_posting_search = original
+
+
+def measure_queries(queries: Sequence[BenchQuery], *, database: bool = True) -> list[QueryTiming]:
+    """Each query through the search page, then (all of them again) from the database."""
+    client = Client()
+    timings = []
+    with _recording_searches() as calls:
+        for query in queries:
+            started = time.perf_counter()
+            response = client.get(query.url)
+            page_ms = (time.perf_counter() - started) * 1000
+            if response.status_code != 200:
+                raise BenchmarkError(f"{query.url} answered {response.status_code}")
+            if not calls or calls[-1] is None:
+                raise BenchmarkError(f"{query.url} was answered from the database: search is down")
+            results, engine_ms = calls[-1]
+            if results.took_ms is None:
+                raise BenchmarkError(f"{query.url}: Elasticsearch gave no 'took'")
+            timings.append(
+                QueryTiming(
+                    kind=query.kind,
+                    url=query.url,
+                    page_ms=round(page_ms, 2),
+                    engine_ms=round(engine_ms, 2),
+                    took_ms=results.took_ms,
+                    total=results.total,
+                )
+            )
+    if not database:
+        return timings
+    return [
+        _with_database_answer(timing, query) for timing, query in zip(timings, queries, strict=True)
+    ]
+
+
+def _with_database_answer(timing: QueryTiming, query: BenchQuery) -> QueryTiming:
+    # The same PostingQuery the page ran, so both answer the same question.
+    posting_query = SearchForm(QueryDict(urlencode(query.params))).to_query()
+    started = time.perf_counter()
+    results = database_results(posting_query)
+    elapsed = (time.perf_counter() - started) * 1000
+    return QueryTiming(
+        **{**asdict(timing), "database_ms": round(elapsed, 2), "database_total": results.total}
+    )
+
+
+def summarise_queries(timings: Sequence[QueryTiming]) -> dict:
+    """p50/p95/p99 per class and overall, and the two ratios the targets are about (at p95)."""
+    figures = {}
+    for kind in (*CLASSES, "overall"):
+        chosen = [t for t in timings if kind in (t.kind, "overall")]
+        if not chosen:
+            continue
+        page = [t.page_ms for t in chosen]
+        took = [float(t.took_ms) for t in chosen]
+        database = [t.database_ms for t in chosen if t.database_ms is not None]
+        figures[kind] = {
+            "page_ms": summary(page),
+            "engine_ms": summary([t.engine_ms for t in chosen]),
+            "took_ms": summary(took),
+            "page_to_took_p95": _ratio(percentile(page, 0.95), percentile(took, 0.95)),
+            "results_median": round(percentile([t.total for t in chosen], 0.5)),
+        }
+        if database:
+            figures[kind]["database_ms"] = summary(database)
+            figures[kind]["database_to_page_p95"] = _ratio(
+                percentile(database, 0.95), percentile(page, 0.95)
+            )
+    return figures
+
+
+def _ratio(numerator: float, denominator: float) -> float | None:
+    return round(numerator / denominator, 2) if denominator else None
+
+
+# Publish -> searchable ---------------------------------------------------------
+
+
+def measure_publish_delay(count: int, *, timeout: float = 30, poll_seconds: float = 0.025) -> dict:
+    """Publish ``count`` postings one at a time through the services; seconds until each is found.
+
+    The clock starts when ``posting_approve`` has committed (the posting is live
+    in the database) and stops when the site's search first lists it. Whoever
+    drains the outbox (the worker, or the tests' immediate task backend) and the
+    index's refresh are inside that interval, as they are for a real employer.
+    """
+    editor, owner, employer = _publishing_accounts()
+    place = location_from_place(resolved_towns()[0])
+    delays = []
+    for number in range(count):
+        token = f"publishprobe{number:04d}"
+        posting = services.posting_create(
+            employer=employer,
+            by=owner,
+            fields={
+                "title": f"Delivery driver {token}",
+                "description": "<p>Deliver parcels around town. We train you.</p>",
+                "category": Category.DRIVING,
+                "employment_type": EmploymentType.FULL_TIME,
+            },
+            locations=[place],
+            credentials={},
+        )
+        services.posting_submit(posting=posting, by=owner, accept_flags=True)
+        services.posting_approve(posting=posting, by=editor)
+        published = time.perf_counter()
+        while not _is_listed(posting.pk, token):
+            if time.perf_counter() - published > timeout:
+                raise BenchmarkError(f"A published posting was not searchable after {timeout} s.")
+            time.sleep(poll_seconds)
+        delays.append(time.perf_counter() - published)
+    return {**summary(delays, digits=3), "poll_seconds": poll_seconds}
+
+
+def _is_listed(pk: int, token: str) -> bool:
+    return any(hit.posting.pk == pk for hit in run_posting_search(PostingQuery(text=token)).hits)
+
+
+@transaction.atomic
+def _publishing_accounts() -> tuple[User, User, Employer]:
+    """An editor, and an employer (not auto-approved) with its owner, for publishing."""
+    editor = User.objects.create_superuser(email="bench-editor@example.org", password=None)
+    owner = User.objects.create_user(email="bench-owner@example.org", password=None)
+    employer = Employer.objects.create(
+        name="Benchmark Couriers", slug="benchmark-couriers", industry="transport", size="10-49"
+    )
+    FairChancePolicy.objects.create(employer=employer)
+    Membership.objects.create(user=owner, employer=employer, role=MemberRole.OWNER)
+    return editor, owner, employer
