@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test lint format lock lock-places bench clean
+.PHONY: run test lint format lock lock-places bench bench-alerts clean
 
 run: $(STAMP)
 	$(PY) -m fairsite.devtools.run
@@ -21,6 +21,12 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m fairsite.devtools.prepare run
 	$(PY) -m bench.search $(BENCH_ARGS)
+
+# The job alerts benchmark (100k alerts): matching a new posting, the daily digest.
+# Other sizes: make bench-alerts BENCH_ARGS="--alerts 10000"
+bench-alerts: $(STAMP)
+	$(PY) -m fairsite.devtools.prepare run
+	$(PY) -m bench.alerts $(BENCH_ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -201,14 +201,17 @@ def alerts_matching_document(
             query=query,
             sort=[{"alert_id": "asc"}],
             size=PAGE_SIZE,
-            source=False,
+            # Not even _id: the fetch phase reads stored fields hit by hit, which
+            # cost more than the query itself (about 40 of 50 ms for a thousand
+            # hits, measured); the sort value below is all that is needed.
+            stored_fields="_none_",
             track_total_hits=False,
             search_after=after,
         )
         if timings is not None:
             timings.append(response["took"])
         hits = response["hits"]["hits"]
-        # The sort value is the alert's id: no stored fields or source to fetch.
+        # The sort value is the alert's id.
         ids.extend(int(hit["sort"][0]) for hit in hits)
         if len(hits) < PAGE_SIZE:
             return ids
