@@ -25,8 +25,9 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from jobs.models import JobPosting
+from jobs.search_results import facet_labels
 
-from .emails import queue_digest_email
+from .emails import posting_block, queue_digest_email
 from .models import DIGEST_PERIOD, Alert, AlertMatch
 
 logger = logging.getLogger(__name__)
@@ -67,6 +68,7 @@ def send_due_digests(
     """Queue every due digest (until ``max_seconds`` is up, if given); what was sent."""
     started = time.monotonic()
     report = DigestReport()
+    shared = _Shared()
     after = 0
     while max_seconds is None or time.monotonic() - started < max_seconds:
         moment = now or timezone.now()
@@ -84,7 +86,7 @@ def send_due_digests(
             for alert in batch:
                 try:
                     with transaction.atomic():
-                        sent = _send_digest(alert, moment)
+                        sent = _send_digest(alert, moment, shared)
                 except Exception:
                     logger.exception("The digest of alert %s could not be queued", alert.pk)
                     continue
@@ -95,15 +97,34 @@ def send_due_digests(
     return report
 
 
-def _send_digest(alert: Alert, now: datetime) -> int:
+class _Shared:
+    """What the digests of one run have in common: each posting's part of the
+    email (rendered once, not once per alert listing it) and the facet labels."""
+
+    def __init__(self) -> None:
+        self.labels = facet_labels()
+        self.blocks: dict[int, dict[str, str]] = {}
+
+    def blocks_for(self, posting_ids: list[int]) -> list[dict[str, str]]:
+        missing = [pk for pk in posting_ids if pk not in self.blocks]
+        postings = (
+            JobPosting.objects.filter(pk__in=missing)
+            .select_related("employer")
+            .prefetch_related("locations")
+        )
+        self.blocks.update((posting.pk, posting_block(posting)) for posting in postings)
+        return [self.blocks[pk] for pk in posting_ids]
+
+
+def _send_digest(alert: Alert, now: datetime, shared: _Shared | None = None) -> int:
     """Queue one alert's digest and mark its postings sent; how many it lists."""
+    shared = shared or _Shared()
     matches = list(
         AlertMatch.objects.filter(
             alert=alert, sent_at__isnull=True, posting__in=JobPosting.objects.visible(now=now)
         )
-        .select_related("posting__employer")
-        .prefetch_related("posting__locations")
-        .order_by("-posting__published_at", "-pk")[:MAX_POSTINGS]
+        .order_by("-posting__published_at", "-pk")
+        .values_list("pk", "posting_id")[:MAX_POSTINGS]
     )
     if not matches:
         return 0
@@ -112,9 +133,13 @@ def _send_digest(alert: Alert, now: datetime) -> int:
     )
     if not claimed:
         return 0  # another run sent it
-    AlertMatch.objects.filter(pk__in=[match.pk for match in matches]).update(sent_at=now)
+    match_ids = [pk for pk, _posting_id in matches]
+    AlertMatch.objects.filter(pk__in=match_ids).update(sent_at=now)
     queue_digest_email(
-        alert, [match.posting for match in matches], last_match=max(m.pk for m in matches)
+        alert,
+        shared.blocks_for([posting_id for _pk, posting_id in matches]),
+        last_match=max(match_ids),
+        labels=shared.labels,
     )
     return len(matches)
 

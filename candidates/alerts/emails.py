@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from django.conf import settings
 from django.core import signing
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from fairsite.mail.delivery import queue_email
@@ -55,10 +56,23 @@ def unsubscribe_url(alert: Alert) -> str:
     return settings.SITE_URL + reverse("alerts:unsubscribe", args=[unsubscribe_token(alert)])
 
 
-def _context(alert: Alert) -> dict:
+def posting_block(posting: JobPosting) -> dict[str, str]:
+    """The posting's part of an alert email, as HTML and text.
+
+    It is the same in every email that lists the posting, so a check or a digest
+    run renders it once for all of them (thousands of emails at a time).
+    """
+    context = {"posting": posting, "SITE_URL": settings.SITE_URL}
+    return {
+        "html": render_to_string("alerts/email/posting.html", context),
+        "text": render_to_string("alerts/email/posting.txt", context, using="text"),
+    }
+
+
+def _context(alert: Alert, labels: dict | None) -> dict:
     return {
         "alert": alert,
-        "summary": search_summary(alert.query),
+        "summary": search_summary(alert.query, labels=labels),
         "search_url": settings.SITE_URL + search_path(alert.query),
         "manage_url": settings.SITE_URL + reverse("alerts:list"),
         "unsubscribe_url": unsubscribe_url(alert),
@@ -72,9 +86,23 @@ def _headers(context: dict) -> dict[str, str]:
     }
 
 
-def queue_instant_email(alert: Alert, posting: JobPosting) -> None:
-    """Queue the email about one new posting, in the caller's transaction, once ever."""
-    context = {**_context(alert), "postings": [posting], "posting": posting}
+def queue_instant_email(
+    alert: Alert,
+    posting: JobPosting,
+    *,
+    block: dict[str, str] | None = None,
+    labels: dict | None = None,
+) -> None:
+    """Queue the email about one new posting, in the caller's transaction, once ever.
+
+    ``block`` (``posting_block(posting)``) and ``labels`` (``facet_labels()``)
+    save work when many alerts get the same posting.
+    """
+    context = {
+        **_context(alert, labels),
+        "posting": posting,
+        "blocks": [block or posting_block(posting)],
+    }
     queue_email(
         to=alert.owner.email,
         template="alerts/email/instant",
@@ -84,9 +112,16 @@ def queue_instant_email(alert: Alert, posting: JobPosting) -> None:
     )
 
 
-def queue_digest_email(alert: Alert, postings: Sequence[JobPosting], *, last_match: int) -> None:
-    """Queue a digest of new postings, in the caller's transaction; one per set of matches."""
-    context = {**_context(alert), "postings": postings}
+def queue_digest_email(
+    alert: Alert,
+    blocks: Sequence[dict[str, str]],
+    *,
+    last_match: int,
+    labels: dict | None = None,
+) -> None:
+    """Queue a digest of new postings (their ``posting_block``s), in the caller's
+    transaction; one per set of matches."""
+    context = {**_context(alert, labels), "blocks": blocks}
     queue_email(
         to=alert.owner.email,
         template="alerts/email/digest",

@@ -31,8 +31,9 @@ from fairsite.outbox.models import OutboxEntry
 from fairsite.search.aliases import describe_error
 from jobs.models import JobPosting
 from jobs.search import indexed_postings
+from jobs.search_results import facet_labels
 
-from .emails import queue_instant_email
+from .emails import posting_block, queue_instant_email
 from .models import Alert, AlertMatch, Frequency, PostingCheck
 from .search import INDEX_NAME, alerts_matching_posting, refresh_alerts_index
 
@@ -148,12 +149,14 @@ def _record(posting: JobPosting, alert_ids: list[int]) -> tuple[int, int]:
     AlertMatch.objects.bulk_create(new, ignore_conflicts=True)
     instant = [pk for pk, alert in alerts.items() if alert.frequency == Frequency.INSTANT]
     emailed = 0
+    # The posting's part of the email and the facet labels are the same for every alert.
+    block, labels = posting_block(posting), facet_labels()
     for match in AlertMatch.objects.filter(
         posting=posting, alert_id__in=instant, sent_at__isnull=True
     ).order_by("alert_id"):
         claimed = AlertMatch.objects.filter(pk=match.pk, sent_at__isnull=True).update(sent_at=now)
         if claimed:
-            queue_instant_email(alerts[match.alert_id], posting)
+            queue_instant_email(alerts[match.alert_id], posting, block=block, labels=labels)
             emailed += 1
     return len(new), emailed
 

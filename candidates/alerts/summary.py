@@ -15,9 +15,12 @@ FLAG_WORDS = {
 }
 
 
-def search_summary(query: PostingQuery) -> str:
-    """What the search looks for, in plain words ("“cook” within 10 miles of Leeds; part time")."""
-    labels = facet_labels()
+def search_summary(query: PostingQuery, *, labels: dict | None = None) -> str:
+    """What the search looks for, in plain words ("“cook” within 10 miles of Leeds; part time").
+
+    ``labels`` (``facet_labels()``) saves a query when summing up many searches.
+    """
+    labels = labels or facet_labels()
     what = f"“{query.text}”" if query.text else "All jobs"
     if query.near:
         what += f" within {query.near.radius_miles} miles of {query.near.label}"
