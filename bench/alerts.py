@@ -29,8 +29,8 @@ from bench.environment import (
     machine,
     versions,
 )
-from bench.report import table, write_results
-from bench.search import _label, _read
+from bench.report import check_targets, table, targets_table, write_results
+from bench.search import _label
 from fairsite.devtools.elasticsearch import ElasticsearchUnavailable
 
 WARM_UP_POSTINGS = 30
@@ -95,14 +95,7 @@ def run(*, alerts: int, postings: int, samples: int, checks: int, output: Path) 
 
 
 def targets(results: dict) -> list[dict]:
-    found = []
-    for name, path, target, kind in TARGETS:
-        value = _read(results, path)
-        met = None if value is None else (value <= target if kind == "max" else value >= target)
-        found.append(
-            {"figure": name, "measured": value, "target": target, "kind": kind, "met": met}
-        )
-    return found
+    return check_targets(results, TARGETS)
 
 
 def print_report(results: dict) -> None:
@@ -123,20 +116,7 @@ def print_report(results: dict) -> None:
         f"postings in {digest['seconds']} s."
     )
     print()
-    print(
-        table(
-            ["target", "measured", "target", "met"],
-            [
-                [
-                    t["figure"],
-                    t["measured"],
-                    f"{'<=' if t['kind'] == 'max' else '>='} {t['target']}",
-                    {True: "yes", False: "NO", None: "?"}[t["met"]],
-                ]
-                for t in results["targets"]
-            ],
-        )
-    )
+    print(targets_table(results["targets"]))
     rebuild, m = results["rebuild"], results["machine"]
     print(
         f"\nAlerts index rebuilt: {rebuild['documents']:,} documents in {rebuild['seconds']} s."
