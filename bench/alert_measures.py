@@ -10,7 +10,8 @@ them on a few hundred against the test session's server.
 - *A whole check*: the same, plus recording the matches and queueing the
   instant emails (``check_posting``), whose cost grows with the matches.
 - *The daily digest*: every alert made daily and due, with the matches of the
-  postings measured waiting; one full run of ``send_due_digests``.
+  postings measured waiting; one run of ``send_due_digests``, complete or, when
+  bounded, extrapolated from its rate to every due alert (and marked so).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from candidates.alerts.digests import send_due_digests
+from candidates.alerts.digests import due_alerts, send_due_digests
 from candidates.alerts.matching import check_posting
 from candidates.alerts.models import Alert, AlertMatch, Frequency, PostingCheck
 from candidates.alerts.search import alerts_index, alerts_matching_posting, refresh_alerts_index
@@ -93,8 +94,14 @@ def measure_checks(posting_ids: Sequence[int]) -> dict:
     return {"ms": summary(elapsed), "instant_emails_per_posting": summary(emails, digits=0)}
 
 
-def measure_daily_digest(matched: dict[int, list[int]]) -> dict:
-    """Every alert daily and a day past its last digest, the matches waiting; one full run."""
+def measure_daily_digest(
+    matched: dict[int, list[int]], *, max_seconds: float | None = None
+) -> dict:
+    """Every alert daily and a day past its last digest, the matches waiting; one run.
+
+    With ``max_seconds`` the run stops then (as the scheduler's runs do), and the
+    time for every due alert is extrapolated from the rate so far, marked so.
+    """
     yesterday = timezone.now() - timedelta(days=1, minutes=5)
     Alert.objects.update(frequency=Frequency.DAILY, last_digest_at=yesterday)
     rows = [
@@ -103,12 +110,13 @@ def measure_daily_digest(matched: dict[int, list[int]]) -> dict:
         for alert_id in alert_ids
     ]
     AlertMatch.objects.bulk_create(rows, batch_size=5_000, ignore_conflicts=True)
-    waiting = AlertMatch.objects.filter(sent_at__isnull=True).count()
-    alerts_waiting = (
-        AlertMatch.objects.filter(sent_at__isnull=True).values("alert_id").distinct().count()
-    )
+    unsent = AlertMatch.objects.filter(sent_at__isnull=True)
+    waiting = unsent.count()
+    alerts_waiting = unsent.values("alert_id").distinct().count()
     emails_before = OutgoingEmail.objects.count()
-    report = send_due_digests(max_seconds=None)
+    report = send_due_digests(max_seconds=max_seconds)
+    still_due = due_alerts(timezone.now()).count()
+    per_second = report.emails / report.seconds if report.seconds else None
     return {
         "alerts": Alert.objects.count(),
         "alerts_with_new_postings": alerts_waiting,
@@ -117,7 +125,16 @@ def measure_daily_digest(matched: dict[int, list[int]]) -> dict:
         "postings_listed": report.postings,
         "emails_queued": OutgoingEmail.objects.count() - emails_before,
         "seconds": report.seconds,
-        "unsent_after": AlertMatch.objects.filter(sent_at__isnull=True).count(),
+        "complete": still_due == 0,
+        "alerts_still_due": still_due,
+        "emails_per_second": round(per_second, 1) if per_second else None,
+        "seconds_for_every_alert": (
+            report.seconds
+            if still_due == 0
+            else round(report.seconds + still_due / per_second, 1)
+            if per_second
+            else None
+        ),
     }
 
 

@@ -38,11 +38,19 @@ WARM_UP_POSTINGS = 30
 # (figure, how it is read from the results, target, "max" or "min")
 TARGETS = [
     ("match one posting p95 (ms)", ("matching", "end_to_end_ms", "p95"), 60, "max"),
-    ("daily digest, every alert (s)", ("digest", "seconds"), 600, "max"),
+    ("daily digest, every alert (s)", ("digest", "seconds_for_every_alert"), 600, "max"),
 ]
 
 
-def run(*, alerts: int, postings: int, samples: int, checks: int, output: Path) -> dict:
+def run(
+    *,
+    alerts: int,
+    postings: int,
+    samples: int,
+    checks: int,
+    digest_seconds: float | None,
+    output: Path,
+) -> dict:
     results: dict = {
         "benchmark": "alerts",
         "alerts": alerts,
@@ -82,11 +90,12 @@ def run(*, alerts: int, postings: int, samples: int, checks: int, output: Path) 
         print(f"Matching {samples} postings against every alert...", flush=True)
         results["machine"]["load_average_matching_start"] = load_average()
         results["matching"], matched = measure_matching(sample_postings(samples))
+        write_results(output, results)  # so far, should a later step fail
         print(f"Checking {checks} postings (matches recorded, instant emails queued)...")
         results["checks"] = measure_checks(sample_postings(checks, offset=3))
         print("Sending the daily digest of every alert...", flush=True)
         results["machine"]["load_average_digest_start"] = load_average()
-        results["digest"] = measure_daily_digest(matched)
+        results["digest"] = measure_daily_digest(matched, max_seconds=digest_seconds)
     results["machine"]["load_average_after"] = load_average()
     results["finished_at"] = datetime.now(UTC).isoformat(timespec="seconds")
     results["targets"] = targets(results)
@@ -113,8 +122,13 @@ def print_report(results: dict) -> None:
     print(
         f"\nDaily digest: {digest['alerts']:,} alerts, {digest['alerts_with_new_postings']:,} "
         f"with new postings; {digest['emails']:,} emails listing {digest['postings_listed']:,} "
-        f"postings in {digest['seconds']} s."
+        f"postings in {digest['seconds']} s ({digest['emails_per_second']} emails/s)."
     )
+    if not digest["complete"]:
+        print(
+            f"Stopped with {digest['alerts_still_due']:,} alerts still due; every alert "
+            f"would take about {digest['seconds_for_every_alert']} s at that rate."
+        )
     print()
     print(targets_table(results["targets"]))
     rebuild, m = results["rebuild"], results["machine"]
@@ -135,6 +149,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--postings", type=int, default=5_000, help="live postings (5,000)")
     parser.add_argument("--samples", type=int, default=200, help="postings matched (200)")
     parser.add_argument("--checks", type=int, default=20, help="whole checks (20)")
+    parser.add_argument(
+        "--digest-seconds",
+        type=float,
+        help="stop the digest run then and extrapolate to every alert (default: run it all)",
+    )
     parser.add_argument("--output", type=Path, help="results file (bench/results/alerts-<N>.json)")
     args = parser.parse_args(argv)
     output = args.output or RESULTS_DIR / f"alerts-{_label(args.alerts)}.json"
@@ -145,6 +164,7 @@ def main(argv: list[str] | None = None) -> int:
             postings=args.postings,
             samples=args.samples,
             checks=args.checks,
+            digest_seconds=args.digest_seconds,
             output=output,
         )
     except (BenchmarkError, ElasticsearchUnavailable) as error:
