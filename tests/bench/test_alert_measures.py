@@ -62,7 +62,9 @@ def test_matching_checks_and_the_digest_are_measured_and_agree_with_search(es, s
 def test_targets_say_which_figures_were_met():
     met = {
         t["figure"]: t["met"]
-        for t in targets({"matching": {"end_to_end_ms": {"p95": 75}}, "digest": {"seconds_for_every_alert": 90}})
+        for t in targets(
+            {"matching": {"end_to_end_ms": {"p95": 75}}, "digest": {"seconds_for_every_alert": 90}}
+        )
     }
 
     assert met == {"match one posting p95 (ms)": False, "daily digest, every alert (s)": True}
