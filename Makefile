@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test lint format lock lock-places bench bench-alerts clean
+.PHONY: run test lint format lock lock-places bench bench-matching bench-alerts clean
 
 run: $(STAMP)
 	$(PY) -m fairsite.devtools.run
@@ -21,6 +21,12 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m fairsite.devtools.prepare run
 	$(PY) -m bench.search $(BENCH_ARGS)
+
+# Matching both ways, 100k postings and 100k discoverable candidates (README: Benchmarks).
+# Other sizes: make bench-matching BENCH_ARGS="--postings 5000 --candidates 5000"
+bench-matching: $(STAMP)
+	$(PY) -m fairsite.devtools.prepare run
+	$(PY) -m bench.matching $(BENCH_ARGS)
 
 # The job alerts benchmark (100k alerts): matching a new posting, the daily digest.
 # Other sizes: make bench-alerts BENCH_ARGS="--alerts 10000"

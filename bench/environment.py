@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -139,12 +140,55 @@ def machine() -> dict:
         "cpu": cpu,
         "cores": os.cpu_count(),
         "memory_gb": round(memory_kb / 1024 / 1024, 1),
+        "os": _os_name(),
         "system": platform.platform(),
     }
 
 
+def _os_name() -> str:
+    release = Path("/etc/os-release")
+    if release.exists():
+        for line in release.read_text().splitlines():
+            if line.startswith("PRETTY_NAME="):
+                return line.split("=", 1)[1].strip().strip('"')
+    return platform.system()
+
+
 def load_average() -> list[float]:
     return [round(value, 2) for value in os.getloadavg()]
+
+
+@contextmanager
+def sampled_load(*, every: float = 10) -> Iterator[dict]:
+    """The one-minute load average sampled through a run; the dict is filled in at the end.
+
+    A benchmark on a shared machine is only as good as what else was running:
+    a figure next to a load of 8 on 2 cores means something else than next to 0.5.
+    """
+    samples: list[float] = []
+    stop = threading.Event()
+
+    def sample() -> None:
+        while True:
+            samples.append(os.getloadavg()[0])
+            if stop.wait(every):
+                return
+
+    sampler = threading.Thread(target=sample, name="load-sampler", daemon=True)
+    summary: dict = {}
+    sampler.start()
+    try:
+        yield summary
+    finally:
+        stop.set()
+        sampler.join()
+        summary.update(
+            every_seconds=every,
+            samples=len(samples),
+            one_minute_min=round(min(samples), 2),
+            one_minute_mean=round(sum(samples) / len(samples), 2),
+            one_minute_max=round(max(samples), 2),
+        )
 
 
 def git_commit() -> dict:

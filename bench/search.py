@@ -27,6 +27,7 @@ from bench.environment import (
     load_average,
     machine,
     running_worker,
+    sampled_load,
     versions,
 )
 from bench.report import check_targets, table, targets_table, write_results
@@ -49,15 +50,15 @@ def _label(postings: int) -> str:
     return f"{postings // 1000}k" if postings >= 1000 and postings % 1000 == 0 else str(postings)
 
 
-def run(*, postings: int, per_class: int, publish: int, output: Path) -> dict:
+def run(*, postings: int, per_class: int, publish: int, output: Path, note: str = "") -> dict:
     results: dict = {
         "benchmark": "search",
         "postings": postings,
         "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "git": git_commit(),
-        "machine": {**machine(), "load_average_before": load_average()},
+        "machine": {**machine(), "note": note, "load_average_before": load_average()},
     }
-    with benchmark_environment() as environment:
+    with sampled_load() as load, benchmark_environment() as environment:
         # Only now is Django configured, on the server just started.
         from django.db import connection
 
@@ -112,6 +113,7 @@ def run(*, postings: int, per_class: int, publish: int, output: Path) -> dict:
             "class", "url", "page_ms", "engine_ms", "took_ms", "database_ms", "results",
             "database_results",
         ]  # fmt: skip
+    results["machine"]["load_during_run"] = load
     results["machine"]["load_average_after"] = load_average()
     results["finished_at"] = datetime.now(UTC).isoformat(timespec="seconds")
     results["targets"] = targets(results)
@@ -139,11 +141,14 @@ def print_report(results: dict) -> None:
     print(targets_table(results["targets"]))
     dataset, rebuild = results["dataset"], results["rebuild"]
     m = results["machine"]
+    load = m["load_during_run"]
     print(
         f"\n{dataset['live_postings']:,} live postings ({dataset['postings_written']:,} written) "
         f"from {dataset['employers']:,} employers; rebuild {rebuild['documents']:,} documents "
         f"in {rebuild['seconds']} s.\n{m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB; "
-        f"load average before {m['load_average_before']}, after {m['load_average_after']}."
+        f"load average before {m['load_average_before']}, after {m['load_average_after']}; "
+        f"1-minute load during the run {load['one_minute_min']} to {load['one_minute_max']} "
+        f"(mean {load['one_minute_mean']})."
     )
 
 
@@ -153,12 +158,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-class", type=int, default=50, help="queries per class (50)")
     parser.add_argument("--publish", type=int, default=50, help="postings to publish (50)")
     parser.add_argument("--output", type=Path, help="results file (bench/results/search-<N>.json)")
+    parser.add_argument(
+        "--note", default="", help="what else the machine was doing, for the results file"
+    )
     args = parser.parse_args(argv)
     output = args.output or RESULTS_DIR / f"search-{_label(args.postings)}.json"
     started = time.monotonic()
     try:
         results = run(
-            postings=args.postings, per_class=args.per_class, publish=args.publish, output=output
+            postings=args.postings,
+            per_class=args.per_class,
+            publish=args.publish,
+            output=output,
+            note=args.note,
         )
     except (BenchmarkError, ElasticsearchUnavailable) as error:
         print(f"The benchmark failed: {error}", file=sys.stderr)

@@ -1,14 +1,45 @@
-"""The job seeker's section of the account dashboard."""
+"""The job seeker's section of the account dashboard: their profile, the jobs
+that suit them, and (for reentry professionals) the credentials that would open
+more roles near them."""
+
+import logging
 
 from fairsite.accounts.dashboard import register_section
+from jobs.search_results import SearchUnavailable
 
-from .models import CandidateProfile
-from .selectors import profile_completeness, profile_for
+from .credential_gap import credential_gap
+from .encryption import PreferencesUnreadable
+from .matching import matches_for_candidate
+from .models import CandidateKind, CandidateProfile
+from .selectors import preferences_for, profile_completeness, profile_for
+
+logger = logging.getLogger(__name__)
+
+DASHBOARD_MATCHES = 5
 
 
 def dashboard_context(user) -> dict:
     profile = profile_for(user)
-    return {"profile": profile, "completeness": profile_completeness(profile)}
+    context = {"profile": profile, "completeness": profile_completeness(profile)}
+    if profile is not None:
+        context.update(_matches(user, profile))
+    return context
+
+
+def _matches(user, profile: CandidateProfile) -> dict:
+    try:
+        preferences = preferences_for(user)
+    except PreferencesUnreadable:
+        # Showing jobs without them could show what the person asked not to see.
+        return {"preferences_unreadable": True}
+    shows_gap = profile.kind in {CandidateKind.REENTRY_PROFESSIONAL, CandidateKind.BOTH}
+    try:
+        matches = matches_for_candidate(profile, preferences, size=DASHBOARD_MATCHES)
+        gap = credential_gap(profile, preferences) if shows_gap else []
+    except SearchUnavailable as error:
+        logger.warning("Jobs for you unavailable: %s", error)
+        return {"matches_unavailable": True}
+    return {"matches": matches, "credential_gap": gap, "shows_gap": shows_gap}
 
 
 def is_job_seeker(user) -> bool:

@@ -218,3 +218,28 @@ class PrivatePreferences(models.Model):
 
     def __str__(self) -> str:
         return f"Encrypted preferences {self.pk}"
+
+
+class ApplyInvitation(models.Model):
+    """An employer asked a discoverable person to apply for one posting; they decide."""
+
+    posting = models.ForeignKey(
+        "jobs.JobPosting", on_delete=models.CASCADE, related_name="apply_invitations"
+    )
+    profile = models.ForeignKey(
+        CandidateProfile, on_delete=models.CASCADE, related_name="apply_invitations"
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    message = models.TextField(max_length=1000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["posting", "profile"], name="one_invitation_a_posting")
+        ]
+
+    def __str__(self) -> str:
+        return f"Invitation to apply {self.pk}"

@@ -4,6 +4,7 @@ from fairsite.accounts.personal_data import register_personal
 
 from .encryption import PreferencesUnreadable
 from .models import (
+    ApplyInvitation,
     CandidateProfile,
     EducationEntry,
     ExperienceEntry,
@@ -31,3 +32,6 @@ def register() -> None:
     register_personal(ExperienceEntry, owner="profile__user")
     register_personal(EducationEntry, owner="profile__user")
     register_personal(PrivatePreferences, export=export_preferences)
+    # Invitations are about the person invited; the inviting recruiter is only
+    # named (and forgotten, SET_NULL, when their own account goes).
+    register_personal(ApplyInvitation, owner="profile__user")

@@ -26,12 +26,21 @@ def profile_for(user: User) -> CandidateProfile | None:
 
 
 def can_read_profile(user: User, profile: CandidateProfile) -> bool:
-    """Whether `user` may see `profile`: its owner only, for now.
+    """Whether `user` may see `profile`: its owner, or a member of any employer
+    when the owner lets employers find them. Never their preferences: those are
+    not on any page but the owner's own."""
+    if not user.is_authenticated:
+        return False
+    if profile.user_id == user.pk:
+        return True
+    return profile.is_discoverable and is_employer_member(user)
 
-    Employers will see profiles their owners made discoverable (a later change
-    adds that here, and nowhere else).
-    """
-    return user.is_authenticated and profile.user_id == user.pk
+
+def is_employer_member(user: User) -> bool:
+    """Whether the person belongs to at least one organisation."""
+    from employers.models import Membership
+
+    return Membership.objects.filter(user=user).exists()
 
 
 def can_read_cv(user: User, profile: CandidateProfile) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -15,13 +16,16 @@ from django.views.decorators.debug import sensitive_variables
 
 from employers.forms import location_from_place
 from fairsite.accounts.models import User
+from fairsite.mail.delivery import queue_email
 from fairsite.places import Place
 from fairsite.private_storage import private_storage
-from jobs.models import Credential
+from jobs.models import Credential, JobPosting
+from jobs.wording import check_wording
 
 from .cv import CONTENT_TYPES, cv_kind
 from .encryption import encrypt_preferences
 from .models import (
+    ApplyInvitation,
     CandidateProfile,
     EducationEntry,
     ExperienceEntry,
@@ -82,6 +86,9 @@ def history_save(
     profile.education.all().delete()
     for model in (ExperienceEntry, EducationEntry):
         model.objects.bulk_create(row for row in rows if isinstance(row, model))
+    # bulk_create sends no signals; saving the profile marks it changed, so its
+    # search document (which holds the job titles) is rewritten.
+    profile.save(update_fields=["updated_at"])
     return profile
 
 
@@ -152,3 +159,43 @@ def preferences_delete(*, user: User) -> bool:
     """Delete the person's preferences for good; False if they had none."""
     deleted, _ = PrivatePreferences.objects.filter(user=user).delete()
     return bool(deleted)
+
+
+INVITE_RECORD_MESSAGE = (
+    "Take out the words about records ({phrases}). Nobody may be asked about a record "
+    "before a job offer."
+)
+
+
+@transaction.atomic
+def invite_to_apply(
+    *, posting: JobPosting, profile: CandidateProfile, by: User, message: str = ""
+) -> ApplyInvitation:
+    """Record the invitation and queue its email to the person, once per posting and person.
+
+    The employer never learns the person's email address; the person decides
+    whether to apply. Refuses a posting that is not live, a person who is not
+    discoverable, a second invitation, and a message that asks about records.
+    """
+    if not posting.is_visible:
+        raise ValidationError("You can invite people once the posting is live.")
+    if not profile.is_discoverable:
+        raise ValidationError(
+            "This person can't be invited: they no longer let employers find them."
+        )
+    flags = check_wording(message)
+    if flags:
+        phrases = ", ".join(f"'{flag.phrase}'" for flag in flags)
+        raise ValidationError({"message": INVITE_RECORD_MESSAGE.format(phrases=phrases)})
+    if ApplyInvitation.objects.filter(posting=posting, profile=profile).exists():
+        raise ValidationError("You have already invited this person to apply for this job.")
+    invitation = ApplyInvitation(posting=posting, profile=profile, invited_by=by, message=message)
+    invitation.full_clean()
+    invitation.save()
+    queue_email(
+        to=profile.user.email,
+        template="candidates/email/invitation_to_apply",
+        context={"posting": posting, "employer": posting.employer, "message": message},
+        dedupe_key=f"apply-invitation-{invitation.pk}",
+    )
+    return invitation

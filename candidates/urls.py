@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import preference_views, views
+from . import employer_views, preference_views, views
 
 app_name = "candidates"
 
@@ -17,4 +17,15 @@ urlpatterns = [
     ),
     path("candidates/<uuid:public_id>/", views.profile_detail, name="profile-detail"),
     path("candidates/<uuid:public_id>/cv/", views.cv_download, name="cv-download"),
+    path(
+        # Not under postings/<pk>/: that level is the posting's actions.
+        "hire/<slug:slug>/matches/<int:pk>/",
+        employer_views.posting_candidates,
+        name="posting-candidates",
+    ),
+    path(
+        "hire/<slug:slug>/matches/<int:pk>/invite/<uuid:public_id>/",
+        employer_views.invite,
+        name="invite",
+    ),
 ]

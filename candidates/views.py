@@ -142,9 +142,10 @@ def cv_download(request, public_id):
 @login_required
 def profile_detail(request, public_id):
     profile = readable_profile(request.user, public_id)
+    is_owner = profile.user_id == request.user.pk
     return render(
         request,
-        "candidates/profile_detail.html",
+        "candidates/profile_detail.html" if is_owner else "candidates/profile_for_employer.html",
         {
             "profile": profile,
             "completeness": profile_completeness(profile),

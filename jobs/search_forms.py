@@ -63,6 +63,7 @@ class SearchForm(forms.Form):
             ("newest", "Newest"),
             ("nearest", "Nearest"),
             ("salary", "Highest pay"),
+            ("for_you", "Best for you"),
         ],
         error_messages={"invalid_choice": CHOOSE},
     )
@@ -78,8 +79,10 @@ class SearchForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, can_sort_for_you: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        # "Best for you" ranks by the signed-in person's own profile.
+        self.can_sort_for_you = can_sort_for_you
         self.fields["credential"].choices = [
             ("", "Any"),
             *((c.slug, c.short_name) for c in Credential.objects.order_by("name")),
@@ -97,6 +100,8 @@ class SearchForm(forms.Form):
             else:
                 radius = cleaned.get("radius") or DEFAULT_RADIUS
                 cleaned["near"] = Near(found.latitude, found.longitude, radius, found.label)
+        if cleaned.get("sort") == "for_you" and not self.can_sort_for_you:
+            self.add_error("sort", "To sort jobs for you, sign in and make a profile first.")
         wants_nearest = cleaned.get("sort") == "nearest"
         if wants_nearest and cleaned["near"] is None and "place" not in self.errors:
             self.add_error("sort", "To sort by distance, enter a town, ZIP code or postcode.")

@@ -31,7 +31,7 @@ RADII_MILES = (5, 10, 25, 50)
 MAX_QUERY_TERMS = 32
 FEATURED_WEIGHT = 1.1
 SEARCH_TIMEOUT_SECONDS = 3
-SORTS = ("relevance", "newest", "nearest", "salary")
+SORTS = ("relevance", "newest", "nearest", "salary", "for_you")
 
 # Single-choice facets: name in the URL -> document field.
 FACETS = {
@@ -110,19 +110,29 @@ def facet_filters(query: PostingQuery, *, skip: str | None = None) -> list[Q]:
     return clauses
 
 
-def posting_search(query: PostingQuery, *, now: datetime | None = None) -> Search:
-    """The Elasticsearch request: the page of hits, every facet's counts, a suggestion."""
+def posting_search(query: PostingQuery, *, now: datetime | None = None, ranking=None) -> Search:
+    """The Elasticsearch request: the page of hits, every facet's counts, a suggestion.
+
+    `ranking` (candidates.matching.CandidateRanking) is the signed-in person's
+    own ranking, used for the "Best for you": it wraps the search's words and
+    filters in that person's scoring and adds their preferences as filters.
+    """
     now = now or timezone.now()
     words = query.terms
-    matching = text_clause(words) if words else Q("match_all")
-    scored = Q(
-        "function_score",
-        query=matching,
-        functions=[{"filter": Q("range", featured_until={"gt": now}), "weight": FEATURED_WEIGHT}],
-        boost_mode="multiply",
-    )
     search = Search(using=_search_client(), index=postings_index.alias)
-    search = search.query(Q("bool", must=[scored], filter=base_filters(query, now=now)))
+    if ranking is not None and query.sort == "for_you":
+        must = [text_clause(words)] if words else []
+        search = search.query(ranking.query(must=must, filters=base_filters(query, now=now)))
+    else:
+        matching = text_clause(words) if words else Q("match_all")
+        featured = Q("range", featured_until={"gt": now})
+        scored = Q(
+            "function_score",
+            query=matching,
+            functions=[{"filter": featured, "weight": FEATURED_WEIGHT}],
+            boost_mode="multiply",
+        )
+        search = search.query(Q("bool", must=[scored], filter=base_filters(query, now=now)))
     search = search.post_filter(Q("bool", filter=facet_filters(query)))
     for name, doc_field in {**FACETS, **FLAGS}.items():
         counts = A("filter", Q("bool", filter=facet_filters(query, skip=name)))
@@ -137,7 +147,7 @@ def posting_search(query: PostingQuery, *, now: datetime | None = None) -> Searc
             " ".join(query.text.split()[:MAX_QUERY_TERMS]),
             term={"field": "title", "suggest_mode": "popular", "min_word_length": 3},
         )
-    return search.source(["title", "description", "location_labels"])
+    return search.source(["title", "description", "location_labels", "required_credentials"])
 
 
 def _sorted(search: Search, query: PostingQuery, *, has_text: bool) -> Search:
@@ -145,6 +155,8 @@ def _sorted(search: Search, query: PostingQuery, *, has_text: bool) -> Search:
     if query.sort == "nearest" and query.near is not None:
         point = {"lat": query.near.latitude, "lon": query.near.longitude}
         return search.sort({"_geo_distance": {"locations": point, "order": "asc", "unit": "mi"}})
+    if query.sort == "for_you":
+        return search.sort("_score", newest)
     if query.sort == "salary":
         return search.sort({"salary_yearly": {"order": "desc", "missing": "_last"}}, newest)
     if query.sort == "newest" or not has_text:

@@ -31,6 +31,9 @@ class Hit:
     title: SafeString
     snippet: SafeString
     miles: float | None = None
+    # With the "Best for you" sort: why it suits the person, and what they lack.
+    reasons: tuple[str, ...] = ()
+    missing_credentials: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -69,21 +72,30 @@ def facet_labels() -> dict[str, dict[str, str]]:
     }
 
 
-def run_posting_search(query: PostingQuery) -> SearchResults:
-    """Search the index; raises SearchUnavailable when Elasticsearch can't answer."""
+def run_posting_search(query: PostingQuery, *, ranking=None) -> SearchResults:
+    """Search the index; raises SearchUnavailable when Elasticsearch can't answer.
+
+    With `ranking` (the person's own, for the "Best for you" sort) each hit
+    carries the reasons it suits them.
+    """
     try:
-        response = posting_search(query).execute()
+        response = posting_search(query, ranking=ranking).execute()
     except (TransportError, ApiError) as error:
         raise SearchUnavailable(type(error).__name__) from error
     ids = [int(hit.meta.id) for hit in response.hits]
     postings = _visible_in_order(ids)
     words = query.terms
+    explained = ranking.explain(response) if ranking is not None else {}
     hits = [
         Hit(
             posting=posting,
             title=highlight(posting.title, words),
             snippet=snippet(_plain(hit), words),
             miles=_miles(query, posting),
+            reasons=explained[posting.pk].reasons if posting.pk in explained else (),
+            missing_credentials=(
+                explained[posting.pk].missing_credentials if posting.pk in explained else ()
+            ),
         )
         for hit, posting in ((h, postings.get(int(h.meta.id))) for h in response.hits)
         if posting is not None

@@ -5,6 +5,8 @@ from django.http import Http404, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
+from candidates.matching import ranking_for
+from candidates.selectors import profile_for
 from employers.models import Membership
 from employers.policy import policy_sentences
 from employers.selectors import policy_of
@@ -84,10 +86,12 @@ def facet_groups(params: QueryDict, results) -> list[dict]:
 
 def posting_list(request):
     """The search page: Elasticsearch when it answers, the database when it doesn't."""
-    form = SearchForm(request.GET or None)
+    has_profile = profile_for(request.user) is not None
+    form = SearchForm(request.GET or None, can_sort_for_you=has_profile)
     query = form.to_query()
+    ranking = ranking_for(request.user) if query.sort == "for_you" else None
     try:
-        results = run_posting_search(query)
+        results = run_posting_search(query, ranking=ranking)
     except SearchUnavailable as error:
         logger.warning("Job search fell back to the database: %s", error)
         results = database_results(query)

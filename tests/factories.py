@@ -329,6 +329,12 @@ class CandidateProfileFactory(factory.django.DjangoModelFactory):
             )
 
 
+class DiscoverableCandidateFactory(CandidateProfileFactory):
+    """A profile its owner lets employers find (so it is in the candidates index)."""
+
+    is_discoverable = True
+
+
 class ExperienceEntryFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = ExperienceEntry

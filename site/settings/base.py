@@ -206,6 +206,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         # The client logs every request line at INFO; failures still come through.
+        # Never lower it to DEBUG: that logs request bodies, and a person's own
+        # "Jobs for you" query carries their fair-chance preferences as filters.
         "elastic_transport": {"level": "WARNING"},
         "elasticsearch": {"level": "WARNING"},
         # One line per background task drowns out what matters (emails, errors).

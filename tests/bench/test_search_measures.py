@@ -1,7 +1,10 @@
 """The search benchmark's measurements, end to end on a tiny dataset and the real server."""
 
+import time
+
 import pytest
 
+from bench.environment import sampled_load
 from bench.loading import load_dataset
 from bench.queries import CLASSES, query_set
 from bench.report import percentile, summary
@@ -34,6 +37,7 @@ def test_rebuild_and_searches_are_measured_on_the_page_the_engine_and_the_databa
 
     assert rebuilt["documents"] == 60
     assert rebuilt["per_second"] > 0
+    assert rebuilt["python_cpu_seconds"] > 0
     assert [t.kind for t in timings] == list(CLASSES) * 2
     assert all(t.page_ms > t.engine_ms > 0 and t.took_ms >= 0 for t in timings)
     assert all(t.database_ms is not None and t.database_total is not None for t in timings)
@@ -64,3 +68,12 @@ def test_targets_say_which_figures_were_met():
     assert met["page p95 / took p95"] is False
     assert met["rebuild (postings/s)"] is True
     assert met["publish -> searchable p95 (s)"] is None
+
+
+def test_the_load_is_sampled_through_a_run_and_summarised_at_its_end():
+    with sampled_load(every=0.01) as load:
+        assert load == {}
+        time.sleep(0.05)
+
+    assert load["samples"] >= 2
+    assert load["one_minute_min"] <= load["one_minute_mean"] <= load["one_minute_max"]

@@ -1,0 +1,83 @@
+"""Credentials that would open more roles near a reentry professional.
+
+One aggregation over the visible postings within their travel radius (and
+within their own preferences) that require a credential they don't hold,
+grouped by that credential.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from elasticsearch import ApiError, TransportError
+from elasticsearch.dsl import Q, Search
+
+from jobs.models import Credential
+from jobs.search import postings_index
+from jobs.search_results import SearchUnavailable
+
+from .matching import CandidateRanking, search_client
+from .models import CandidateProfile
+from .preferences import FairChancePreferences
+
+
+@dataclass(frozen=True)
+class CredentialGap:
+    credential: Credential
+    roles: int
+    radius_miles: int | None
+
+    @property
+    def page_url(self) -> str:
+        page = getattr(self.credential, "page", None)
+        if page is not None and page.live:
+            return page.url
+        return ""
+
+
+def credential_gap_search(ranking: CandidateRanking) -> Search:
+    """Visible postings near the person that require a credential they don't hold, by credential."""
+    filters = [
+        Q("range", expires_at={"gt": ranking.now}),
+        Q("exists", field="required_credentials"),
+        *ranking.filters(),
+    ]
+    place = ranking.place_filter()
+    if place is not None:
+        filters.append(place)
+    search = Search(using=search_client(), index=postings_index.alias).query(
+        Q("bool", filter=filters)
+    )
+    terms = {"field": "required_credentials", "size": 20}
+    if ranking.held:
+        terms["exclude"] = list(ranking.held)
+    search.aggs.bucket("missing", "terms", **terms)
+    return search.extra(size=0, track_total_hits=False)
+
+
+def credential_gap(
+    profile: CandidateProfile,
+    preferences: FairChancePreferences | None,
+    *,
+    now: datetime | None = None,
+) -> list[CredentialGap]:
+    """Credentials the person lacks, each with how many roles near them require it, most first.
+
+    Raises SearchUnavailable when Elasticsearch can't answer.
+    """
+    ranking = CandidateRanking.of(profile, preferences, now=now)
+    try:
+        response = credential_gap_search(ranking).execute()
+    except (TransportError, ApiError) as error:
+        raise SearchUnavailable(type(error).__name__) from error
+    buckets = response.aggregations.missing.buckets
+    credentials = Credential.objects.select_related("page").in_bulk(
+        [b.key for b in buckets], field_name="slug"
+    )
+    radius = profile.travel_radius if getattr(profile, "home", None) else None
+    return [
+        CredentialGap(credential=credentials[b.key], roles=b.doc_count, radius_miles=radius)
+        for b in buckets
+        if b.key in credentials
+    ]

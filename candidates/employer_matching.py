@@ -1,0 +1,236 @@
+"""Matching a posting to discoverable candidates: the mirror of a person's own query.
+
+Nothing here reads preferences: the candidates index holds none, and the
+employer's query never asks about them (filtering people out by their
+preferences on an employer's query would let the employer infer them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from elasticsearch import ApiError, TransportError
+from elasticsearch.dsl import Q, Search
+
+from fairsite.search.text import normalise
+from jobs.models import JobPosting
+from jobs.search_results import SearchUnavailable
+
+from .matching import (
+    MATCH_SIZE,
+    QUALIFIED,
+    QUALIFIED_BOOST,
+    WEIGHTS,
+    credential_names,
+    in_reason_order,
+    named_clause,
+    nearest_miles,
+    reasons_from,
+    search_client,
+)
+from .models import CandidateProfile, TravelRadius
+from .search import candidates_index
+
+# Candidates further than this from the job score half as much.
+CANDIDATE_DISTANCE_SCALE_MILES = 10
+
+
+@dataclass(frozen=True)
+class CandidateMatch:
+    profile: CandidateProfile
+    reasons: tuple[str, ...]
+    missing_credentials: tuple[str, ...] = ()
+    miles: float | None = None
+    matched: frozenset[str] = field(default_factory=frozenset)
+
+
+def _posting_points(posting: JobPosting) -> list[dict]:
+    return [{"lat": loc.latitude, "lon": loc.longitude} for loc in posting.locations.all()]
+
+
+def _within_their_radius(points: list[dict]) -> Q | None:
+    # Each person chose their own radius from a short list, and the core build
+    # has no scripts to compare a distance with a document's field, so: one
+    # geo_distance per radius on offer, each joined with a term on that radius.
+    if not points:
+        return None
+    options = []
+    for radius in TravelRadius.values:
+        near_any = Q(
+            "bool",
+            should=[Q("geo_distance", distance=f"{radius}mi", home=p) for p in points],
+            minimum_should_match=1,
+        )
+        options.append(Q("bool", filter=[Q("term", travel_radius=radius), near_any]))
+    return Q("bool", should=options, minimum_should_match=1)
+
+
+def candidates_for_posting_search(posting: JobPosting, *, size: int = MATCH_SIZE) -> Search:
+    """The request for a posting's matched candidates: the mirror of the candidate's query."""
+    required = sorted(c.slug for c in posting.required_credentials.all())
+    preferred = sorted(c.slug for c in posting.preferred_credentials.all())
+    points = _posting_points(posting)
+    places = []
+    within = _within_their_radius(points)
+    if within is not None:
+        places.append(within)
+    if posting.is_remote:
+        places.append(Q("term", remote_ok=True))
+    filters = [Q("bool", should=places, minimum_should_match=1)] if places else []
+
+    clauses = [
+        named_clause(f"requires:{slug}", Q("term", credentials=slug), WEIGHTS["requires"])
+        for slug in required
+    ]
+    clauses += [
+        named_clause(f"prefers:{slug}", Q("term", credentials=slug), WEIGHTS["prefers"])
+        for slug in preferred
+    ]
+    for position, skill in enumerate(posting.skills):
+        words = normalise(skill)
+        if words:
+            clause = Q("match_phrase", skills_norm=words)
+            clauses.append(named_clause(f"skill:{position}", clause, WEIGHTS["skill"]))
+    clauses.append(
+        named_clause(
+            "category", Q("term", desired_categories=posting.category), WEIGHTS["category"]
+        )
+    )
+    clauses.append(
+        named_clause("type", Q("term", employment_types=posting.employment_type), WEIGHTS["type"])
+    )
+    about = normalise(" ".join([posting.title, *posting.skills]))
+    if about:
+        clauses.append(
+            Q(
+                "multi_match",
+                query=about,
+                fields=["headline_norm^2", "experience_norm^2", "skills_norm", "summary_norm"],
+                minimum_should_match="30%",
+                boost=WEIGHTS["similar"] * 0.2,
+                _name="similar",
+            )
+        )
+    if within is not None:
+        clauses.append(named_clause("near", within, WEIGHTS["near"]))
+    if posting.is_remote:
+        clauses.append(named_clause("remote", Q("term", remote_ok=True), WEIGHTS["remote"]))
+
+    functions = []
+    if points:
+        scale = f"{CANDIDATE_DISTANCE_SCALE_MILES}mi"
+        functions.append({"gauss": {"home": {"origin": points[0], "scale": scale}}})
+    scored = Q(
+        "function_score",
+        query=Q("bool", filter=filters, should=clauses),
+        functions=functions or [{"weight": 1}],
+        score_mode="multiply",
+        boost_mode="multiply",
+    )
+    qualified = Q(
+        "constant_score",
+        filter=Q("bool", filter=[Q("term", credentials=slug) for slug in required]),
+        boost=QUALIFIED_BOOST,
+        _name=QUALIFIED,
+    )
+    search = Search(using=search_client(), index=candidates_index.alias)
+    search = search.query(Q("bool", must=[scored], should=[qualified]))
+    search = search.sort("_score", {"updated_at": {"order": "desc"}})
+    return search.source(["credentials"])[:size]
+
+
+EMPLOYER_SENTENCES = {
+    "requires": "Holds {credential}, which this role requires",
+    "prefers": "Holds {credential}, which this role asks for",
+    "skill": "Lists {skill} among their skills",
+    "category": "Wants work in {category_lower}",
+    "type": "Wants {employment_type_lower} work",
+    "similar": "Their profile is close to this role",
+    "near": "{distance}",
+    "remote": "Happy to work from home",
+}
+
+
+def candidate_reasons(
+    matched: Iterable[str],
+    *,
+    posting: JobPosting,
+    miles: float | None,
+    names: dict[str, str],
+) -> tuple[str, ...]:
+    """What an employer reads under a candidate: from the profile only, one per clause."""
+    return reasons_from(
+        matched,
+        EMPLOYER_SENTENCES,
+        skills=posting.skills,
+        posting=posting,
+        names=names,
+        distance=_their_miles_text(miles),
+    )
+
+
+def _their_miles_text(miles: float | None) -> str:
+    if miles is None or miles < 1:
+        return "Lives less than a mile from the job"
+    rounded = round(miles)
+    return f"Lives about {rounded} mile{'' if rounded == 1 else 's'} from the job"
+
+
+def matches_for_posting(posting: JobPosting, *, size: int = MATCH_SIZE) -> list[CandidateMatch]:
+    """Discoverable candidates who suit the posting best, each with reasons from their profile.
+
+    Raises SearchUnavailable when Elasticsearch can't answer.
+    """
+    try:
+        response = candidates_for_posting_search(posting, size=size).execute()
+    except (TransportError, ApiError) as error:
+        raise SearchUnavailable(type(error).__name__) from error
+    return candidate_matches_from(response, posting)
+
+
+def candidate_matches_from(response, posting: JobPosting) -> list[CandidateMatch]:
+    """Turn a response of the candidates index into matches with reasons."""
+    hits = list(response.hits)
+    # The database has the last word here too: someone who switched discovery off
+    # a moment ago is not shown, even before the index catches up.
+    profiles = (
+        CandidateProfile.objects.filter(
+            pk__in=[int(hit.meta.id) for hit in hits], is_discoverable=True
+        )
+        .select_related("home")
+        .prefetch_related("credentials")
+    )
+    by_id = {p.pk: p for p in profiles}
+    required = [c.slug for c in posting.required_credentials.all()]
+    names = credential_names(required + [c.slug for c in posting.preferred_credentials.all()])
+    points = [loc.point for loc in posting.locations.all()]
+    matches = []
+    for hit in hits:
+        profile = by_id.get(int(hit.meta.id))
+        if profile is None:
+            continue
+        matched = frozenset(getattr(hit.meta, "matched_queries", None) or [])
+        home = getattr(profile, "home", None)
+        miles = nearest_miles(home.point, points) if home else None
+        held = set(getattr(hit, "credentials", None) or [])
+        missing = (
+            ()
+            if QUALIFIED in matched
+            else tuple(names.get(s, s) for s in required if s not in held)
+        )
+        matches.append(
+            CandidateMatch(
+                profile=profile,
+                reasons=candidate_reasons(
+                    in_reason_order(matched),
+                    posting=posting,
+                    miles=miles,
+                    names=names,
+                ),
+                missing_credentials=missing,
+                miles=miles,
+                matched=matched,
+            )
+        )
+    return matches

@@ -1,0 +1,87 @@
+"""What employers see of candidates: the people matched to one of their postings,
+and the invitation to apply. Nothing here reads anyone's fair-chance preferences."""
+
+from __future__ import annotations
+
+import logging
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+
+from employers.selectors import member_employer
+from jobs.models import JobPosting
+from jobs.search_results import SearchUnavailable
+
+from . import services
+from .employer_matching import matches_for_posting
+from .invite_forms import InviteForm
+from .models import ApplyInvitation, CandidateProfile
+
+logger = logging.getLogger(__name__)
+
+
+def _posting_of(request, slug, pk) -> tuple:
+    employer, _membership = member_employer(request.user, slug)
+    return employer, get_object_or_404(JobPosting, pk=pk, employer=employer)
+
+
+@login_required
+def posting_candidates(request, slug, pk):
+    employer, posting = _posting_of(request, slug, pk)
+    matches, unavailable = [], False
+    if posting.is_visible:
+        try:
+            matches = matches_for_posting(posting)
+        except SearchUnavailable as error:
+            logger.warning("Matched candidates unavailable: %s", error)
+            unavailable = True
+    invited = set(
+        ApplyInvitation.objects.filter(posting=posting).values_list("profile_id", flat=True)
+    )
+    return render(
+        request,
+        "candidates/posting_candidates.html",
+        {
+            "employer": employer,
+            "posting": posting,
+            "matches": matches,
+            "invited": invited,
+            "unavailable": unavailable,
+        },
+    )
+
+
+@login_required
+def invite(request, slug, pk, public_id):
+    employer, posting = _posting_of(request, slug, pk)
+    profile = CandidateProfile.objects.filter(public_id=public_id, is_discoverable=True).first()
+    if profile is None:
+        raise Http404
+    form = InviteForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.invite_to_apply(
+                posting=posting,
+                profile=profile,
+                by=request.user,
+                message=form.cleaned_data["message"],
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errors in error.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(None, error.messages)
+        else:
+            messages.success(
+                request, "Your invitation is on its way. They decide whether to apply."
+            )
+            return redirect("candidates:posting-candidates", slug=employer.slug, pk=posting.pk)
+    return render(
+        request,
+        "candidates/invite_form.html",
+        {"employer": employer, "posting": posting, "profile": profile, "form": form},
+    )

@@ -1,0 +1,18 @@
+"""The employer's invitation to apply: one optional message."""
+
+from django import forms
+
+MAX_MESSAGE = 1000
+
+
+class InviteForm(forms.Form):
+    message = forms.CharField(
+        label="A short message (optional)",
+        help_text="Say why you think the job suits them. Don't ask about records.",
+        required=False,
+        max_length=MAX_MESSAGE,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={
+            "max_length": f"Keep the message to {MAX_MESSAGE} characters or fewer.",
+        },
+    )

@@ -1,0 +1,463 @@
+"""Matching both ways, with a reason for every match.
+
+Candidate -> postings and posting -> candidates are one Elasticsearch query
+each. Every clause that scores carries a ``_name``; Elasticsearch returns the
+names a hit matched (``matched_queries``) and each name becomes one
+plain-language reason, so the reasons under a hit are exactly the clauses it
+matched, no more and no fewer.
+
+A person's fair-chance preferences become *filter* clauses of their own query,
+built here at query time from ``preferences_for(user)``, and nowhere else: they
+are never stored in an index, never sent on an employer's query, never put in
+a URL or a log line.
+
+Required credentials. A posting that requires a credential the person lacks is
+still shown, after every posting they can apply for, and says what is missing.
+The core build has no scripts, so "holds every required credential" is a
+``terms_set`` over the posting's ``required_credentials`` with the posting's own
+``required_credentials_count`` as the minimum to match (a posting requiring
+nothing matches through a ``must_not exists`` branch). That clause is a
+``constant_score`` worth ``QUALIFIED_BOOST``, added outside the
+``function_score`` and far above anything the scoring clauses can reach after
+decay, so it works as a first sort key in one query: one round trip, one
+ranking, rather than a second query for the postings one lacks. On the employer
+side the count is known at query time (it is this posting's), so the same
+clause is a plain ``bool`` of one ``term`` per required credential.
+
+Distance ranks by a ``gauss`` decay on the ``geo_point`` (scale: the person's
+travel radius, so at their limit a posting scores half as much), recency by a
+``gauss`` on the publication date. The decays multiply the named clauses'
+score, so two otherwise equal postings order by distance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.utils import timezone
+from elasticsearch import ApiError, TransportError
+from elasticsearch.dsl import Q, Search
+
+from fairsite.places import distance_miles
+from fairsite.search.client import get_client
+from fairsite.search.text import normalise
+from jobs.models import Category, Credential, EmploymentType, JobPosting
+from jobs.search import postings_index
+from jobs.search_results import SearchUnavailable
+
+from .models import CandidateProfile
+from .preferences import FairChancePreferences
+
+MATCH_SIZE = 20
+QUALIFIED = "qualified"
+QUALIFIED_BOOST = 1000.0
+SEARCH_TIMEOUT_SECONDS = 3
+# Recency: a posting a month old scores half as much as a new one.
+RECENCY = {"scale": "30d", "offset": "3d", "decay": 0.5}
+
+WEIGHTS = {
+    "requires": 3.0,
+    "prefers": 1.5,
+    "skill": 1.0,
+    "category": 2.0,
+    "type": 1.0,
+    "similar": 1.0,
+    "near": 1.0,
+    "remote": 1.0,
+    "after_offer": 0.5,
+    "never_checks": 0.5,
+}
+
+
+def search_client():
+    return get_client().options(request_timeout=SEARCH_TIMEOUT_SECONDS, max_retries=1)
+
+
+def named_clause(name: str, query: Q, weight: float) -> Q:
+    """A clause that scores `weight` when it matches, whatever its own scoring, named."""
+    return Q("constant_score", filter=query, boost=weight, _name=name)
+
+
+def credential_names(slugs: Iterable[str]) -> dict[str, str]:
+    slugs = set(slugs)
+    return {c.slug: c.short_name for c in Credential.objects.filter(slug__in=slugs)}
+
+
+def home_point(profile: CandidateProfile) -> dict | None:
+    home = getattr(profile, "home", None)
+    return {"lat": home.latitude, "lon": home.longitude} if home else None
+
+
+# Preferences -> filters ------------------------------------------------------
+
+
+def preference_filters(preferences: FairChancePreferences | None) -> list[Q]:
+    """The person's private preferences as filter clauses for their own query only."""
+    if preferences is None or preferences.is_empty:
+        return []
+    clauses = []
+    if preferences.only_checks_after_offer:
+        clauses.append(Q("term", checks_after_offer=True))
+    if preferences.highest_check_level:
+        clauses.append(Q("terms", check_level=list(preferences.acceptable_check_levels)))
+    if preferences.avoid_duties:
+        clauses.append(~Q("terms", duties=list(preferences.avoid_duties)))
+    for support in preferences.needs_support:
+        clauses.append(Q("term", employer_support=support))
+    if preferences.only_ignores_spent_convictions:
+        clauses.append(Q("term", ignores_spent_convictions=True))
+    return clauses
+
+
+# Candidate -> postings -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CandidateRanking:
+    """How one person's postings are filtered and ranked; see the module docstring."""
+
+    profile: CandidateProfile
+    preferences: FairChancePreferences | None
+    held: tuple[str, ...]
+    now: datetime
+
+    @classmethod
+    def of(
+        cls,
+        profile: CandidateProfile,
+        preferences: FairChancePreferences | None,
+        *,
+        now: datetime | None = None,
+    ) -> CandidateRanking:
+        held = tuple(sorted(c.slug for c in profile.credentials.all()))
+        return cls(profile, preferences, held, now or timezone.now())
+
+    def filters(self) -> list[Q]:
+        return preference_filters(self.preferences)
+
+    def place_filter(self) -> Q | None:
+        """Within their travel radius of home, or remote when they said that suits them."""
+        home = home_point(self.profile)
+        options = []
+        if home is not None:
+            radius = f"{self.profile.travel_radius}mi"
+            options.append(Q("geo_distance", distance=radius, locations=home))
+        if self.profile.remote_ok:
+            options.append(Q("term", remote=True))
+        return Q("bool", should=options, minimum_should_match=1) if options else None
+
+    def scoring_clauses(self) -> list[Q]:
+        profile = self.profile
+        clauses = []
+        for slug in self.held:
+            clauses.append(
+                named_clause(
+                    f"requires:{slug}", Q("term", required_credentials=slug), WEIGHTS["requires"]
+                )
+            )
+            clauses.append(
+                named_clause(
+                    f"prefers:{slug}", Q("term", preferred_credentials=slug), WEIGHTS["prefers"]
+                )
+            )
+        for position, skill in enumerate(profile.skills):
+            words = normalise(skill)
+            if words:
+                clause = Q("match_phrase", skills_norm=words)
+                clauses.append(named_clause(f"skill:{position}", clause, WEIGHTS["skill"]))
+        if profile.desired_categories:
+            clause = Q("terms", category=list(profile.desired_categories))
+            clauses.append(named_clause("category", clause, WEIGHTS["category"]))
+        if profile.employment_types:
+            clause = Q("terms", employment_type=list(profile.employment_types))
+            clauses.append(named_clause("type", clause, WEIGHTS["type"]))
+        about = normalise(" ".join([profile.headline, *self._titles()]))
+        if about:
+            # Scored by text relevance (not a constant), lightly, so it breaks ties
+            # among postings that match the same structured clauses.
+            clauses.append(
+                Q(
+                    "multi_match",
+                    query=about,
+                    fields=["title_norm^2", "skills_norm", "description_norm"],
+                    minimum_should_match="30%",
+                    boost=WEIGHTS["similar"] * 0.2,
+                    _name="similar",
+                )
+            )
+        home = home_point(profile)
+        if home is not None:
+            within = Q("geo_distance", distance=f"{profile.travel_radius}mi", locations=home)
+            clauses.append(named_clause("near", within, WEIGHTS["near"]))
+        if profile.remote_ok:
+            clauses.append(named_clause("remote", Q("term", remote=True), WEIGHTS["remote"]))
+        clauses.append(
+            named_clause(
+                "after_offer", Q("term", check_timing="after_offer"), WEIGHTS["after_offer"]
+            )
+        )
+        clauses.append(
+            named_clause("never_checks", Q("term", check_timing="never"), WEIGHTS["never_checks"])
+        )
+        return clauses
+
+    def _titles(self) -> list[str]:
+        return [entry.title for entry in self.profile.experience.all()]
+
+    def explain(self, response) -> dict[int, PostingMatch]:
+        """Each hit of a response ranked by this query, with its reasons, by posting id."""
+        return {match.posting.pk: match for match in posting_matches_from(response, self)}
+
+    def decay_functions(self) -> list[dict]:
+        functions = [{"gauss": {"published_at": {"origin": self.now.isoformat(), **RECENCY}}}]
+        home = home_point(self.profile)
+        if home is not None:
+            scale = f"{self.profile.travel_radius}mi"
+            functions.append({"gauss": {"locations": {"origin": home, "scale": scale}}})
+        return functions
+
+    def qualified_clause(self) -> Q:
+        options = [~Q("exists", field="required_credentials")]
+        if self.held:
+            options.append(
+                Q(
+                    "terms_set",
+                    required_credentials={
+                        "terms": list(self.held),
+                        "minimum_should_match_field": "required_credentials_count",
+                    },
+                )
+            )
+        return Q(
+            "constant_score",
+            filter=Q("bool", should=options, minimum_should_match=1),
+            boost=QUALIFIED_BOOST,
+            _name=QUALIFIED,
+        )
+
+    def query(self, *, must: list[Q], filters: list[Q]) -> Q:
+        """The whole ranked query around `must` (a search's words) and `filters`,
+        with the person's preferences added as filters."""
+        filters = [*filters, *self.filters()]
+        scored = Q(
+            "function_score",
+            query=Q("bool", must=must, filter=filters, should=self.scoring_clauses()),
+            functions=self.decay_functions(),
+            score_mode="multiply",
+            boost_mode="multiply",
+        )
+        return Q("bool", must=[scored], should=[self.qualified_clause()])
+
+
+def postings_for_candidate_search(ranking: CandidateRanking, *, size: int = MATCH_SIZE) -> Search:
+    """The request for "Jobs for you": visible, near, within their preferences, ranked."""
+    filters = [Q("range", expires_at={"gt": ranking.now})]
+    place = ranking.place_filter()
+    if place is not None:
+        filters.append(place)
+    search = Search(using=search_client(), index=postings_index.alias)
+    search = search.query(ranking.query(must=[], filters=filters))
+    search = search.sort("_score", {"published_at": {"order": "desc"}})
+    return search.source(["required_credentials"])[:size]
+
+
+@dataclass(frozen=True)
+class PostingMatch:
+    posting: JobPosting
+    reasons: tuple[str, ...]
+    missing_credentials: tuple[str, ...] = ()
+    miles: float | None = None
+    matched: frozenset[str] = field(default_factory=frozenset)
+
+
+def nearest_miles(origin: tuple[float, float] | None, points: Iterable[tuple[float, float]]):
+    if origin is None:
+        return None
+    distances = [distance_miles(origin, point) for point in points]
+    return min(distances) if distances else None
+
+
+def miles_text(miles: float | None) -> str:
+    if miles is None:
+        return "Within your travel distance"
+    if miles < 1:
+        return "Less than a mile from you"
+    rounded = round(miles)
+    return f"{rounded} mile{'' if rounded == 1 else 's'} from you"
+
+
+# One sentence per clause name, for each side. Fields: credential, skill,
+# category, employment_type (each also as *_lower), distance.
+SEEKER_SENTENCES = {
+    "requires": "You hold {credential}, which this role requires",
+    "prefers": "You hold {credential}, which this role asks for",
+    "skill": "It asks for {skill}, one of your skills",
+    "category": "{category} is work you said you want",
+    "type": "{employment_type}, as you asked",
+    "similar": "It is close to the work your profile describes",
+    "near": "{distance}",
+    "remote": "You can do it from home",
+    "after_offer": "They check records only after an offer",
+    "never_checks": "They don't check records",
+}
+
+
+def reasons_from(
+    matched: Iterable[str],
+    sentences: dict[str, str],
+    *,
+    skills: list[str],
+    posting: JobPosting,
+    names: dict[str, str],
+    distance: str,
+) -> tuple[str, ...]:
+    """One sentence per matched clause name, in the order given; unknown names add nothing."""
+    category = dict(Category.choices).get(posting.category, posting.category)
+    employment_type = dict(EmploymentType.choices).get(
+        posting.employment_type, posting.employment_type
+    )
+    reasons = []
+    for name in matched:
+        kind, _, value = name.partition(":")
+        if kind not in sentences:
+            continue
+        reasons.append(
+            sentences[kind].format(
+                credential=names.get(value, value),
+                skill=skills[int(value)] if kind == "skill" else "",
+                category=category,
+                category_lower=category.lower(),
+                employment_type=employment_type,
+                employment_type_lower=employment_type.lower(),
+                distance=distance,
+            )
+        )
+    return tuple(reasons)
+
+
+def posting_reasons(
+    matched: Iterable[str],
+    *,
+    profile: CandidateProfile,
+    posting: JobPosting,
+    miles: float | None,
+    names: dict[str, str],
+) -> tuple[str, ...]:
+    """What a person reads under a posting: one sentence per matched clause."""
+    return reasons_from(
+        matched,
+        SEEKER_SENTENCES,
+        skills=profile.skills,
+        posting=posting,
+        names=names,
+        distance=miles_text(miles),
+    )
+
+
+# The order reasons are listed in: credentials first, then the rest.
+_REASON_ORDER = (
+    "requires",
+    "prefers",
+    "near",
+    "remote",
+    "skill",
+    "category",
+    "type",
+    "similar",
+    "after_offer",
+    "never_checks",
+)
+
+
+def in_reason_order(names: Iterable[str]) -> list[str]:
+    def key(name: str):
+        kind, _, value = name.partition(":")
+        return (_REASON_ORDER.index(kind) if kind in _REASON_ORDER else 99, value)
+
+    return sorted((n for n in names if n != QUALIFIED), key=key)
+
+
+def _visible_postings(ids: list[int]) -> dict[int, JobPosting]:
+    # The database has the last word: a posting closed a moment ago is never shown.
+    postings = (
+        JobPosting.objects.visible()
+        .filter(pk__in=ids)
+        .select_related("employer")
+        .prefetch_related("locations")
+    )
+    return {posting.pk: posting for posting in postings}
+
+
+def posting_matches_from(response, ranking: CandidateRanking) -> list[PostingMatch]:
+    """Turn a response of postings into matches with reasons (for any ranked posting search)."""
+    profile = ranking.profile
+    hits = list(response.hits)
+    postings = _visible_postings([int(hit.meta.id) for hit in hits])
+    wanted = {slug for hit in hits for slug in (getattr(hit, "required_credentials", None) or [])}
+    names = credential_names(wanted | set(ranking.held))
+    home = getattr(profile, "home", None)
+    origin = home.point if home else None
+    matches = []
+    for hit in hits:
+        posting = postings.get(int(hit.meta.id))
+        if posting is None:
+            continue
+        matched = frozenset(getattr(hit.meta, "matched_queries", None) or [])
+        miles = nearest_miles(origin, (loc.point for loc in posting.locations.all()))
+        missing = ()
+        if QUALIFIED not in matched:
+            required = getattr(hit, "required_credentials", None) or []
+            missing = tuple(names.get(s, s) for s in required if s not in ranking.held)
+        matches.append(
+            PostingMatch(
+                posting=posting,
+                reasons=posting_reasons(
+                    in_reason_order(matched),
+                    profile=profile,
+                    posting=posting,
+                    miles=miles,
+                    names=names,
+                ),
+                missing_credentials=missing,
+                miles=miles,
+                matched=matched,
+            )
+        )
+    return matches
+
+
+def matches_for_candidate(
+    profile: CandidateProfile,
+    preferences: FairChancePreferences | None,
+    *,
+    size: int = MATCH_SIZE,
+    now: datetime | None = None,
+) -> list[PostingMatch]:
+    """The postings that suit this person best, each with its reasons.
+
+    Raises SearchUnavailable when Elasticsearch can't answer.
+    """
+    ranking = CandidateRanking.of(profile, preferences, now=now)
+    try:
+        response = postings_for_candidate_search(ranking, size=size).execute()
+    except (TransportError, ApiError) as error:
+        raise SearchUnavailable(type(error).__name__) from error
+    return posting_matches_from(response, ranking)
+
+
+def ranking_for(user) -> CandidateRanking | None:
+    """The person's own ranking, or None without a profile or with unreadable preferences
+    (ranking without them could show what they asked not to see)."""
+    from .encryption import PreferencesUnreadable
+    from .selectors import preferences_for, profile_for
+
+    profile = profile_for(user)
+    if profile is None:
+        return None
+    try:
+        preferences = preferences_for(user)
+    except PreferencesUnreadable:
+        return None
+    return CandidateRanking.of(profile, preferences)
