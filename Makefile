@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test lint format lock lock-places bench bench-matching clean
+.PHONY: run test lint format lock lock-places bench bench-matching bench-alerts clean
 
 run: $(STAMP)
 	$(PY) -m fairsite.devtools.run
@@ -27,6 +27,12 @@ bench: $(STAMP)
 bench-matching: $(STAMP)
 	$(PY) -m fairsite.devtools.prepare run
 	$(PY) -m bench.matching $(BENCH_ARGS)
+
+# The job alerts benchmark (100k alerts): matching a new posting, the daily digest.
+# Other sizes: make bench-alerts BENCH_ARGS="--alerts 10000"
+bench-alerts: $(STAMP)
+	$(PY) -m fairsite.devtools.prepare run
+	$(PY) -m bench.alerts $(BENCH_ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

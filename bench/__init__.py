@@ -9,6 +9,9 @@
     search.py            the job search benchmark (`make bench`), measuring with
     search_measures.py   the measurements themselves (also run by tests/bench/)
     queries.py           its fixed query set
+    alerts.py            the job alerts benchmark (`make bench-alerts`), measuring with
+    alert_measures.py    its measurements (also run by tests/bench/), on
+    alert_dataset.py     generated saved searches
     results/             committed results files
 
 A later benchmark (matching, alerts) is a sibling script: ``benchmark_environment()``

@@ -57,3 +57,39 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
 
     rule = "  ".join("-" * width for width in widths)
     return "\n".join([line(cells[0]), rule, *(line(row) for row in cells[1:])])
+
+
+def read(results: dict, path: tuple[str, ...]):
+    """The figure at ``path`` in a results dict, or None where it is missing."""
+    value = results
+    for key in path:
+        value = value.get(key) if isinstance(value, dict) else None
+    return value
+
+
+def check_targets(results: dict, targets: Sequence[tuple]) -> list[dict]:
+    """Each (figure, path, target, "max" or "min"), with what was measured and if it was met."""
+    found = []
+    for name, path, target, kind in targets:
+        value = read(results, path)
+        met = None if value is None else (value <= target if kind == "max" else value >= target)
+        found.append(
+            {"figure": name, "measured": value, "target": target, "kind": kind, "met": met}
+        )
+    return found
+
+
+def targets_table(found: Sequence[dict]) -> str:
+    """The targets and what was measured, as a printed table."""
+    return table(
+        ["target", "measured", "target", "met"],
+        [
+            [
+                t["figure"],
+                t["measured"],
+                f"{'<=' if t['kind'] == 'max' else '>='} {t['target']}",
+                {True: "yes", False: "NO", None: "?"}[t["met"]],
+            ]
+            for t in found
+        ],
+    )

@@ -30,7 +30,7 @@ from bench.environment import (
     sampled_load,
     versions,
 )
-from bench.report import table, write_results
+from bench.report import check_targets, table, targets_table, write_results
 from fairsite.devtools.elasticsearch import ElasticsearchUnavailable
 
 WARM_UP_QUERIES = 25  # per class, from another seed: warm caches without replaying the set
@@ -121,22 +121,8 @@ def run(*, postings: int, per_class: int, publish: int, output: Path, note: str 
     return results
 
 
-def _read(results: dict, path: tuple[str, ...]):
-    value = results
-    for key in path:
-        value = value.get(key) if isinstance(value, dict) else None
-    return value
-
-
 def targets(results: dict) -> list[dict]:
-    found = []
-    for name, path, target, kind in TARGETS:
-        value = _read(results, path)
-        met = None if value is None else (value <= target if kind == "max" else value >= target)
-        found.append(
-            {"figure": name, "measured": value, "target": target, "kind": kind, "met": met}
-        )
-    return found
+    return check_targets(results, TARGETS)
 
 
 def print_report(results: dict) -> None:
@@ -152,20 +138,7 @@ def print_report(results: dict) -> None:
     print()
     print(table(["search (ms)", "n", "p50", "p95", "p99", "max"], rows))
     print()
-    print(
-        table(
-            ["target", "measured", "target", "met"],
-            [
-                [
-                    t["figure"],
-                    t["measured"],
-                    f"{'<=' if t['kind'] == 'max' else '>='} {t['target']}",
-                    {True: "yes", False: "NO", None: "?"}[t["met"]],
-                ]
-                for t in results["targets"]
-            ],
-        )
-    )
+    print(targets_table(results["targets"]))
     dataset, rebuild = results["dataset"], results["rebuild"]
     m = results["machine"]
     load = m["load_during_run"]

@@ -29,6 +29,9 @@ from .wording import Flag, check_wording
 # Sent after a posting is filled or closed, so that applications (which live in
 # another module) can tell the people still waiting, once.
 posting_closed = Signal()
+# Sent inside the transaction that puts a posting live (published, or resumed
+# after a pause), so that job alerts (another app) can queue their check in it.
+posting_published = Signal()
 
 EDITABLE = {Status.DRAFT, Status.PENDING_REVIEW, Status.REJECTED, Status.PUBLISHED, Status.PAUSED}
 LIVE = {Status.PUBLISHED, Status.PAUSED}
@@ -186,6 +189,7 @@ def _publish(posting: JobPosting, *, by: User | None, reason: str = "") -> JobPo
     )
     entitlements.allowance_use(posting=posting)
     _email_employer(posting, "jobs/email/approved", {})
+    posting_published.send(sender=JobPosting, posting=posting)
     return posting
 
 
@@ -229,6 +233,7 @@ def posting_resume(*, posting: JobPosting, by: User) -> JobPosting:
     # A posting paused because its plan went unpaid needs paying for again.
     entitlements.allowance_reinstate(posting=posting)
     _move(posting, Status.PUBLISHED, by=by)
+    posting_published.send(sender=JobPosting, posting=posting)
     return posting
 
 

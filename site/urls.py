@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("employers.billing.urls")),
     path("", include("jobs.urls")),
     path("", include("jobs.feed_urls")),
+    path("", include("candidates.alerts.urls")),
     path("", include("cms.urls")),
     path("", include("candidates.urls")),
 ]

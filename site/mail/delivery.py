@@ -26,6 +26,7 @@ def queue_email(
     context: dict,
     reply_to: list[str] | None = None,
     dedupe_key: str | None = None,
+    headers: dict[str, str] | None = None,
 ) -> OutgoingEmail | None:
     """Queue a message in the caller's transaction; it is sent after commit.
 
@@ -44,6 +45,7 @@ def queue_email(
         body_html=body_html,
         reply_to=reply_to,
         dedupe_key=dedupe_key,
+        headers=headers,
     )
 
 
@@ -55,6 +57,7 @@ def queue_message(
     body_html: str = "",
     reply_to: list[str] | None = None,
     dedupe_key: str | None = None,
+    headers: dict[str, str] | None = None,
 ) -> OutgoingEmail | None:
     """Queue an already-written message (see queue_email); None if `dedupe_key` was used."""
     try:
@@ -65,6 +68,7 @@ def queue_message(
                 body_text=body_text,
                 body_html=body_html,
                 reply_to=reply_to or [],
+                headers=headers or {},
                 dedupe_key=dedupe_key,
                 next_attempt_at=timezone.now(),
             )
@@ -114,6 +118,7 @@ def deliver_due(*, limit: int = 100) -> DeliveryReport:
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=email.to,
             reply_to=email.reply_to or None,
+            headers=email.headers or None,
         )
         if email.body_html:
             message.attach_alternative(email.body_html, "text/html")

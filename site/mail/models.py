@@ -7,6 +7,8 @@ class OutgoingEmail(models.Model):
     body_text = models.TextField()
     body_html = models.TextField(blank=True)
     reply_to = models.JSONField(default=list, blank=True)
+    # Extra headers, such as List-Unsubscribe on alert emails (RFC 8058).
+    headers = models.JSONField(default=dict, blank=True)
     # Set for messages that must go out at most once per cause (for example one
     # receipt per payment event): a second queue_email with the same key is a no-op.
     dedupe_key = models.CharField(max_length=200, null=True, blank=True, unique=True)

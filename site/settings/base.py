@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "employers",
     "employers.billing",
     "candidates",
+    "candidates.alerts",
     "allauth",
     "allauth.account",
     "allauth.mfa",

@@ -1,0 +1,191 @@
+"""Matching a posting that went live against every alert, and the instant emails.
+
+    jobs.services._publish / posting_resume       (inside the publishing transaction)
+      └─ posting_published ─> posting_went_live:  a PostingCheck row, same transaction
+    after commit: the check_posting_alerts task   (the worker's scheduler retries too)
+      └─ check_due ─> check_posting:              one reverse query (all pages of it),
+                                                  an AlertMatch per alert (unique),
+                                                  instant emails queued, the row deleted
+
+Nothing is lost: the check row commits or rolls back with the publishing, and
+is deleted only in the transaction that records its matches; Elasticsearch
+being down leaves it to be retried with back-off. Nothing is sent twice: an
+AlertMatch is unique per (alert, posting), and an instant email goes out only
+with the update that marks its match sent (plus a dedupe key per alert and
+posting), so an edit, a pause and resume, or a second check of the same
+posting sends nothing more.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+from elasticsearch import ApiError, TransportError
+
+from fairsite.outbox.models import OutboxEntry
+from fairsite.search.aliases import describe_error
+from jobs.models import JobPosting
+from jobs.search import indexed_postings
+from jobs.search_results import facet_labels
+
+from .emails import posting_block, queue_instant_email
+from .models import Alert, AlertMatch, Frequency, PostingCheck
+from .search import INDEX_NAME, alerts_matching_posting, refresh_alerts_index
+
+logger = logging.getLogger(__name__)
+
+BATCH_SIZE = 20
+LEASE = timedelta(minutes=5)
+RETRY_FIRST_SECONDS = 1
+RETRY_MAX_SECONDS = 60
+# Alerts saved just before a posting went live may still wait in the outbox for
+# the alerts index; a check waits for them this long at most, so one alert that
+# can never be indexed does not hold every check up.
+WAIT_FOR_INDEX = timedelta(minutes=5)
+# Alerts recorded per transaction: bounds the work a failure rolls back.
+WRITE_CHUNK = 500
+
+
+class IndexBehind(Exception):
+    """Alerts saved before the check are not in the alerts index yet."""
+
+
+@dataclass
+class CheckReport:
+    """What one run of checks did."""
+
+    checked: int = 0  # postings matched (or found no longer live)
+    failed: int = 0  # checks kept for a retry
+    matched: int = 0  # new alert matches recorded
+    emailed: int = 0  # instant emails queued
+    errors: list[str] = field(default_factory=list)
+
+
+def posting_went_live(sender, posting: JobPosting, **kwargs) -> None:
+    """Queue the posting's check in the transaction that puts it live (a signal receiver)."""
+    PostingCheck.objects.create(posting=posting)
+    transaction.on_commit(_check_soon, robust=True)
+
+
+def _check_soon() -> None:
+    from .tasks import check_posting_alerts
+
+    check_posting_alerts.enqueue()
+
+
+def check_due(*, limit: int = BATCH_SIZE, max_seconds: float = 10.0) -> CheckReport:
+    """Check postings whose check is due, until none is, one fails, or time is up."""
+    report = CheckReport()
+    deadline = time.monotonic() + max_seconds
+    while time.monotonic() < deadline:
+        checks = _claim(limit)
+        for check in checks:
+            try:
+                matched, emailed = check_posting(check)
+            except (ApiError, TransportError, IndexBehind) as error:
+                _retry_later(check, error)
+                report.failed += 1
+                report.errors.append(describe_error(error))
+                return report
+            report.checked += 1
+            report.matched += matched
+            report.emailed += emailed
+        if len(checks) < limit:
+            break
+    return report
+
+
+def check_posting(check: PostingCheck) -> tuple[int, int]:
+    """Record the posting's matches, queue instant emails, delete the check; (matched, emailed).
+
+    Raises when Elasticsearch cannot answer (or the alerts index is behind), and
+    then changes nothing.
+    """
+    posting = indexed_postings().filter(pk=check.posting_id).first()
+    if posting is None:
+        # No longer live: nothing to announce. Going live again queues a new check.
+        PostingCheck.objects.filter(pk=check.pk).delete()
+        return 0, 0
+    _wait_for_alerts_index(check)
+    alert_ids = alerts_matching_posting(posting)
+    matched = emailed = 0
+    for start in range(0, len(alert_ids), WRITE_CHUNK):
+        with transaction.atomic():
+            found, sent = _record(posting, alert_ids[start : start + WRITE_CHUNK])
+        matched += found
+        emailed += sent
+    PostingCheck.objects.filter(pk=check.pk).delete()
+    return matched, emailed
+
+
+def _wait_for_alerts_index(check: PostingCheck) -> None:
+    waiting = OutboxEntry.objects.filter(index_name=INDEX_NAME, created_at__lte=check.created_at)
+    if waiting.exists() and timezone.now() - check.created_at < WAIT_FOR_INDEX:
+        raise IndexBehind
+    # Alerts the index took less than a refresh interval ago are not searchable yet.
+    refresh_alerts_index()
+
+
+def _record(posting: JobPosting, alert_ids: list[int]) -> tuple[int, int]:
+    """Record one chunk of matches and queue the instant emails, in the caller's transaction."""
+    alerts = {
+        alert.pk: alert
+        for alert in Alert.objects.deliverable().filter(pk__in=alert_ids).select_related("owner")
+    }
+    known = set(
+        AlertMatch.objects.filter(posting=posting, alert_id__in=alerts).values_list(
+            "alert_id", flat=True
+        )
+    )
+    now = timezone.now()
+    new = [AlertMatch(alert_id=pk, posting=posting, matched_at=now) for pk in alerts.keys() - known]
+    # Another check of the same posting may record some first: the constraint
+    # keeps one row each, and only rows still unsent below get an email.
+    AlertMatch.objects.bulk_create(new, ignore_conflicts=True)
+    instant = [pk for pk, alert in alerts.items() if alert.frequency == Frequency.INSTANT]
+    emailed = 0
+    # The posting's part of the email and the facet labels are the same for every alert.
+    block, labels = posting_block(posting), facet_labels()
+    for match in AlertMatch.objects.filter(
+        posting=posting, alert_id__in=instant, sent_at__isnull=True
+    ).order_by("alert_id"):
+        claimed = AlertMatch.objects.filter(pk=match.pk, sent_at__isnull=True).update(sent_at=now)
+        if claimed:
+            queue_instant_email(alerts[match.alert_id], posting, block=block, labels=labels)
+            emailed += 1
+    return len(new), emailed
+
+
+def _claim(limit: int) -> list[PostingCheck]:
+    now = timezone.now()
+    with transaction.atomic():
+        checks = list(
+            PostingCheck.objects.select_for_update(skip_locked=True)
+            .filter(next_attempt_at__lte=now)
+            .order_by("id")[:limit]
+        )
+        PostingCheck.objects.filter(pk__in=[check.pk for check in checks]).update(
+            next_attempt_at=now + LEASE
+        )
+    return checks
+
+
+def _retry_later(check: PostingCheck, error: Exception) -> None:
+    attempts = check.attempts + 1
+    # An index that is only behind is worth asking again soon.
+    delay = (
+        RETRY_FIRST_SECONDS
+        if isinstance(error, IndexBehind)
+        else min(RETRY_MAX_SECONDS, RETRY_FIRST_SECONDS * 2 ** (attempts - 1))
+    )
+    PostingCheck.objects.filter(pk=check.pk).update(
+        attempts=attempts,
+        next_attempt_at=timezone.now() + timedelta(seconds=delay),
+        last_error=describe_error(error)[:200],
+    )
+    logger.warning("Alert check for posting %s waits: %s", check.posting_id, describe_error(error))

@@ -1,0 +1,158 @@
+"""Job alerts, the postings each has matched, and postings waiting to be matched.
+
+An alert holds a saved search's criteria and nothing else: no notes, nothing
+about records, no copy of the owner's profile (PRODUCT.md: record data stays
+with its owner).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from jobs.models import JobPosting
+from jobs.search_queries import RADII_MILES, Near, PostingQuery
+
+MAX_ALERTS_PER_PERSON = 25
+
+
+class Frequency(models.TextChoices):
+    INSTANT = "instant", "As soon as a job is posted"
+    DAILY = "daily", "Once a day, at most"
+    WEEKLY = "weekly", "Once a week, at most"
+
+
+# How long each frequency waits between emails; instant alerts also send any
+# leftover matches (say, after a change from daily) in the next digest run.
+DIGEST_PERIOD = {
+    Frequency.INSTANT: timedelta(0),
+    Frequency.DAILY: timedelta(days=1),
+    Frequency.WEEKLY: timedelta(days=7),
+}
+
+
+class AlertQuerySet(models.QuerySet):
+    def active(self):
+        """Alerts that match new postings: not paused. The alerts index holds exactly these."""
+        return self.filter(is_paused=False)
+
+    def deliverable(self):
+        """Active alerts whose owner's account is active: the ones that email."""
+        return self.active().filter(owner__is_active=True)
+
+
+class Alert(models.Model):
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="job_alerts"
+    )
+    name = models.CharField(max_length=100)
+    # The saved PostingQuery (jobs.search_queries), never its page or sort order.
+    text = models.CharField(max_length=200, blank=True)
+    filters = models.JSONField(default=dict, blank=True)  # facet -> value
+    flags = models.JSONField(default=list, blank=True)  # yes/no facets that are on
+    place_label = models.CharField(max_length=100, blank=True)
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+    radius_miles = models.PositiveSmallIntegerField(
+        null=True, blank=True, choices=[(r, f"{r} miles") for r in RADII_MILES]
+    )
+    frequency = models.CharField(
+        max_length=10, choices=Frequency.choices, default=Frequency.INSTANT
+    )
+    is_paused = models.BooleanField(default=False)
+    # Moves on with every use of an unsubscribe link; links carry the value they
+    # were sent with, so each works once and older ones stop working with it.
+    unsubscribe_stamp = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    # The alerts index's document version: every save moves it on.
+    updated_at = models.DateTimeField(auto_now=True)
+    # Digests go out when this is a period ago; it starts at creation so a daily
+    # alert's digest comes at about the time of day it was made.
+    last_digest_at = models.DateTimeField(default=timezone.now)
+
+    objects = AlertQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(
+                fields=["is_paused", "frequency", "last_digest_at"], name="alerts_digest_due"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def query(self) -> PostingQuery:
+        """The saved search, exactly as the search page would run it."""
+        near = None
+        if self.latitude is not None and self.longitude is not None and self.radius_miles:
+            near = Near(self.latitude, self.longitude, self.radius_miles, self.place_label)
+        return PostingQuery(
+            text=self.text,
+            near=near,
+            filters=dict(self.filters),
+            flags=frozenset(self.flags),
+        )
+
+    @property
+    def digest_period(self) -> timedelta:
+        return DIGEST_PERIOD[Frequency(self.frequency)]
+
+
+def alert_fields(query: PostingQuery) -> dict:
+    """The model fields that save ``query`` (without its page or sort order)."""
+    near = query.near
+    return {
+        "text": " ".join(query.text.split()),
+        "filters": {name: value for name, value in sorted(query.filters.items()) if value},
+        "flags": sorted(query.flags),
+        "place_label": near.label if near else "",
+        "latitude": near.latitude if near else None,
+        "longitude": near.longitude if near else None,
+        "radius_miles": near.radius_miles if near else None,
+    }
+
+
+class AlertMatch(models.Model):
+    """A posting an alert matched: recorded once per alert, ever, so nothing is sent twice."""
+
+    alert = models.ForeignKey(Alert, on_delete=models.CASCADE, related_name="matches")
+    posting = models.ForeignKey(JobPosting, on_delete=models.CASCADE, related_name="+")
+    matched_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["alert", "posting"], name="alerts_match_once")
+        ]
+        indexes = [models.Index(fields=["alert", "sent_at"], name="alerts_match_unsent")]
+
+    def __str__(self) -> str:
+        return f"alert {self.alert_id} matched posting {self.posting_id}"
+
+
+class PostingCheck(models.Model):
+    """A posting that went live and is still to be matched against every alert.
+
+    Written in the transaction that publishes the posting, like an outbox row,
+    so a check is never lost when Elasticsearch or the worker is down: it is
+    deleted only once its matches are recorded.
+    """
+
+    posting = models.ForeignKey(JobPosting, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    attempts = models.PositiveIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    # Status and error type only.
+    last_error = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["next_attempt_at", "id"], name="alerts_check_due")]
+
+    def __str__(self) -> str:
+        return f"check alerts for posting {self.posting_id}"

@@ -1,0 +1,147 @@
+"""Daily and weekly digests: each posting once per alert, ever; only live postings; on time."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from candidates.alerts.digests import send_due_digests
+from candidates.alerts.models import Alert, AlertMatch, Frequency
+from candidates.alerts.services import alert_update
+from fairsite.mail.models import OutgoingEmail
+from jobs.models import Status
+from tests.alerts.factories import DailyAlertFactory, PausedAlertFactory, WeeklyAlertFactory
+from tests.factories import PublishedPostingFactory
+
+pytestmark = pytest.mark.django_db
+
+DAY = timedelta(days=1)
+
+
+def matched(alert, *titles, **kwargs) -> list:
+    postings = [PublishedPostingFactory(title=title, **kwargs) for title in titles]
+    AlertMatch.objects.bulk_create(AlertMatch(alert=alert, posting=p) for p in postings)
+    return postings
+
+
+def digests() -> list[OutgoingEmail]:
+    return list(OutgoingEmail.objects.filter(subject__contains="for your alert").order_by("pk"))
+
+
+def titles_in(email: OutgoingEmail, postings) -> list[str]:
+    return [p.title for p in postings if p.get_absolute_url() in email.body_text]
+
+
+def made_days_ago(factory, days: float, **kwargs) -> Alert:
+    return factory(last_digest_at=timezone.now() - timedelta(days=days), **kwargs)
+
+
+def test_a_digest_lists_each_new_posting_once_and_never_again():
+    alert = made_days_ago(DailyAlertFactory, 1.01)
+    postings = matched(alert, "Cook", "Porter", "Baker")
+
+    report = send_due_digests()
+
+    [email] = digests()
+    assert (report.emails, report.postings) == (1, 3)
+    assert email.subject == "3 new jobs for your alert: " + alert.name
+    assert sorted(titles_in(email, postings)) == ["Baker", "Cook", "Porter"]
+    assert all(email.body_text.count(p.get_absolute_url()) == 1 for p in postings)
+    for posting in postings:
+        assert email.body_html.count(f'href="http://testserver{posting.get_absolute_url()}"') <= 1
+    assert not AlertMatch.objects.filter(sent_at__isnull=True).exists()
+
+    # A day later, with one more match: only the new posting goes out.
+    later = matched(alert, "Dishwasher")
+    send_due_digests(now=timezone.now() + DAY)
+    assert len(digests()) == 2
+    assert titles_in(digests()[1], postings + later) == ["Dishwasher"]
+
+    # Nothing new: nothing sent, however often the job runs.
+    send_due_digests(now=timezone.now() + 3 * DAY)
+    assert len(digests()) == 2
+
+
+def test_a_digest_waits_for_its_period_and_keeps_to_its_time_of_day():
+    made = timezone.now().replace(microsecond=0) - timedelta(hours=30)
+    alert = DailyAlertFactory(last_digest_at=made)
+    weekly = made_days_ago(WeeklyAlertFactory, 5)
+    matched(alert, "Cook")
+    matched(weekly, "Cook")
+
+    send_due_digests()
+
+    assert [email.to for email in digests()] == [[alert.owner.email]]
+    alert.refresh_from_db()
+    # Due six hours ago; the next is due a day after that, not a day after now.
+    assert alert.last_digest_at == made + DAY
+    send_due_digests(now=timezone.now() + DAY)
+    assert len(digests()) == 1  # the daily one has nothing new; the weekly one is 6 days old
+    send_due_digests(now=timezone.now() + 2 * DAY)
+    assert [email.to for email in digests()][1:] == [[weekly.owner.email]]
+
+
+def test_postings_no_longer_live_are_left_out_and_kept_for_later():
+    alert = made_days_ago(DailyAlertFactory, 2)
+    live, paused, expired = matched(alert, "Cook", "Porter", "Baker")
+    type(paused).objects.filter(pk=paused.pk).update(status=Status.PAUSED)
+    type(expired).objects.filter(pk=expired.pk).update(expires_at=timezone.now() - DAY)
+
+    send_due_digests()
+
+    [email] = digests()
+    assert titles_in(email, [live, paused, expired]) == ["Cook"]
+    assert set(
+        AlertMatch.objects.filter(sent_at__isnull=True).values_list("posting", flat=True)
+    ) == {
+        paused.pk,
+        expired.pk,
+    }
+
+
+def test_paused_alerts_get_no_digest_and_closed_accounts_neither():
+    matched(made_days_ago(PausedAlertFactory, 2, frequency=Frequency.DAILY), "Cook")
+    quiet = made_days_ago(DailyAlertFactory, 2)
+    quiet.owner.is_active = False
+    quiet.owner.save()
+    matched(quiet, "Cook")
+
+    assert send_due_digests().emails == 0
+
+
+def test_switching_a_daily_alert_to_instant_sends_what_was_waiting_at_once():
+    alert = made_days_ago(DailyAlertFactory, 0.5)
+    matched(alert, "Cook")
+    assert send_due_digests().emails == 0
+
+    alert_update(alert=alert, query=alert.query, name=alert.name, frequency=Frequency.INSTANT)
+
+    assert send_due_digests().emails == 1
+
+
+def test_two_overlapping_runs_send_one_digest():
+    alert = made_days_ago(DailyAlertFactory, 2)
+    matched(alert, "Cook", "Porter")
+    stale = Alert.objects.get(pk=alert.pk)
+
+    send_due_digests()
+    # A second run that read the alert before the first one sent it.
+    from candidates.alerts.digests import _send_digest
+
+    assert _send_digest(stale, timezone.now()) == 0
+    assert len(digests()) == 1
+
+
+def test_a_digest_email_has_a_text_and_an_accessible_html_part_with_an_unsubscribe_link():
+    alert = made_days_ago(DailyAlertFactory, 2, name="Cooking near Leeds")
+    matched(alert, "Cook & chef")
+
+    send_due_digests()
+
+    [email] = digests()
+    assert "Cook & chef" in email.body_text
+    assert "Cook &amp; chef" in email.body_html
+    assert '<html lang="en">' in email.body_html
+    assert "/alerts/unsubscribe/" in email.body_text
+    assert email.headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert email.headers["List-Unsubscribe"].startswith("<http")

@@ -1,0 +1,161 @@
+"""The alerts index holds exactly the active alerts, as criteria and nothing else."""
+
+import io
+import json
+import zipfile
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+
+from candidates.alerts.models import Alert, AlertMatch, Frequency
+from candidates.alerts.search import ANY, ANYWHERE, alerts_index
+from candidates.alerts.services import alert_create, alert_delete, alert_pause, alert_resume
+from fairsite.accounts.services import account_delete, account_export
+from fairsite.search.client import get_client
+from fairsite.search.indices import check, rebuild
+from jobs.search_queries import Near, PostingQuery
+from tests.alerts.conftest import sync
+from tests.alerts.factories import AlertFactory, PausedAlertFactory
+from tests.factories import PublishedPostingFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+COLUMBUS = Near(39.9612, -82.9988, 25, "Columbus, OH")
+
+
+def indexed_ids() -> set[int]:
+    found = get_client().search(index=alerts_index.alias, size=100, source=False)
+    return {int(hit["_id"]) for hit in found["hits"]["hits"]}
+
+
+def document(alert) -> dict:
+    return get_client().get(index=alerts_index.alias, id=str(alert.pk))["_source"]
+
+
+def test_an_alert_is_stored_as_its_criteria_in_matchable_form(indices):
+    alert = alert_create(
+        owner=UserFactory(email="private@example.org"),
+        query=PostingQuery(
+            text="Peer Support Specialists peer",
+            near=COLUMBUS,
+            filters={"category": "peer-support", "credential": "cpors"},
+            flags=frozenset({"after_offer"}),
+        ),
+    )
+    sync()
+
+    found = document(alert)
+
+    assert found["terms"] == ["peer", "support", "specialist"]
+    assert found["term_count"] == 3
+    assert found["category"] == "peer-support"
+    assert found["credential"] == "cpors"
+    assert found["employment_type"] == ANY
+    assert found["flags"] == ["after_offer"]
+    assert found["point"] == {"lat": 39.9612, "lon": -82.9988}
+    assert found["radius_miles"] == 25
+    # Nothing that says whose alert it is: that link lives in the database only.
+    assert "private@example.org" not in str(found)
+    assert not {"owner", "owner_id", "email", "name"} & found.keys()
+
+
+def test_an_empty_search_matches_everything_it_can(indices):
+    alert = alert_create(owner=UserFactory(), query=PostingQuery())
+    sync()
+
+    found = document(alert)
+
+    assert (found["terms"], found["term_count"], found["flags"]) == ([], 0, [])
+    assert found["radius_miles"] == ANYWHERE
+    assert "point" not in found
+
+
+def test_a_deleted_alert_is_removed_from_the_alerts_index(indices):
+    kept = alert_create(owner=UserFactory(), query=PostingQuery(text="cook"))
+    deleted = alert_create(owner=UserFactory(), query=PostingQuery(text="cook"))
+    sync()
+    assert indexed_ids() == {kept.pk, deleted.pk}
+
+    alert_delete(alert=deleted)
+    sync()
+
+    assert indexed_ids() == {kept.pk}
+
+
+def test_deleting_an_account_removes_its_alerts_from_the_index(indices):
+    owner = UserFactory()
+    kept = alert_create(owner=UserFactory(), query=PostingQuery(text="cook"))
+    alert_create(owner=owner, query=PostingQuery(text="cook"))
+    sync()
+
+    account_delete(user=owner)
+    sync()
+
+    assert indexed_ids() == {kept.pk}
+    assert not Alert.objects.filter(owner_id=owner.pk).exists()
+
+
+def test_an_account_export_holds_its_alerts_and_their_matches():
+    owner = UserFactory()
+    alert = alert_create(
+        owner=owner, query=PostingQuery(text="night cook"), frequency=Frequency.DAILY
+    )
+    AlertMatch.objects.create(alert=alert, posting=PublishedPostingFactory())
+    alert_create(owner=UserFactory(), query=PostingQuery(text="someone else's search"))
+
+    archive = zipfile.ZipFile(io.BytesIO(account_export(user=owner)))
+    data = json.loads(archive.read("data.json"))["data"]
+
+    assert [row["text"] for row in data["alerts.Alert"]] == ["night cook"]
+    assert data["alerts.Alert"][0]["frequency"] == "daily"
+    assert [row["alert"] for row in data["alerts.AlertMatch"]] == [alert.name]
+
+
+def test_pausing_removes_an_alert_and_resuming_brings_it_back(indices):
+    alert = alert_create(owner=UserFactory(), query=PostingQuery(text="cook"))
+    sync()
+
+    alert_pause(alert=alert)
+    sync()
+    assert indexed_ids() == set()
+
+    alert_resume(alert=alert)
+    sync()
+    assert indexed_ids() == {alert.pk}
+
+
+def test_a_rolled_back_alert_leaves_nothing_to_index(indices):
+    try:
+        with transaction.atomic():
+            alert_create(owner=UserFactory(), query=PostingQuery(text="cook"))
+            raise RuntimeError("the request failed")
+    except RuntimeError:
+        pass
+    sync()
+
+    assert indexed_ids() == set()
+
+
+def test_a_rebuild_loads_the_active_alerts_and_check_finds_no_drift(indices):
+    active = AlertFactory.create_batch(3)
+    PausedAlertFactory()
+
+    report = rebuild(alerts_index)
+    get_client().indices.refresh(index=alerts_index.alias)
+
+    assert report.documents == 3
+    assert indexed_ids() == {alert.pk for alert in active}
+    assert not check(alerts_index).ids
+
+
+def test_the_search_index_command_rebuilds_and_checks_the_alerts_index(indices):
+    AlertFactory.create_batch(2)
+    out = StringIO()
+
+    call_command("search_index", "--rebuild", "alerts", stdout=out)
+    call_command("search_index", "--check", "alerts", stdout=out)
+
+    assert f"alerts: 2 documents into {alerts_index.alias}-v" in out.getvalue()
+    assert "alerts: 0 missing, 0 extra, 0 stale" in out.getvalue()
