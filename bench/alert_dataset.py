@@ -28,6 +28,7 @@ from django.db import transaction
 
 from candidates.alerts.models import Alert, Frequency
 from fairsite.accounts.models import User
+from fairsite.database import refresh_statistics
 from jobs.search_queries import RADII_MILES
 
 from .dataset import SEED, skewed
@@ -108,4 +109,5 @@ def load_alerts(count: int, *, seed: int = SEED, batch_size: int = BATCH_SIZE) -
                 for n, spec in enumerate(batch)
             )
         written += len(batch)
+    refresh_statistics()  # as after load_dataset
     return {"alerts": written, "owners": owners, "seconds": round(time.monotonic() - started, 2)}

@@ -37,6 +37,7 @@ from candidates.preferences import FairChancePreferences
 from employers.forms import location_from_place
 from employers.models import CheckLevel, RoleType, Support
 from fairsite.accounts.models import User
+from fairsite.database import refresh_statistics
 from jobs.models import Credential, EmploymentType
 
 from .dataset import CREDENTIALS, REENTRY, SEED, skewed
@@ -125,6 +126,7 @@ def load_candidates(count: int, *, seed: int = SEED) -> CandidatesLoaded:
     while batch := list(islice(stream, BATCH_SIZE)):
         with_preferences += _write(batch, written, locations, credential_ids)
         written += len(batch)
+    refresh_statistics()  # as after load_dataset
     return CandidatesLoaded(written, with_preferences, round(time.monotonic() - started, 2))
 
 

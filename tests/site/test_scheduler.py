@@ -67,6 +67,7 @@ def test_the_sites_periodic_work_is_registered_with_its_period():
 EXPECTED_JOBS = {
     "outbox.drain": 1,
     "search.ensure": 60,
+    "database.statistics": 86400,
     "mail.deliver": 30,
     "jobs.expire": 3600,
     "candidates.saved_jobs_closed": 3600,
