@@ -62,6 +62,10 @@ def benchmark_environment(*, heap: str = HEAP) -> Iterator[Environment]:
 
         django.setup()
         fresh_database()
+        # As the site's web and worker processes do once started (fairsite.heap).
+        from fairsite.heap import freeze_start_up_objects
+
+        freeze_start_up_objects()
         yield Environment(elasticsearch_url=server.url, heap=heap)
     finally:
         server.stop()

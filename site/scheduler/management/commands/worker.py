@@ -10,6 +10,7 @@ from django.core.management.base import CommandError
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
 from django_tasks_db.management.commands import db_worker
 
+from fairsite.heap import freeze_start_up_objects
 from fairsite.scheduler.worker import SchedulingWorker
 
 
@@ -53,4 +54,5 @@ class Command(db_worker.Command):
             run_with_reloader(worker.run)
         else:
             worker.configure_signals()
+            freeze_start_up_objects()
             worker.run()
