@@ -112,10 +112,12 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 CHUNK_SIZE = 500
-# Creating an index waits for its shard to start, which a busy server can take
-# longer over than the search timeout allows; a create that timed out and was
-# retried would then look like another rebuild's index.
-CREATE_TIMEOUT = 60
+# The rebuild's own requests may take longer than the search timeout allows:
+# creating an index waits for its shard to start (a create that timed out and
+# was retried would then look like another rebuild's index), and the first
+# refresh after a load with refreshing off, or a bulk request while the server
+# merges segments, took over 5 s now and then on 2 cores at 100k postings.
+REBUILD_TIMEOUT = 60
 # How long to wait for searches still running on a replaced index before it is
 # dropped anyway (they take milliseconds; this only bounds a stuck one).
 IDLE_TIMEOUT_SECONDS = 10
@@ -193,11 +195,12 @@ def rebuild(index: SearchIndex, *, force: bool = False) -> RebuildReport:
     new = _create_building_index(index, layout)
     try:
         documents = _load(index)
-        client.indices.put_settings(
+        slow = _rebuild_client()
+        slow.indices.put_settings(
             index=new,
             settings={"index": {"refresh_interval": index.index_settings.get("refresh_interval")}},
         )
-        client.indices.refresh(index=new)
+        slow.indices.refresh(index=new)
         _swap(index, new, layout.live)
     except BaseException:
         _discard_unless_live(index, new)
@@ -241,7 +244,7 @@ def _create_building_index(index: SearchIndex, layout: Layout) -> str:
     mappings = dict(index.mappings)
     mappings["_meta"] = {**mappings.get("_meta", {}), "definition": index.definition_digest()}
     try:
-        get_client().options(request_timeout=CREATE_TIMEOUT).indices.create(
+        _rebuild_client().indices.create(
             index=name,
             # Refreshing while loading only costs; the load ends with one refresh.
             settings={**settings.ELASTICSEARCH_INDEX_SETTINGS, **index.index_settings}
@@ -288,7 +291,7 @@ def _load(index: SearchIndex) -> int:
 def _send(actions: list[dict]) -> list[tuple[bool, dict]]:
     return list(
         helpers.streaming_bulk(
-            get_client(),
+            _rebuild_client(),
             actions,
             chunk_size=CHUNK_SIZE,
             raise_on_error=False,
@@ -296,6 +299,10 @@ def _send(actions: list[dict]) -> list[tuple[bool, dict]]:
             require_alias=True,
         )
     )
+
+
+def _rebuild_client():
+    return get_client().options(request_timeout=REBUILD_TIMEOUT)
 
 
 def _count_loaded(index: SearchIndex, results: list[tuple[bool, dict]]) -> int:
