@@ -16,22 +16,19 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 
 from bench.environment import (
     RESULTS_DIR,
-    BenchmarkError,
     benchmark_environment,
     git_commit,
     load_average,
     machine,
+    run_and_report,
     versions,
 )
-from bench.report import check_targets, table, targets_table, write_results
-from bench.search import _label
-from fairsite.devtools.elasticsearch import ElasticsearchUnavailable
+from bench.report import check_targets, size_label, table, targets_table, write_results
 
 WARM_UP_POSTINGS = 30
 
@@ -156,23 +153,19 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--output", type=Path, help="results file (bench/results/alerts-<N>.json)")
     args = parser.parse_args(argv)
-    output = args.output or RESULTS_DIR / f"alerts-{_label(args.alerts)}.json"
-    started = time.monotonic()
-    try:
-        results = run(
+    output = args.output or RESULTS_DIR / f"alerts-{size_label(args.alerts)}.json"
+    return run_and_report(
+        lambda: run(
             alerts=args.alerts,
             postings=args.postings,
             samples=args.samples,
             checks=args.checks,
             digest_seconds=args.digest_seconds,
             output=output,
-        )
-    except (BenchmarkError, ElasticsearchUnavailable) as error:
-        print(f"The benchmark failed: {error}", file=sys.stderr)
-        return 1
-    print_report(results)
-    print(f"\nResults: {output} ({time.monotonic() - started:.0f} s in all)")
-    return 0
+        ),
+        print_report,
+        output,
+    )
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -218,3 +218,21 @@ def versions() -> dict:
         "elasticsearch_server": elasticsearch.VERSION,
         "elasticsearch_client": client.__versionstr__,
     }
+
+
+def run_and_report(
+    measure: Callable[[], dict], print_report: Callable[[dict], None], output: Path
+) -> int:
+    """A benchmark script's ending: run it, print its report and where the results are.
+
+    Returns the exit status: 1, with the reason on stderr, when it could not measure.
+    """
+    started = time.monotonic()
+    try:
+        results = measure()
+    except (BenchmarkError, elasticsearch.ElasticsearchUnavailable) as error:
+        print(f"The benchmark failed: {error}", file=sys.stderr)
+        return 1
+    print_report(results)
+    print(f"\nResults: {output} ({time.monotonic() - started:.0f} s in all)")
+    return 0

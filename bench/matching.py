@@ -29,22 +29,17 @@ from pathlib import Path
 
 from bench.environment import (
     RESULTS_DIR,
-    BenchmarkError,
     benchmark_environment,
     git_commit,
     load_average,
     machine,
+    run_and_report,
     versions,
 )
-from bench.report import summary, table, write_results
-from fairsite.devtools.elasticsearch import ElasticsearchUnavailable
+from bench.report import size_label, summary, table, write_results
 
 TARGET_P95_MS = 50
 WARM_UP = 40
-
-
-def _label(n: int) -> str:
-    return f"{n // 1000}k" if n >= 1000 and n % 1000 == 0 else str(n)
 
 
 def _time_candidates(user_ids: list[int]) -> list[tuple[float, int, int]]:
@@ -182,19 +177,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=200, help="people and postings timed")
     parser.add_argument("--output", type=Path, help="results file")
     args = parser.parse_args(argv)
-    label = f"{_label(args.postings)}-{_label(args.candidates)}"
+    label = f"{size_label(args.postings)}-{size_label(args.candidates)}"
     output = args.output or RESULTS_DIR / f"matching-{label}.json"
-    started = time.monotonic()
-    try:
-        results = run(
+    return run_and_report(
+        lambda: run(
             postings=args.postings, candidates=args.candidates, sample=args.sample, output=output
-        )
-    except (BenchmarkError, ElasticsearchUnavailable) as error:
-        print(f"The benchmark failed: {error}", file=sys.stderr)
-        return 1
-    print_report(results)
-    print(f"\nResults: {output} ({time.monotonic() - started:.0f} s in all)")
-    return 0
+        ),
+        print_report,
+        output,
+    )
 
 
 if __name__ == "__main__":

@@ -8,6 +8,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 
+def size_label(n: int) -> str:
+    """How a results file names a size: 100000 -> "100k", 2500 -> "2500"."""
+    return f"{n // 1000}k" if n >= 1000 and n % 1000 == 0 else str(n)
+
+
 def percentile(values: Sequence[float], fraction: float) -> float:
     """The value below which ``fraction`` of ``values`` lie, interpolated between ranks.
 

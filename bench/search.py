@@ -15,23 +15,21 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 
 from bench.environment import (
     RESULTS_DIR,
-    BenchmarkError,
     benchmark_environment,
     git_commit,
     load_average,
     machine,
+    run_and_report,
     running_worker,
     sampled_load,
     versions,
 )
-from bench.report import check_targets, table, targets_table, write_results
-from fairsite.devtools.elasticsearch import ElasticsearchUnavailable
+from bench.report import check_targets, size_label, table, targets_table, write_results
 
 WARM_UP_QUERIES = 25  # per class, from another seed: warm caches without replaying the set
 WARM_UP_DATABASE_QUERIES = 8
@@ -44,10 +42,6 @@ TARGETS = [
     ("rebuild (postings/s)", ("rebuild", "per_second"), 5_000, "min"),
     ("publish -> searchable p95 (s)", ("publish", "p95"), 2, "max"),
 ]
-
-
-def _label(postings: int) -> str:
-    return f"{postings // 1000}k" if postings >= 1000 and postings % 1000 == 0 else str(postings)
 
 
 def run(*, postings: int, per_class: int, publish: int, output: Path, note: str = "") -> dict:
@@ -162,22 +156,18 @@ def main(argv: list[str] | None = None) -> int:
         "--note", default="", help="what else the machine was doing, for the results file"
     )
     args = parser.parse_args(argv)
-    output = args.output or RESULTS_DIR / f"search-{_label(args.postings)}.json"
-    started = time.monotonic()
-    try:
-        results = run(
+    output = args.output or RESULTS_DIR / f"search-{size_label(args.postings)}.json"
+    return run_and_report(
+        lambda: run(
             postings=args.postings,
             per_class=args.per_class,
             publish=args.publish,
             output=output,
             note=args.note,
-        )
-    except (BenchmarkError, ElasticsearchUnavailable) as error:
-        print(f"The benchmark failed: {error}", file=sys.stderr)
-        return 1
-    print_report(results)
-    print(f"\nResults: {output} ({time.monotonic() - started:.0f} s in all)")
-    return 0
+        ),
+        print_report,
+        output,
+    )
 
 
 if __name__ == "__main__":

@@ -46,6 +46,7 @@ from fairsite.search.text import normalise
 from jobs.models import Category, Credential, EmploymentType, JobPosting
 from jobs.search import postings_index
 from jobs.search_results import SearchUnavailable
+from jobs.selectors import visible_postings_by_id
 
 from .models import CandidateProfile
 from .preferences import FairChancePreferences
@@ -379,22 +380,11 @@ def in_reason_order(names: Iterable[str]) -> list[str]:
     return sorted((n for n in names if n != QUALIFIED), key=key)
 
 
-def _visible_postings(ids: list[int]) -> dict[int, JobPosting]:
-    # The database has the last word: a posting closed a moment ago is never shown.
-    postings = (
-        JobPosting.objects.visible()
-        .filter(pk__in=ids)
-        .select_related("employer")
-        .prefetch_related("locations")
-    )
-    return {posting.pk: posting for posting in postings}
-
-
 def posting_matches_from(response, ranking: CandidateRanking) -> list[PostingMatch]:
     """Turn a response of postings into matches with reasons (for any ranked posting search)."""
     profile = ranking.profile
     hits = list(response.hits)
-    postings = _visible_postings([int(hit.meta.id) for hit in hits])
+    postings = visible_postings_by_id([int(hit.meta.id) for hit in hits])
     wanted = {slug for hit in hits for slug in (getattr(hit, "required_credentials", None) or [])}
     names = credential_names(wanted | set(ranking.held))
     home = getattr(profile, "home", None)

@@ -16,7 +16,7 @@ from fairsite.search.highlight import highlight, snippet
 from .models import Category, Credential, EmploymentType, JobPosting, Workplace
 from .search import SALARY_BANDS
 from .search_queries import FACETS, FLAGS, MAX_PAGE, PAGE_SIZE, PostingQuery, posting_search
-from .selectors import postings_from_database
+from .selectors import postings_from_database, visible_postings_by_id
 
 logger = logging.getLogger(__name__)
 
@@ -83,7 +83,7 @@ def run_posting_search(query: PostingQuery, *, ranking=None) -> SearchResults:
     except (TransportError, ApiError) as error:
         raise SearchUnavailable(type(error).__name__) from error
     ids = [int(hit.meta.id) for hit in response.hits]
-    postings = _visible_in_order(ids)
+    postings = visible_postings_by_id(ids)
     words = query.terms
     explained = ranking.explain(response) if ranking is not None else {}
     hits = [
@@ -130,18 +130,6 @@ def run_posting_search(query: PostingQuery, *, ranking=None) -> SearchResults:
         suggestion=_suggestion(response, query),
         took_ms=response.took,
     )
-
-
-def _visible_in_order(ids: list[int]) -> dict[int, JobPosting]:
-    # The database has the last word: a posting that closed a moment ago, before
-    # the index caught up, is never shown.
-    postings = (
-        JobPosting.objects.visible()
-        .filter(pk__in=ids)
-        .select_related("employer")
-        .prefetch_related("locations")
-    )
-    return {posting.pk: posting for posting in postings}
 
 
 def _plain(hit) -> str:

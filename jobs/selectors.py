@@ -9,6 +9,22 @@ from employers.selectors import member_employer
 from .models import Application, Credential, JobPosting
 
 
+def visible_postings_by_id(ids: list[int]) -> dict[int, JobPosting]:
+    """The postings among ``ids`` that are visible now, by id, with employer and places.
+
+    For pages built from a search engine's hits: the database has the last word,
+    so a posting that closed a moment ago, before the index caught up, is never
+    shown.
+    """
+    postings = (
+        JobPosting.objects.visible()
+        .filter(pk__in=ids)
+        .select_related("employer")
+        .prefetch_related("locations")
+    )
+    return {posting.pk: posting for posting in postings}
+
+
 def postings_from_database(
     *,
     text: str = "",
