@@ -27,6 +27,7 @@ from django.db import transaction
 from django.utils import timezone
 from elasticsearch import ApiError, TransportError
 
+from fairsite.outbox.leases import claim_due
 from fairsite.outbox.models import OutboxEntry
 from fairsite.search.aliases import describe_error
 from jobs.models import JobPosting
@@ -83,7 +84,7 @@ def check_due(*, limit: int = BATCH_SIZE, max_seconds: float = 10.0) -> CheckRep
     report = CheckReport()
     deadline = time.monotonic() + max_seconds
     while time.monotonic() < deadline:
-        checks = _claim(limit)
+        checks = claim_due(PostingCheck, limit=limit, lease=LEASE)
         for check in checks:
             try:
                 matched, emailed = check_posting(check)
@@ -159,20 +160,6 @@ def _record(posting: JobPosting, alert_ids: list[int]) -> tuple[int, int]:
             queue_instant_email(alerts[match.alert_id], posting, block=block, labels=labels)
             emailed += 1
     return len(new), emailed
-
-
-def _claim(limit: int) -> list[PostingCheck]:
-    now = timezone.now()
-    with transaction.atomic():
-        checks = list(
-            PostingCheck.objects.select_for_update(skip_locked=True)
-            .filter(next_attempt_at__lte=now)
-            .order_by("id")[:limit]
-        )
-        PostingCheck.objects.filter(pk__in=[check.pk for check in checks]).update(
-            next_attempt_at=now + LEASE
-        )
-    return checks
 
 
 def _retry_later(check: PostingCheck, error: Exception) -> None:

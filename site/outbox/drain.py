@@ -5,12 +5,10 @@ their objects in one bulk request (``fairsite.search.sync``), deletes the
 entries Elasticsearch took and backs off the rest. Several drainers may run at
 once (the after-commit task, the scheduler, more workers):
 
-- Claiming is a short transaction that selects due entries with
-  ``select_for_update(skip_locked=True)`` (PostgreSQL; SQLite serialises
-  writers anyway) and moves their ``next_attempt_at`` a lease ahead, so no
-  other drainer takes them. No transaction is held open while Elasticsearch
-  answers. A drainer that dies leaves its entries to be claimed again when the
-  lease runs out.
+- Claiming leases due entries for a while (``fairsite.outbox.leases``), so no
+  other drainer takes them; no transaction is held open while Elasticsearch
+  answers, and a drainer that dies leaves its entries to be claimed again when
+  the lease runs out.
 - Only the claimed entries are deleted, never all entries of an object: an
   entry written after the drain read the database stays for the next drain.
 """
@@ -26,6 +24,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from fairsite.outbox.leases import claim_due
 from fairsite.outbox.models import OutboxEntry
 from fairsite.search.registry import SearchIndex, get_index
 from fairsite.search.sync import Outcome, sync_objects
@@ -65,7 +64,7 @@ def drain(limit: int = BATCH_SIZE) -> DrainReport:
     Entries whose change the index took (or already had newer) are deleted;
     the others get ``attempts + 1`` and wait an exponential back-off.
     """
-    entries = _claim(limit)
+    entries = claim_due(OutboxEntry, limit=limit, lease=LEASE)
     if not entries:
         return DrainReport()
     by_object: dict[tuple[str, str], list[OutboxEntry]] = defaultdict(list)
@@ -121,20 +120,6 @@ def retry_now() -> int:
     return OutboxEntry.objects.filter(next_attempt_at__gt=timezone.now()).update(
         next_attempt_at=timezone.now()
     )
-
-
-def _claim(limit: int) -> list[OutboxEntry]:
-    now = timezone.now()
-    with transaction.atomic():
-        entries = list(
-            OutboxEntry.objects.select_for_update(skip_locked=True)
-            .filter(next_attempt_at__lte=now)
-            .order_by("id")[:limit]
-        )
-        OutboxEntry.objects.filter(id__in=[entry.id for entry in entries]).update(
-            next_attempt_at=now + LEASE
-        )
-    return entries
 
 
 def _finish(
