@@ -183,3 +183,24 @@ def market(es, seeded_credentials):
         )
     drain_due()
     get_client().indices.refresh(index=postings_index.alias)
+
+
+@pytest.fixture
+def matching_indices(es, seeded_credentials):
+    """The postings and candidates indices; call it to make every saved change searchable."""
+    from candidates.search import candidates_index
+    from fairsite.outbox.drain import drain_due
+    from fairsite.search.client import get_client
+    from fairsite.search.indices import ensure
+    from jobs.search import postings_index
+
+    ensure(postings_index)
+    ensure(candidates_index)
+
+    def refresh():
+        drain_due()
+        client = get_client()
+        client.indices.refresh(index=postings_index.alias)
+        client.indices.refresh(index=candidates_index.alias)
+
+    return refresh

@@ -6,12 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from candidates.models import ApplyInvitation
-from candidates.search import candidates_index
 from fairsite.mail.models import OutgoingEmail
-from fairsite.outbox.drain import drain_due
-from fairsite.search.client import get_client
-from fairsite.search.indices import ensure
-from jobs.search import postings_index
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.cms.factories import CredentialIndexPageFactory, CredentialPageFactory
 from tests.factories import (
@@ -25,28 +20,14 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture
-def indexed(es, seeded_credentials):
-    ensure(postings_index)
-    ensure(candidates_index)
-
-    def refresh():
-        drain_due()
-        client = get_client()
-        client.indices.refresh(index=postings_index.alias)
-        client.indices.refresh(index=candidates_index.alias)
-
-    return refresh
-
-
 def test_a_job_seeker_sets_a_preference_and_sees_jobs_for_them_with_reasons(
-    page, live_server, home_page, indexed
+    page, live_server, home_page, matching_indices
 ):
     PublishedPostingFactory(title="Forklift operative", skills=["Forklift"])
     PublishedPostingFactory(
         title="Stock controller", check_timing="before_offer_by_law", check_level="standard"
     )
-    indexed()
+    matching_indices()
     profile = CandidateProfileFactory(headline="")
     sign_in(page, profile.user, live_server)
 
@@ -77,14 +58,14 @@ def test_a_job_seeker_sets_a_preference_and_sees_jobs_for_them_with_reasons(
 
 
 def test_a_reentry_professional_sees_which_credential_would_open_more_roles(
-    page, live_server, home_page, indexed
+    page, live_server, home_page, matching_indices
 ):
     index = CredentialIndexPageFactory(parent=home_page)
     CredentialPageFactory(parent=index, credential=credential("cpscp"))
     for title in ("Reentry case manager", "Programme coordinator"):
         PublishedPostingFactory(title=title).required_credentials.set([credential("cpscp")])
     PublishedPostingFactory(title="Peer mentor").required_credentials.set([credential("cpors")])
-    indexed()
+    matching_indices()
     profile = CandidateProfileFactory(kind="reentry_professional", travel_radius=25)
     profile.credentials.set([credential("cpors")])
     sign_in(page, profile.user, live_server)
@@ -107,7 +88,7 @@ def test_a_reentry_professional_sees_which_credential_would_open_more_roles(
 
 
 def test_an_employer_sees_matched_candidates_and_invites_one_to_apply(
-    page, live_server, home_page, indexed
+    page, live_server, home_page, matching_indices
 ):
     membership = OwnerFactory()
     posting = PublishedPostingFactory(
@@ -115,7 +96,7 @@ def test_an_employer_sees_matched_candidates_and_invites_one_to_apply(
     )
     seeker = DiscoverableCandidateFactory(headline="Forklift driver, five years")
     CandidateProfileFactory(headline="Not looking to be found")
-    indexed()
+    matching_indices()
     sign_in(page, membership.user, live_server)
 
     page.goto(f"/hire/{membership.employer.slug}/postings/{posting.pk}/")

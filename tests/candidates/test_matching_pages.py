@@ -8,13 +8,8 @@ from django.db import connection
 
 from candidates.models import ApplyInvitation
 from candidates.preferences import FairChancePreferences
-from candidates.search import candidates_index
 from candidates.services import preferences_save
 from fairsite.mail.models import OutgoingEmail
-from fairsite.outbox.drain import drain_due
-from fairsite.search.client import get_client
-from fairsite.search.indices import ensure
-from jobs.search import postings_index
 from tests.candidates.test_preferences import TELLTALES as ALL_TELLTALES
 from tests.factories import (
     CandidateProfileFactory,
@@ -33,20 +28,6 @@ TELLTALES = [word for word in ALL_TELLTALES if word not in {"driving", "basic", 
 
 
 @pytest.fixture
-def index(es, seeded_credentials):
-    ensure(postings_index)
-    ensure(candidates_index)
-
-    def refresh():
-        drain_due()
-        client = get_client()
-        client.indices.refresh(index=postings_index.alias)
-        client.indices.refresh(index=candidates_index.alias)
-
-    return refresh
-
-
-@pytest.fixture
 def seeker(client, seeded_credentials):
     profile = CandidateProfileFactory(headline="", kind="both", travel_radius=25)
     profile.credentials.set([credential("cpors")])
@@ -61,11 +42,11 @@ def _texts(page, selector):
 # The job seeker's side -------------------------------------------------------
 
 
-def test_the_dashboard_lists_jobs_for_you_with_their_reasons(client, index, seeker):
+def test_the_dashboard_lists_jobs_for_you_with_their_reasons(client, matching_indices, seeker):
     posting = PublishedPostingFactory(title="Reentry case worker", skills=["Forklift"])
     posting.required_credentials.set([credential("cpors")])
     PublishedPostingFactory(title="Checks before offer", check_timing="before_offer_by_law")
-    index()
+    matching_indices()
     preferences_save(
         user=seeker.user, preferences=FairChancePreferences(only_checks_after_offer=True)
     )
@@ -82,14 +63,14 @@ def test_the_dashboard_lists_jobs_for_you_with_their_reasons(client, index, seek
 
 
 def test_a_reentry_professional_sees_the_credentials_that_would_open_more_roles(
-    client, index, seeker
+    client, matching_indices, seeker
 ):
     for _ in range(2):
         PublishedPostingFactory().required_credentials.set([credential("cpscp")])
     PublishedPostingFactory().required_credentials.set([credential("cpors")])
     far = PublishedPostingFactory(located="Far away", located__latitude=45.0)
     far.required_credentials.set([credential("reentry-mental-health-services")])
-    index()
+    matching_indices()
 
     page = parse(client.get("/dashboard/"))
 
@@ -101,12 +82,12 @@ def test_a_reentry_professional_sees_the_credentials_that_would_open_more_roles(
 
 
 def test_a_job_seeker_who_is_not_a_reentry_professional_sees_no_credential_gap(
-    client, index, seeker
+    client, matching_indices, seeker
 ):
     seeker.kind = "job_seeker"
     seeker.save()
     PublishedPostingFactory().required_credentials.set([credential("cpscp")])
-    index()
+    matching_indices()
 
     page = parse(client.get("/dashboard/"))
 
@@ -121,13 +102,13 @@ def test_with_search_down_the_dashboard_says_so_and_still_works(client, seeker):
     assert "We can't choose jobs for you right now" in parse(response).get_text()
 
 
-def test_the_search_page_sorts_best_for_you_and_shows_why(client, index, seeker):
+def test_the_search_page_sorts_best_for_you_and_shows_why(client, matching_indices, seeker):
     PublishedPostingFactory(title="Cook", category="hospitality-food")
     PublishedPostingFactory(title="Warehouse operative")
     PublishedPostingFactory(
         title="Counts spent", employer__with_policy__ignores_spent_convictions=False
     )
-    index()
+    matching_indices()
     preferences_save(
         user=seeker.user, preferences=FairChancePreferences(only_ignores_spent_convictions=True)
     )
@@ -140,9 +121,9 @@ def test_the_search_page_sorts_best_for_you_and_shows_why(client, index, seeker)
     assert page.select_one("option[value=for_you][selected]")
 
 
-def test_best_for_you_needs_a_profile_and_says_so_next_to_the_sort(client, index):
+def test_best_for_you_needs_a_profile_and_says_so_next_to_the_sort(client, matching_indices):
     PublishedPostingFactory(title="Cook")
-    index()
+    matching_indices()
 
     response = client.get("/jobs/?sort=for_you")
 
@@ -154,9 +135,9 @@ def test_best_for_you_needs_a_profile_and_says_so_next_to_the_sort(client, index
     assert page.select_one("option[value=for_you]") is None
 
 
-def test_matching_puts_no_preference_in_urls_or_log_lines(client, index, seeker, caplog):
+def test_matching_puts_no_preference_in_urls_or_log_lines(client, matching_indices, seeker, caplog):
     PublishedPostingFactory()
-    index()
+    matching_indices()
     preferences_save(
         user=seeker.user,
         preferences=FairChancePreferences(
@@ -207,13 +188,13 @@ def _candidates_url(posting):
 
 
 def test_an_employer_sees_discoverable_matches_with_reasons_and_no_preferences(
-    client, index, employer_posting
+    client, matching_indices, employer_posting
 ):
     holder = DiscoverableCandidateFactory(headline="Forklift driver, CPORS")
     holder.credentials.set([credential("cpors")])
     DiscoverableCandidateFactory(headline="Forklift driver without CPORS")
     CandidateProfileFactory(headline="Hidden from employers")
-    index()
+    matching_indices()
 
     def page():
         return parse(client.get(_candidates_url(employer_posting)))
@@ -245,7 +226,7 @@ def test_an_employer_sees_discoverable_matches_with_reasons_and_no_preferences(
 
 
 def test_matched_candidates_are_for_members_of_the_posting_s_employer_only(
-    client, index, employer_posting
+    client, matching_indices, employer_posting
 ):
     url = _candidates_url(employer_posting)
     other = OwnerFactory()
@@ -259,10 +240,10 @@ def test_matched_candidates_are_for_members_of_the_posting_s_employer_only(
 
 
 def test_an_employer_invites_a_candidate_and_the_email_goes_to_them(
-    client, index, employer_posting
+    client, matching_indices, employer_posting
 ):
     profile = DiscoverableCandidateFactory()
-    index()
+    matching_indices()
     url = f"{_candidates_url(employer_posting)}invite/{profile.public_id}/"
 
     response = client.post(url, {"message": "Your forklift work looks like a fit."}, follow=True)
@@ -291,7 +272,7 @@ def test_an_employer_invites_a_candidate_and_the_email_goes_to_them(
     ],
 )
 def test_a_bad_invitation_message_is_refused_next_to_the_field(
-    client, index, employer_posting, message, expected
+    client, matching_indices, employer_posting, message, expected
 ):
     profile = DiscoverableCandidateFactory()
     url = f"{_candidates_url(employer_posting)}invite/{profile.public_id}/"
@@ -310,7 +291,7 @@ def form_value(page):
 
 
 def test_only_discoverable_people_can_be_invited_and_only_to_live_postings(
-    client, index, employer_posting
+    client, matching_indices, employer_posting
 ):
     hidden = CandidateProfileFactory()
     base = _candidates_url(employer_posting)
