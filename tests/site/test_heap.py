@@ -22,6 +22,9 @@ def test_start_up_objects_are_frozen_and_later_garbage_is_still_collected():
         later = Cycle()
         del later
         assert gc.collect() >= 1  # the cycle made after the freeze
-        assert gc.get_freeze_count() == frozen
+        # Nothing made later joins the frozen objects. The count may fall: a
+        # frozen object whose last reference goes (another thread's, say) is
+        # still freed by reference counting.
+        assert gc.get_freeze_count() <= frozen
     finally:
         gc.unfreeze()
