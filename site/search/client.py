@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from elasticsearch import Elasticsearch
+from elasticsearch.serializer import OrjsonSerializer
 
 
 @cache
@@ -16,6 +17,9 @@ def get_client() -> Elasticsearch:
         "request_timeout": config["TIMEOUT"],
         "retry_on_timeout": True,
         "max_retries": 2,
+        # Several times faster than the standard library's json both ways: a
+        # rebuild sends 2.4 kB a posting, and every search reads its answer.
+        "serializer": OrjsonSerializer(),
     }
     if config["API_KEY"]:
         options["api_key"] = config["API_KEY"]
