@@ -12,14 +12,16 @@ Queries live in ``jobs.search_queries``.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.db import transaction
-from django.db.models import Prefetch
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from elasticsearch.dsl import Mapping, field
 
-from employers.models import Employer, FairChancePolicy
+from employers.models import Employer, FairChancePolicy, VerificationStatus
 from employers.selectors import policy_of
 from fairsite.outbox.services import enqueue
 from fairsite.richtext import html_to_plain_text
@@ -115,29 +117,23 @@ def salary_bands(posting: JobPosting) -> list[str]:
     return [key for key, floor, _label in SALARY_BANDS if pay is not None and pay >= floor]
 
 
-def searched_text(posting: JobPosting) -> dict[str, str]:
-    """The normalised text of each searched field (alerts match these words too)."""
-    return {
-        "title_norm": normalise(posting.title),
-        "skills_norm": normalise(" ".join(posting.skills)),
-        "employer_name_norm": normalise(posting.employer.name),
-        "description_norm": normalise(html_to_plain_text(posting.description)),
-    }
-
-
 def posting_document(posting: JobPosting) -> dict:
-    """The document for one visible posting."""
-    employer = posting.employer
-    policy = policy_of(employer)
-    required = [c.slug for c in _related(posting, "required_credentials")]
-    preferred = [c.slug for c in _related(posting, "preferred_credentials")]
-    locations = _related(posting, "locations")
+    """The document for one visible posting (``prepare_postings`` loads what it reads)."""
+    employer = _employer_facts(posting)
+    required = _credential_slugs(posting, "required_credentials")
+    preferred = _credential_slugs(posting, "preferred_credentials")
+    locations = _locations(posting)
+    description = html_to_plain_text(posting.description)
     return {
         "title": posting.title,
         "title_exact": posting.title,
-        "description": html_to_plain_text(posting.description),
+        "description": description,
         "employer_name": employer.name,
-        **searched_text(posting),
+        # The searched fields, in the form every query is normalised to.
+        "title_norm": normalise(posting.title),
+        "skills_norm": normalise(" ".join(posting.skills)),
+        "employer_name_norm": normalise(employer.name),
+        "description_norm": normalise(description),
         "skills": posting.skills,
         "category": posting.category,
         "employment_type": posting.employment_type,
@@ -150,9 +146,9 @@ def posting_document(posting: JobPosting) -> dict:
         "required_credentials_count": len(required),
         "preferred_credentials": preferred,
         "credentials": sorted(set(required) | set(preferred)),
-        "ignores_spent_convictions": bool(policy and policy.ignores_spent_convictions),
-        "pledges": policy.pledges if policy else [],
-        "employer_support": policy.support if policy else [],
+        "ignores_spent_convictions": employer.ignores_spent_convictions,
+        "pledges": employer.pledges,
+        "employer_support": employer.support,
         "duties": posting.duties,
         "salary_min": float(posting.salary_min) if posting.salary_min is not None else None,
         "salary_max": float(posting.salary_max) if posting.salary_max is not None else None,
@@ -160,9 +156,9 @@ def posting_document(posting: JobPosting) -> dict:
         "salary_currency": posting.salary_currency,
         "salary_yearly": yearly_pay(posting),
         "salary_bands": salary_bands(posting),
-        "employer_id": employer.pk,
+        "employer_id": employer.id,
         "employer_slug": employer.slug,
-        "employer_verified": employer.is_verified,
+        "employer_verified": employer.verified,
         "remote": posting.is_remote,
         "locations": [{"lat": loc.latitude, "lon": loc.longitude} for loc in locations],
         "location_labels": [loc.label for loc in locations],
@@ -178,29 +174,122 @@ def posting_document(posting: JobPosting) -> dict:
     }
 
 
-# Relations a document reads, prefetched by indexed_postings() into plain lists.
-# Django's usual prefetch builds a related manager and a queryset per posting and
-# relation, which costs more than reading the rows: most of a rebuild's time.
-PREFETCHED = ("locations", "required_credentials", "preferred_credentials")
+# What a posting's document reads besides the posting's own row. For a batch of
+# postings (a rebuild's page, an outbox drain) prepare_postings() reads it as
+# plain rows, in one query per relation, and hangs it on each posting; a lone
+# posting reads it through its relations. Django's prefetch_related does the
+# same job building a model for every row and a queryset per posting and
+# relation: at 100k postings that was half the CPU of a rebuild (bench/, README).
 
 
-def _related(posting: JobPosting, relation: str) -> list:
-    """The objects of one of a posting's relations, prefetched or read now."""
-    prefetched = getattr(posting, f"indexed_{relation}", None)
-    return prefetched if prefetched is not None else list(getattr(posting, relation).all())
+@dataclass(frozen=True)
+class EmployerFacts:
+    """What a posting's document says about its employer and their policy."""
+
+    id: int
+    name: str
+    slug: str
+    verified: bool
+    ignores_spent_convictions: bool
+    pledges: list[str]
+    support: list[str]
+
+
+class IndexedLocation(NamedTuple):
+    label: str
+    country: str
+    region: str
+    latitude: float
+    longitude: float
+
+
+_EMPLOYER_COLUMNS = (
+    "id",
+    "name",
+    "slug",
+    "verification_status",
+    "policy__ignores_spent_convictions",
+    "policy__pledges",
+    "policy__support",
+)
+_CREDENTIAL_RELATIONS = ("required_credentials", "preferred_credentials")
+
+
+def prepare_postings(postings: list[JobPosting]) -> None:
+    """Load what the documents of ``postings`` read, four queries for the lot."""
+    ids = [posting.pk for posting in postings]
+    employers = {
+        employer_id: EmployerFacts(
+            id=employer_id,
+            name=name,
+            slug=slug,
+            verified=status == VerificationStatus.VERIFIED,
+            # A LEFT JOIN: all None for an employer with no policy yet.
+            ignores_spent_convictions=bool(ignores_spent),
+            pledges=pledges or [],
+            support=support or [],
+        )
+        for employer_id, name, slug, status, ignores_spent, pledges, support in (
+            Employer.objects.filter(pk__in={posting.employer_id for posting in postings})
+            .order_by()
+            .values_list(*_EMPLOYER_COLUMNS)
+        )
+    }
+    locations = defaultdict(list)
+    for posting_id, *columns in (
+        PostingLocation.objects.filter(posting_id__in=ids)
+        .order_by("pk")
+        .values_list("posting_id", *IndexedLocation._fields)
+    ):
+        locations[posting_id].append(IndexedLocation(*columns))
+    credentials = {}
+    for relation in _CREDENTIAL_RELATIONS:
+        credentials[relation] = defaultdict(list)
+        through = getattr(JobPosting, relation).through
+        for posting_id, slug in (
+            through.objects.filter(jobposting_id__in=ids)
+            .order_by("credential__name")  # as Credential orders itself
+            .values_list("jobposting_id", "credential__slug")
+        ):
+            credentials[relation][posting_id].append(slug)
+    for posting in postings:
+        posting.indexed_employer = employers[posting.employer_id]
+        posting.indexed_locations = locations[posting.pk]
+        for relation in _CREDENTIAL_RELATIONS:
+            setattr(posting, f"indexed_{relation}", credentials[relation][posting.pk])
+
+
+def _employer_facts(posting: JobPosting) -> EmployerFacts:
+    if hasattr(posting, "indexed_employer"):
+        return posting.indexed_employer
+    employer = posting.employer
+    policy = policy_of(employer)
+    return EmployerFacts(
+        id=employer.pk,
+        name=employer.name,
+        slug=employer.slug,
+        verified=employer.is_verified,
+        ignores_spent_convictions=bool(policy and policy.ignores_spent_convictions),
+        pledges=policy.pledges if policy else [],
+        support=policy.support if policy else [],
+    )
+
+
+def _locations(posting: JobPosting) -> list:
+    if hasattr(posting, "indexed_locations"):
+        return posting.indexed_locations
+    return list(posting.locations.all())
+
+
+def _credential_slugs(posting: JobPosting, relation: str) -> list[str]:
+    if hasattr(posting, f"indexed_{relation}"):
+        return getattr(posting, f"indexed_{relation}")
+    return [credential.slug for credential in getattr(posting, relation).all()]
 
 
 def indexed_postings():
-    """The postings that belong in the index, with what their documents read."""
-    # Employers are prefetched, not joined: a page of postings shares a few
-    # employers, built once each instead of once per posting, and the page
-    # query stays on the postings table. At 100k postings this cut the CPU of
-    # building a rebuild's documents to about a third (bench/, README).
-    return JobPosting.objects.visible().prefetch_related(
-        "employer",
-        "employer__policy",
-        *(Prefetch(relation, to_attr=f"indexed_{relation}") for relation in PREFETCHED),
-    )
+    """The postings that belong in the index."""
+    return JobPosting.objects.visible()
 
 
 postings_index = register(
@@ -209,6 +298,7 @@ postings_index = register(
         mappings=_mapping(),
         queryset=indexed_postings,
         to_document=posting_document,
+        prepare=prepare_postings,
         index_settings={"max_result_window": 10_000},
     )
 )

@@ -320,7 +320,7 @@ def _pages(index: SearchIndex) -> Iterator[list[dict]]:
     last_pk = None
     while True:
         page = queryset if last_pk is None else queryset.filter(pk__gt=last_pk)
-        objects = list(page[:CHUNK_SIZE])
+        objects = index.objects_for_documents(page[:CHUNK_SIZE])
         if objects:
             yield [
                 {

@@ -40,7 +40,11 @@ class SearchIndex:
 
     ``queryset`` returns the objects that must be in the index (the app's
     "visible" queryset, the same one its pages use) and should select or
-    prefetch what ``to_document`` reads. ``version_field`` names a datetime
+    prefetch what ``to_document`` reads, unless ``prepare`` loads it: called
+    with every batch of those objects before their documents are built (a
+    rebuild's page, an outbox drain's ids), it can read the related rows of
+    the whole batch in a query or two without building a model or a queryset
+    per object. ``version_field`` names a datetime
     that grows on every change of the object (``updated_at`` with
     ``auto_now=True``): its microseconds are the document's external version,
     so an older write can never replace a newer one.
@@ -52,6 +56,7 @@ class SearchIndex:
     to_document: Callable[[Any], dict[str, Any]]
     index_settings: Mapping[str, Any] = field(default_factory=dict)
     version_field: str = "updated_at"
+    prepare: Callable[[list[Any]], None] | None = None
 
     @property
     def alias(self) -> str:
@@ -71,6 +76,13 @@ class SearchIndex:
         """A short fingerprint of mappings and settings, stored in each concrete index."""
         definition = json.dumps([self.mappings, self.index_settings], sort_keys=True, default=str)
         return hashlib.sha256(definition.encode()).hexdigest()[:16]
+
+    def objects_for_documents(self, queryset: QuerySet) -> list[Model]:
+        """The objects of ``queryset``, ready for ``to_document``."""
+        objects = list(queryset)
+        if self.prepare and objects:
+            self.prepare(objects)
+        return objects
 
     def version_of(self, obj: Model) -> int:
         """The external version of ``obj``'s current state."""

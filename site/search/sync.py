@@ -126,7 +126,7 @@ def _plan(index: SearchIndex, ids: Iterable[Any], result: SyncResult) -> list[_W
     """The write that brings each object in line with the database now."""
     wanted = {str(object_id) for object_id in ids}
     writes = []
-    for obj in index.queryset().filter(pk__in=wanted):
+    for obj in index.objects_for_documents(index.queryset().filter(pk__in=wanted)):
         object_id = str(obj.pk)
         wanted.discard(object_id)
         try:

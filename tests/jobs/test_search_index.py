@@ -15,10 +15,16 @@ from fairsite.outbox.models import OutboxEntry
 from fairsite.search.client import get_client
 from fairsite.search.indices import check, ensure, rebuild
 from jobs import services
-from jobs.models import JobPosting, Status
+from jobs.models import JobPosting, PostingLocation, Status
 from jobs.search import INDEX_NAME, posting_document, postings_index
 from jobs.search_queries import PostingQuery, posting_search
-from tests.factories import OwnerFactory, PublishedPostingFactory, credential
+from tests.factories import (
+    EmployerWithoutPolicyFactory,
+    OwnerFactory,
+    PublishedPostingFactory,
+    VerifiedEmployerFactory,
+    credential,
+)
 
 
 @pytest.mark.django_db
@@ -44,6 +50,45 @@ def test_the_document_carries_what_search_filters_and_ranks_on(seeded_credential
     assert document["checks_after_offer"] is True
     assert document["duties"] == ["vulnerable_adults"]
     assert document["employer_support"] == ["mentoring", "flexible_hours"]
+
+
+@pytest.mark.django_db
+def test_documents_built_for_a_batch_are_those_built_one_by_one(
+    seeded_credentials, django_assert_max_num_queries
+):
+    with_two_places = PublishedPostingFactory(
+        employer=VerifiedEmployerFactory(),
+        located="Leeds",
+        located__country="GB",
+        located__region="England",
+    )
+    PostingLocation.objects.create(
+        posting=with_two_places, label="York", country="GB", latitude=53.96, longitude=-1.08
+    )
+    with_two_places.required_credentials.set([credential("cpscp"), credential("cpors")])
+    with_two_places.preferred_credentials.set([credential("cpors")])
+    without_policy = PublishedPostingFactory(
+        employer=EmployerWithoutPolicyFactory(), located=False, skills=["Forklift"]
+    )
+    plain = PublishedPostingFactory(employer=with_two_places.employer)
+    ids = [with_two_places.pk, without_policy.pk, plain.pk]
+
+    one_by_one = [posting_document(p) for p in JobPosting.objects.filter(pk__in=ids).order_by("pk")]
+    # The employers, the places and the two kinds of credential: four queries for
+    # the batch, then none per posting.
+    with django_assert_max_num_queries(5):
+        batch = postings_index.objects_for_documents(
+            JobPosting.objects.filter(pk__in=ids).order_by("pk")
+        )
+        prepared = [posting_document(p) for p in batch]
+
+    assert prepared == one_by_one
+    assert prepared[0]["required_credentials"] == ["cpors", "cpscp"]  # by credential name
+    assert prepared[0]["location_labels"] == ["Leeds", "York"]
+    assert prepared[0]["employer_verified"] is True
+    assert prepared[1]["employer_support"] == prepared[1]["pledges"] == []
+    assert prepared[1]["ignores_spent_convictions"] is False
+    assert prepared[1]["locations"] == []
 
 
 def _save_then_fail():
