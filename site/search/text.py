@@ -64,7 +64,8 @@ _INNER_APOSTROPHE = re.compile(r"(?<=[a-z0-9])'(?=[a-z0-9])")
 # pre-/post-: "pre-employment" and "post-release" are rarely written closed, and
 # joining them would stop them matching "pre employment" and "post release".
 _JOINED_PREFIX = re.compile(r"\b(re|co|non)-(?=[a-z])")
-_TOKEN = re.compile(r"[a-z0-9]+")
+# Longer runs come out in pieces of at most this length, as the tokenizer cuts them.
+_TOKEN = re.compile(rf"[a-z0-9]{{1,{MAX_TOKEN_LENGTH}}}")
 
 
 def _words(text: str) -> list[str]:
@@ -211,7 +212,7 @@ def normalise(text: str) -> str:
 
 def terms(text: str) -> list[str]:
     """The normalised tokens of ``text`` in order, repeats kept: what the index holds."""
-    return [singular(token) for token in _tokens(text)]
+    return list(map(singular, _tokens(text)))
 
 
 def distinct_terms(text: str) -> list[str]:
@@ -241,22 +242,13 @@ def _tokens(text: str) -> list[str]:
     # Each rule runs only on text that has the character it needs: most text
     # has no apostrophe at all, and the look-behind rules cost the most.
     text = _fold(text)
-    if any(mark in text for mark in _APOSTROPHE_MARKS):
+    if _APOSTROPHES.search(text):
         text = _APOSTROPHES.sub("'", text)
     if "'" in text:
         text = _INNER_APOSTROPHE.sub("", _POSSESSIVE.sub("", text))
     if "-" in text:
         text = _JOINED_PREFIX.sub(r"\1", text)
-    pieces = []
-    for token in _TOKEN.findall(text):
-        if len(token) <= MAX_TOKEN_LENGTH:
-            pieces.append(token)
-        else:
-            pieces.extend(
-                token[start : start + MAX_TOKEN_LENGTH]
-                for start in range(0, len(token), MAX_TOKEN_LENGTH)
-            )
-    return pieces
+    return _TOKEN.findall(text)
 
 
 def _singular(word: str) -> str:
