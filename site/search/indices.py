@@ -71,6 +71,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from elasticsearch import ApiError, NotFoundError, TransportError, helpers
 
+from fairsite.heap import collector_paused
 from fairsite.search.aliases import (
     IndexMissing,
     Layout,
@@ -275,16 +276,17 @@ def _load(index: SearchIndex) -> int:
     loaded = 0
     sender = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"rebuild-{index.name}")
     in_flight: deque[Future] = deque()
-    try:
-        for page in _pages(index):
-            in_flight.append(sender.submit(_send, page))
-            # One page being indexed and one waiting its turn, at most.
-            if len(in_flight) > 1:
+    with collector_paused():
+        try:
+            for page in _pages(index):
+                in_flight.append(sender.submit(_send, page))
+                # One page being indexed and one waiting its turn, at most.
+                if len(in_flight) > 1:
+                    loaded += _count_loaded(index, in_flight.popleft().result())
+            while in_flight:
                 loaded += _count_loaded(index, in_flight.popleft().result())
-        while in_flight:
-            loaded += _count_loaded(index, in_flight.popleft().result())
-    finally:
-        sender.shutdown(cancel_futures=True)
+        finally:
+            sender.shutdown(cancel_futures=True)
     return loaded
 
 

@@ -2,7 +2,9 @@
 
 import gc
 
-from fairsite.heap import freeze_start_up_objects
+import pytest
+
+from fairsite.heap import collector_paused, freeze_start_up_objects
 
 
 class Cycle:
@@ -28,3 +30,28 @@ def test_start_up_objects_are_frozen_and_later_garbage_is_still_collected():
         assert gc.get_freeze_count() <= frozen
     finally:
         gc.unfreeze()
+
+
+def test_the_collector_is_paused_for_a_batch_and_back_on_after_it_even_if_it_fails():
+    seen = []
+
+    def batch():
+        with collector_paused():
+            seen.append(gc.isenabled())
+            raise RuntimeError("the batch failed")
+
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError):
+        batch()
+    assert seen == [False]
+    assert gc.isenabled()
+
+
+def test_a_collector_that_was_off_stays_off():
+    gc.disable()
+    try:
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
