@@ -253,7 +253,10 @@ def prepare_postings(postings: list[JobPosting]) -> None:
         ):
             credentials[relation][posting_id].append(slug)
     for posting in postings:
-        posting.indexed_employer = employers[posting.employer_id]
+        if posting.employer_id in employers:
+            posting.indexed_employer = employers[posting.employer_id]
+        # else the employer went in between the two queries: building this one
+        # document fails on its own (see fairsite.search.sync), not the batch.
         posting.indexed_locations = locations[posting.pk]
         for relation in _CREDENTIAL_RELATIONS:
             setattr(posting, f"indexed_{relation}", credentials[relation][posting.pk])

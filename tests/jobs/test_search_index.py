@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.db import transaction
 
+from employers.models import Employer
 from fairsite.devtools.elasticsearch import ElasticsearchServer
 from fairsite.outbox.drain import drain_due, retry_now
 from fairsite.outbox.models import OutboxEntry
@@ -16,7 +17,7 @@ from fairsite.search.client import get_client
 from fairsite.search.indices import check, ensure, rebuild
 from jobs import services
 from jobs.models import JobPosting, PostingLocation, Status
-from jobs.search import INDEX_NAME, posting_document, postings_index
+from jobs.search import INDEX_NAME, posting_document, postings_index, prepare_postings
 from jobs.search_queries import PostingQuery, posting_search
 from tests.factories import (
     EmployerWithoutPolicyFactory,
@@ -89,6 +90,19 @@ def test_documents_built_for_a_batch_are_those_built_one_by_one(
     assert prepared[1]["employer_support"] == prepared[1]["pledges"] == []
     assert prepared[1]["ignores_spent_convictions"] is False
     assert prepared[1]["locations"] == []
+
+
+@pytest.mark.django_db
+def test_an_employer_gone_between_the_batch_queries_fails_only_its_own_documents():
+    gone, kept = PublishedPostingFactory(), PublishedPostingFactory()
+    postings = list(JobPosting.objects.filter(pk__in=[gone.pk, kept.pk]).order_by("pk"))
+    Employer.objects.filter(pk=gone.employer_id).delete()
+
+    prepare_postings(postings)
+
+    with pytest.raises(Employer.DoesNotExist):
+        posting_document(postings[0])
+    assert posting_document(postings[1])["employer_id"] == kept.employer_id
 
 
 def _save_then_fail():
