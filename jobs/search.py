@@ -22,7 +22,6 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from elasticsearch.dsl import Mapping, field
 
 from employers.models import Employer, FairChancePolicy, VerificationStatus
-from employers.selectors import policy_of
 from fairsite.outbox.services import enqueue
 from fairsite.richtext import html_to_plain_text
 from fairsite.search.registry import SearchIndex, register
@@ -119,10 +118,16 @@ def salary_bands(posting: JobPosting) -> list[str]:
 
 def posting_document(posting: JobPosting) -> dict:
     """The document for one visible posting (``prepare_postings`` loads what it reads)."""
-    employer = _employer_facts(posting)
-    required = _credential_slugs(posting, "required_credentials")
-    preferred = _credential_slugs(posting, "preferred_credentials")
-    locations = _locations(posting)
+    if not hasattr(posting, "indexed_employer"):
+        prepare_postings([posting])  # a lone posting: the same queries, for one
+    employer = posting.indexed_employer
+    if employer is None:
+        # Deleted between reading the posting and its employer: this document
+        # fails on its own (see fairsite.search.sync), not its whole batch.
+        raise Employer.DoesNotExist(f"Employer {posting.employer_id} of posting {posting.pk}")
+    required = posting.indexed_required_credentials
+    preferred = posting.indexed_preferred_credentials
+    locations = posting.indexed_locations
     description = html_to_plain_text(posting.description)
     return {
         "title": posting.title,
@@ -177,7 +182,7 @@ def posting_document(posting: JobPosting) -> dict:
 # What a posting's document reads besides the posting's own row. For a batch of
 # postings (a rebuild's page, an outbox drain) prepare_postings() reads it as
 # plain rows, in one query per relation, and hangs it on each posting; a lone
-# posting reads it through its relations. Django's prefetch_related does the
+# posting is a batch of one. Django's prefetch_related does the
 # same job building a model for every row and a queryset per posting and
 # relation: at 100k postings that was half the CPU of a rebuild (bench/, README).
 
@@ -253,41 +258,11 @@ def prepare_postings(postings: list[JobPosting]) -> None:
         ):
             credentials[relation][posting_id].append(slug)
     for posting in postings:
-        if posting.employer_id in employers:
-            posting.indexed_employer = employers[posting.employer_id]
-        # else the employer went in between the two queries: building this one
-        # document fails on its own (see fairsite.search.sync), not the batch.
+        # None when the employer went in between the two queries.
+        posting.indexed_employer = employers.get(posting.employer_id)
         posting.indexed_locations = locations[posting.pk]
         for relation in _CREDENTIAL_RELATIONS:
             setattr(posting, f"indexed_{relation}", credentials[relation][posting.pk])
-
-
-def _employer_facts(posting: JobPosting) -> EmployerFacts:
-    if hasattr(posting, "indexed_employer"):
-        return posting.indexed_employer
-    employer = posting.employer
-    policy = policy_of(employer)
-    return EmployerFacts(
-        id=employer.pk,
-        name=employer.name,
-        slug=employer.slug,
-        verified=employer.is_verified,
-        ignores_spent_convictions=bool(policy and policy.ignores_spent_convictions),
-        pledges=policy.pledges if policy else [],
-        support=policy.support if policy else [],
-    )
-
-
-def _locations(posting: JobPosting) -> list:
-    if hasattr(posting, "indexed_locations"):
-        return posting.indexed_locations
-    return list(posting.locations.all())
-
-
-def _credential_slugs(posting: JobPosting, relation: str) -> list[str]:
-    if hasattr(posting, f"indexed_{relation}"):
-        return getattr(posting, f"indexed_{relation}")
-    return [credential.slug for credential in getattr(posting, relation).all()]
 
 
 def indexed_postings():
