@@ -239,11 +239,9 @@ def _fold(text: str) -> str:
 
 
 def _tokens(text: str) -> list[str]:
-    # Each rule runs only on text that has the character it needs: most text
-    # has no apostrophe at all, and the look-behind rules cost the most.
-    text = _fold(text)
-    if _APOSTROPHES.search(text):
-        text = _APOSTROPHES.sub("'", text)
+    # The look-behind rules run only on text that has the character they need:
+    # most text has no apostrophe at all, and they cost the most.
+    text = _APOSTROPHES.sub("'", _fold(text))
     if "'" in text:
         text = _INNER_APOSTROPHE.sub("", _POSSESSIVE.sub("", text))
     if "-" in text:
