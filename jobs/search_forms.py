@@ -3,6 +3,11 @@
 A bad parameter (an unknown facet value, a negative radius, a place we can't
 find, page 10,000) gets a message in the error summary; the search still runs
 with the parameters that were fine, so the page is never a dead end.
+
+The words are read before the search is built (``jobs.query_understanding``):
+filler left out, intent phrases turned into filters. The URL keeps what was
+typed; ``keep`` turns readings off. Everything that searches postings from
+parameters (the page, the API, feeds, saving an alert) reads them here.
 """
 
 from django import forms
@@ -12,6 +17,7 @@ from employers.models import CheckLevel
 from fairsite.places import PlaceLookupError, find_place
 
 from .models import Category, Credential, EmploymentType, Workplace
+from .query_understanding import KEEP_CHOICES, Understanding, credential_names, understand
 from .search import SALARY_BANDS
 from .search_queries import FACETS, FLAGS, MAX_PAGE, RADII_MILES, Near, PostingQuery
 
@@ -67,6 +73,14 @@ class SearchForm(forms.Form):
         ],
         error_messages={"invalid_choice": CHOOSE},
     )
+    keep = forms.MultipleChoiceField(
+        required=False,
+        choices=[(key, key) for key in KEEP_CHOICES],
+        widget=forms.MultipleHiddenInput,
+        error_messages={
+            "invalid_choice": "We could not tell how to read your words, so we read them as usual."
+        },
+    )
     page = forms.IntegerField(
         required=False,
         min_value=1,
@@ -83,10 +97,16 @@ class SearchForm(forms.Form):
         super().__init__(*args, **kwargs)
         # "Best for you" ranks by the signed-in person's own profile.
         self.can_sort_for_you = can_sort_for_you
+        credentials = list(Credential.objects.order_by("name"))
         self.fields["credential"].choices = [
             ("", "Any"),
-            *((c.slug, c.short_name) for c in Credential.objects.order_by("name")),
+            *((c.slug, c.short_name) for c in credentials),
         ]
+        self.credential_names = credential_names(credentials)
+        self.understanding = Understanding(typed="", text="")
+        # The filters chosen in the URL, as opposed to read from the words.
+        self.chosen_filters: dict[str, str] = {}
+        self.chosen_flags: frozenset[str] = frozenset()
 
     def clean(self):
         cleaned = super().clean()
@@ -113,11 +133,27 @@ class SearchForm(forms.Form):
             return PostingQuery()
         self.is_valid()
         data = {name: value for name, value in self.cleaned_data.items() if name not in self.errors}
+        self.chosen_filters = chosen = {name: data[name] for name in FACETS if data.get(name)}
+        self.chosen_flags = chosen_flags = frozenset(name for name in FLAGS if data.get(name))
+        self.understanding = understood = understand(
+            data.get("q", ""),
+            chosen_filters=chosen,
+            chosen_flags=chosen_flags,
+            keep=frozenset(data.get("keep") or ()),
+            credentials=self.credential_names,
+        )
         return PostingQuery(
-            text=data.get("q", ""),
+            text=understood.text,
             near=data.get("near"),
-            filters={name: data[name] for name in FACETS if data.get(name)},
-            flags=frozenset(name for name in FLAGS if data.get(name)),
+            filters={**chosen, **understood.filters},
+            flags=chosen_flags | understood.flags,
             sort=data.get("sort") or "relevance",
             page=data.get("page") or 1,
         )
+
+    @property
+    def kept_readings(self) -> frozenset[str]:
+        """The readings turned off (valid ones only)."""
+        if not self.is_bound or "keep" in self.errors:
+            return frozenset()
+        return frozenset(self.cleaned_data.get("keep") or ())

@@ -18,7 +18,7 @@ from datetime import datetime
 
 from django.utils import timezone
 from elasticsearch import ApiError, TransportError
-from elasticsearch.dsl import A, Q, Search
+from elasticsearch.dsl import A, MultiSearch, Q, Search
 
 from fairsite.search.client import get_client
 from fairsite.search.text import terms
@@ -119,21 +119,7 @@ def posting_search(query: PostingQuery, *, now: datetime | None = None, ranking=
     """
     now = now or timezone.now()
     words = query.terms
-    search = Search(using=_search_client(), index=postings_index.alias)
-    if ranking is not None and query.sort == "for_you":
-        must = [text_clause(words)] if words else []
-        search = search.query(ranking.query(must=must, filters=base_filters(query, now=now)))
-    else:
-        matching = text_clause(words) if words else Q("match_all")
-        featured = Q("range", featured_until={"gt": now})
-        scored = Q(
-            "function_score",
-            query=matching,
-            functions=[{"filter": featured, "weight": FEATURED_WEIGHT}],
-            boost_mode="multiply",
-        )
-        search = search.query(Q("bool", must=[scored], filter=base_filters(query, now=now)))
-    search = search.post_filter(Q("bool", filter=facet_filters(query)))
+    search = _matching(query, now=now, ranking=ranking)
     for name, doc_field in {**FACETS, **FLAGS}.items():
         counts = A("filter", Q("bool", filter=facet_filters(query, skip=name)))
         counts.bucket("values", A("terms", field=doc_field, size=50))
@@ -148,6 +134,41 @@ def posting_search(query: PostingQuery, *, now: datetime | None = None, ranking=
             term={"field": "title", "suggest_mode": "popular", "min_word_length": 3},
         )
     return search.source(["title", "description", "location_labels", "required_credentials"])
+
+
+def posting_count_search(query: PostingQuery, *, now: datetime | None = None) -> Search:
+    """How many postings the search page would list for ``query``: the same
+    matching and filters as ``posting_search``, with no hits, counts or sorting."""
+    return _matching(query, now=now or timezone.now()).extra(size=0, track_total_hits=True)
+
+
+def posting_counts(queries: list[PostingQuery], *, now: datetime | None = None) -> list[int]:
+    """How many postings each query lists, in one multi-search request."""
+    now = now or timezone.now()
+    search = MultiSearch(using=_search_client(), index=postings_index.alias)
+    for query in queries:
+        search = search.add(posting_count_search(query, now=now))
+    return [r.hits.total.value if r.success() else 0 for r in search.execute()]
+
+
+def _matching(query: PostingQuery, *, now: datetime, ranking=None) -> Search:
+    """The postings the search lists, as a query and the chosen facets' post filter."""
+    words = query.terms
+    search = Search(using=_search_client(), index=postings_index.alias)
+    if ranking is not None and query.sort == "for_you":
+        must = [text_clause(words)] if words else []
+        search = search.query(ranking.query(must=must, filters=base_filters(query, now=now)))
+    else:
+        matching = text_clause(words) if words else Q("match_all")
+        featured = Q("range", featured_until={"gt": now})
+        scored = Q(
+            "function_score",
+            query=matching,
+            functions=[{"filter": featured, "weight": FEATURED_WEIGHT}],
+            boost_mode="multiply",
+        )
+        search = search.query(Q("bool", must=[scored], filter=base_filters(query, now=now)))
+    return search.post_filter(Q("bool", filter=facet_filters(query)))
 
 
 def _sorted(search: Search, query: PostingQuery, *, has_text: bool) -> Search:

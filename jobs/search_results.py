@@ -54,10 +54,20 @@ class SearchResults:
     suggestion: str = ""
     took_ms: int | None = None
     from_database: bool = False
+    # When the words found nothing and their correction did: the words as typed.
+    corrected_from: str = ""
+    # When nothing was found: searches that find something (jobs.search_recovery).
+    offers: list = field(default_factory=list)
 
     @property
     def pages(self) -> int:
         return min(max((self.total + PAGE_SIZE - 1) // PAGE_SIZE, 1), MAX_PAGE)
+
+
+FLAG_TITLES = {
+    "after_offer": "Checks records only after an offer (or never)",
+    "verified": "Verified fair-chance employers",
+}
 
 
 def facet_labels() -> dict[str, dict[str, str]]:

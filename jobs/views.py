@@ -12,9 +12,12 @@ from employers.policy import policy_sentences
 from employers.selectors import policy_of
 
 from .models import JobPosting
+from .query_understanding import SPELLING
 from .search_forms import SearchForm
+from .search_links import keeping, offer_links, understood_parts, url_with
 from .search_queries import title_suggestions
-from .search_results import SearchUnavailable, database_results, run_posting_search
+from .search_recovery import search_postings
+from .search_results import FLAG_TITLES, SearchUnavailable, database_results
 from .selectors import applications_of
 from .structured_data import posting_json_ld
 
@@ -29,35 +32,30 @@ FACET_TITLES = {
     "credential": "Credential",
     "salary": "Pay",
 }
-FLAG_TITLES = {
-    "after_offer": "Checks records only after an offer (or never)",
-    "verified": "Verified fair-chance employers",
-}
 
 
-def url_with(params: QueryDict, **changes: str | None) -> str:
-    """This page's address with some parameters set or (None) removed, back on page 1."""
-    params = params.copy()
-    params.pop("page", None)
-    for key, value in changes.items():
-        params.pop(key, None)
-        if value is not None:
-            params[key] = value
-    return f"?{params.urlencode()}"
-
-
-def _facet_item(params: QueryDict, name: str, value: str, label: str, count: int, selected: bool):
+def _facet_item(params, name, value, label, count, selected, *, words_without=None):
     # Choosing a chosen value again removes it.
+    changes = {name: None if selected else value}
+    if words_without is not None:
+        changes["q"] = words_without
     return {
         "label": label,
         "count": count,
         "selected": selected,
-        "url": url_with(params, **{name: None if selected else value}),
+        "url": url_with(params, **changes),
     }
 
 
-def facet_groups(params: QueryDict, results) -> list[dict]:
-    """Each facet's values with counts and the link that chooses (or clears) them."""
+def facet_groups(params: QueryDict, results, understanding=None) -> list[dict]:
+    """Each facet's values with counts and the link that chooses (or clears) them.
+
+    A facet read from the words ("remote cook") is chosen or cleared by the
+    same search without those words, so each count is what its link lists.
+    """
+    read = {}
+    if understanding is not None and not results.corrected_from:
+        read = {r.key: understanding.typed_without(r.key) for r in understanding.readings}
     chosen_flags = results.query.flags
     groups = [
         {
@@ -65,7 +63,13 @@ def facet_groups(params: QueryDict, results) -> list[dict]:
             "title": "Record checks and verification",
             "items": [
                 _facet_item(
-                    params, name, "on", title, results.flags.get(name, 0), name in chosen_flags
+                    params,
+                    name,
+                    "on",
+                    title,
+                    results.flags.get(name, 0),
+                    name in chosen_flags,
+                    words_without=read.get(name),
                 )
                 for name, title in FLAG_TITLES.items()
             ],
@@ -76,7 +80,16 @@ def facet_groups(params: QueryDict, results) -> list[dict]:
             "name": name,
             "title": FACET_TITLES[name],
             "items": [
-                _facet_item(params, name, v.value, v.label, v.count, v.selected) for v in values
+                _facet_item(
+                    params,
+                    name,
+                    v.value,
+                    v.label,
+                    v.count,
+                    v.selected,
+                    words_without=read.get(name),
+                )
+                for v in values
             ],
         }
         for name, values in results.facets.items()
@@ -92,18 +105,23 @@ def posting_list(request):
     query = form.to_query()
     ranking = ranking_for(request.user) if query.sort == "for_you" else None
     try:
-        results = run_posting_search(query, ranking=ranking)
+        results = search_postings(form, ranking=ranking)
     except SearchUnavailable as error:
         logger.warning("Job search fell back to the database: %s", error)
         results = database_results(query)
+    understanding = form.understanding
     return render(
         request,
         "jobs/search.html",
         {
             "form": form,
             "results": results,
-            "facet_groups": [] if results.from_database else facet_groups(request.GET, results),
-            "suggestion_url": url_with(request.GET, q=results.suggestion),
+            "facet_groups": []
+            if results.from_database
+            else facet_groups(request.GET, results, understanding),
+            "understood": understood_parts(request.GET, results, understanding),
+            "offers": offer_links(request.GET, results),
+            "spelling_url": keeping(request.GET, SPELLING),
             "saved_ids": saved_posting_ids(request.user, [hit.posting.pk for hit in results.hits]),
             "feed_query": _feed_query(request.GET),
         },

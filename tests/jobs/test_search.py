@@ -262,16 +262,20 @@ def test_the_page_marks_the_words_that_matched(client, index):
     assert [m.get_text() for m in page.select(".posting-card mark")] == ["Officers", "officers"]
 
 
-def test_did_you_mean_on_no_results(client, index):
+def test_a_typo_lists_the_corrected_results(client, index):
     PublishedPostingFactory(title="Warehouse operative")
     refresh()
 
     page = parse(client.get("/jobs/?q=warehuose"))
 
-    suggestion = page.select_one(".did-you-mean a")
-    assert suggestion is not None
-    assert suggestion.get_text() == "warehouse"
-    assert "q=warehouse" in suggestion["href"]
+    assert [h.get_text(" ", strip=True) for h in page.select(".posting-card__title")] == [
+        "Warehouse operative"
+    ]
+    note = page.select_one(".did-you-mean")
+    assert note.select_one("strong").get_text() == "warehouse"
+    as_typed = note.select_one("a")
+    assert as_typed.get_text() == "warehuose"
+    assert "q=warehuose" in as_typed["href"] and "keep=spelling" in as_typed["href"]
 
 
 @pytest.mark.parametrize(

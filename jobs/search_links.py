@@ -1,0 +1,87 @@
+"""The search page's own links: changing a parameter, undoing a reading of the
+words, and the searches offered when nothing matched.
+
+Every link is the page's address with some parameters changed, so it keeps
+what was typed and runs exactly the search its words describe.
+"""
+
+from __future__ import annotations
+
+from django.http import QueryDict
+
+from .query_understanding import ALL, FAIR_CHANCE, FILLER, Understanding
+
+
+def url_with(params: QueryDict, **changes: str | None) -> str:
+    """This page's address with some parameters set or (None) removed, back on page 1."""
+    params = params.copy()
+    params.pop("page", None)
+    for key, value in changes.items():
+        params.pop(key, None)
+        if value is not None:
+            params[key] = value
+    return f"?{params.urlencode()}"
+
+
+def keeping(params: QueryDict, reading: str) -> str:
+    """This page's address with one more reading of the words turned off."""
+    params = params.copy()
+    params.pop("page", None)
+    kept = params.getlist("keep")
+    if reading not in kept:
+        params.setlist("keep", [*kept, reading])
+    return f"?{params.urlencode()}"
+
+
+def _jobs(count: int) -> str:
+    return f"{count} job" if count == 1 else f"{count} jobs"
+
+
+def understood_parts(params: QueryDict, results, understanding: Understanding) -> dict | None:
+    """What the words were read as, each part with the link that undoes it (None if
+    they were searched as typed)."""
+    if not understanding.changed or results.from_database:
+        return None
+    labels = [r.label for r in understanding.readings if r.key not in (FILLER, FAIR_CHANCE)]
+    what = ", ".join([labels[0], *(label.lower() for label in labels[1:])]) if labels else ""
+    summary = f"{what} jobs" if what else "Jobs"
+    if understanding.text:
+        summary += f" for “{understanding.text}”"
+    parts = []
+    for reading in understanding.readings:
+        if reading.key == FILLER:
+            explain, undo = f"Left out: “{reading.said}”.", "Search with these words"
+        elif reading.key == FAIR_CHANCE:
+            explain = f"“{reading.said}”: {reading.label.lower()}."
+            undo = f"Search for “{reading.said}” as words"
+        elif reading.key == "credential":
+            explain = f"“{reading.said}”: jobs that ask for the {reading.label} credential."
+            undo = f"Search for “{reading.said}” as words"
+        else:
+            explain = f"“{reading.said}”: {reading.label.lower()} jobs."
+            undo = f"Search for “{reading.said}” as words"
+        parts.append({"explain": explain, "undo": undo, "url": keeping(params, reading.key)})
+    return {"summary": summary, "parts": parts, "as_typed_url": keeping(params, ALL)}
+
+
+def offer_links(params: QueryDict, results) -> list[dict]:
+    """The searches offered when nothing matched, as words and links."""
+    links = []
+    text = results.query.text
+    for offer in results.offers:
+        jobs = _jobs(offer.count)
+        if offer.kind == "remove":
+            label = f"{jobs} if you remove “{offer.what}”"
+        elif offer.kind == "remove_all":
+            label = f"{jobs} if you remove all the filters"
+        elif offer.kind == "radius":
+            label = f"{jobs} within {offer.what} miles"
+        elif offer.kind == "remote":
+            label = f"{offer.count} remote {jobs.split(' ', 1)[1]}"
+            label += f" for “{text}”" if text else ""
+        else:
+            label = f"{jobs} for “{offer.what}”"
+        links.append(
+            {"label": label, "count": offer.count, "url": url_with(params, **offer.changes)}
+        )
+    return links

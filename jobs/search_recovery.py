@@ -1,0 +1,152 @@
+"""The search everything runs (page, API): read the words, search, and never end empty-handed.
+
+1. The words are read by ``SearchForm`` (``jobs.query_understanding``).
+2. When they find nothing and Elasticsearch's term suggester (on titles)
+   offers a correction that does find something, the corrected search is the
+   answer, marked with the words as typed (``corrected_from``). ``keep=spelling``
+   turns this off. The correction is read like typed words, so "remot cook"
+   becomes remote jobs for "cook".
+3. When even that finds nothing, ``offers`` lists searches that do, each with
+   its count: the same words without one of the filters (or all of them), a
+   wider distance, remote jobs, and the words less one. They are counted in one
+   multi-search, only then, with the very query the page runs, and each says
+   how the URL changes, so its link lists exactly that many.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from elasticsearch import ApiError, TransportError
+
+from .models import Workplace
+from .query_understanding import SPELLING, Understanding, understand
+from .search_forms import SearchForm
+from .search_queries import MAX_QUERY_TERMS, RADII_MILES, PostingQuery, posting_counts
+from .search_results import FLAG_TITLES, SearchResults, facet_labels, run_posting_search
+
+MAX_WORD_OFFERS = 3  # "fewer words" offers shown
+MAX_WORDS_TRIED = 6  # words tried one by one
+
+
+@dataclass(frozen=True)
+class Offer:
+    """A search that finds something, and how the page's URL changes to run it."""
+
+    kind: str  # "remove", "remove_all", "radius", "remote", "words"
+    what: str  # the filter removed, the distance, the words left
+    count: int
+    query: PostingQuery
+    changes: dict[str, str | None]  # URL parameter -> new value (None: removed)
+
+
+def search_postings(form: SearchForm, *, ranking=None) -> SearchResults:
+    """The search the form's parameters ask for; raises SearchUnavailable like
+    ``run_posting_search``."""
+    query = form.to_query()
+    results = run_posting_search(query, ranking=ranking)
+    if results.total or query.page > 1:
+        return results
+    if results.suggestion and SPELLING not in form.kept_readings:
+        corrected = corrected_query(form, query, results.suggestion)
+        if corrected != query:
+            found = run_posting_search(corrected, ranking=ranking)
+            if found.total:
+                found.corrected_from = query.text
+                found.suggestion = results.suggestion  # the words shown as searched
+                return found
+    results.suggestion = ""  # it finds nothing either
+    results.offers = offers(query, form.understanding, form.chosen_filters, form.chosen_flags)
+    return results
+
+
+def corrected_query(form: SearchForm, query: PostingQuery, suggestion: str) -> PostingQuery:
+    """``query`` with the suggested words, read as if typed."""
+    understood = understand(
+        suggestion,
+        chosen_filters=query.filters,
+        chosen_flags=query.flags,
+        keep=form.kept_readings,
+        credentials=form.credential_names,
+    )
+    return replace(
+        query,
+        text=understood.text,
+        filters={**query.filters, **understood.filters},
+        flags=query.flags | understood.flags,
+    )
+
+
+def offers(
+    query: PostingQuery,
+    understood: Understanding,
+    chosen_filters: dict[str, str],
+    chosen_flags: frozenset[str],
+) -> list[Offer]:
+    """Searches near this one that find something, with their counts ([] if down)."""
+    candidates = _candidates(replace(query, page=1), understood, chosen_filters, chosen_flags)
+    if not candidates:
+        return []
+    try:
+        counts = posting_counts([offer.query for offer in candidates])
+    except (TransportError, ApiError):
+        return []
+    counted = [
+        replace(offer, count=count)
+        for offer, count in zip(candidates, counts, strict=True)
+        if count
+    ]
+    words = sorted((o for o in counted if o.kind == "words"), key=lambda o: -o.count)
+    return [o for o in counted if o.kind != "words"] + words[:MAX_WORD_OFFERS]
+
+
+def _candidates(query, understood, chosen_filters, chosen_flags) -> list[Offer]:
+    labels = facet_labels()
+    found: list[Offer] = []
+
+    def without(name: str) -> dict[str, str | None]:
+        # A filter chosen in the URL is removed from it; one read from the
+        # words goes with its words.
+        if name in chosen_filters or name in chosen_flags:
+            return {name: None}
+        return {"q": understood.typed_without(name)}
+
+    chosen = [*query.filters, *sorted(query.flags)]
+    for name in chosen:
+        if name in query.filters:
+            what = labels.get(name, {}).get(query.filters[name], query.filters[name])
+            less = replace(query, filters={k: v for k, v in query.filters.items() if k != name})
+        else:
+            what = FLAG_TITLES.get(name, name)
+            less = replace(query, flags=query.flags - {name})
+        found.append(Offer("remove", what, 0, less, without(name)))
+    if len(chosen) > 1:
+        changes = {name: None for name in chosen if name in chosen_filters or name in chosen_flags}
+        read = [name for name in chosen if name not in changes]
+        if read:
+            changes["q"] = understood.typed_without(*read)
+        bare = replace(query, filters={}, flags=frozenset())
+        found.append(Offer("remove_all", "", 0, bare, changes))
+    if query.near is not None:
+        for radius in RADII_MILES:
+            if radius > query.near.radius_miles:
+                wider = replace(query, near=replace(query.near, radius_miles=radius))
+                found.append(Offer("radius", str(radius), 0, wider, {"radius": str(radius)}))
+    if query.near is not None or query.filters.get("workplace") != Workplace.REMOTE:
+        remote = replace(query, near=None, filters={**query.filters, "workplace": Workplace.REMOTE})
+        changes = {"place": None, "radius": None, "workplace": Workplace.REMOTE.value}
+        if query.sort == "nearest":
+            changes["sort"] = None
+        if "workplace" in query.filters and "workplace" not in chosen_filters:
+            changes["q"] = understood.typed_without("workplace")
+        found.append(Offer("remote", "", 0, replace(remote, sort="relevance"), changes))
+    kept = understood.kept_positions() if understood.typed else []
+    if 1 < len(kept) <= MAX_QUERY_TERMS:
+        typed = understood.typed.split()
+        for position in kept[:MAX_WORDS_TRIED]:
+            rest = [typed[n] for n in kept if n != position]
+            fewer = replace(query, text=" ".join(rest))
+            if fewer.terms != query.terms:
+                changes = {"q": understood.typed_without(positions=(position,))}
+                found.append(Offer("words", " ".join(rest), 0, fewer, changes))
+    return found
