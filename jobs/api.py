@@ -19,7 +19,8 @@ from fairsite.api.pagination import Page, PageParams, page_of
 from . import api_schemas as schemas
 from .search_forms import SearchForm
 from .search_queries import PAGE_SIZE
-from .search_results import SearchUnavailable, database_results, run_posting_search
+from .search_recovery import search_postings as run_search
+from .search_results import SearchUnavailable, database_results
 from .selectors import credentials_with_open_roles, visible_posting
 
 postings = Router(tags=["postings"])
@@ -38,18 +39,22 @@ SLUG = r"^[-a-zA-Z0-9_]+$"
 def search_postings(request: HttpRequest, params: Query[schemas.PostingSearchParams]):
     """The search page's search: same parameters, same postings, same order, same facets.
 
+    `q` is read as the page reads it: filler words left out, phrases such as
+    "remote" or "part time" read as filters (`understood`), and a typo that
+    finds nothing searched corrected (`corrected_from`). When nothing matches,
+    `offers` lists searches that do.
+
     Twenty postings a page. When the search engine is down, `limited` is true and
     the postings come from a simpler database search (words, category, place name).
     """
     form = SearchForm(params.as_form_data())
     if not form.is_valid():
         raise InvalidInput({name: list(errors) for name, errors in form.errors.items()})
-    query = form.to_query()
     try:
-        results = run_posting_search(query)
+        results = run_search(form)
     except SearchUnavailable:
-        results = database_results(query)
-    return schemas.search_page(request, results, per_page=PAGE_SIZE)
+        results = database_results(form.to_query())
+    return schemas.search_page(request, results, form.understanding, per_page=PAGE_SIZE)
 
 
 @postings.get(

@@ -29,7 +29,9 @@ from .models import (
     SalaryPeriod,
     Workplace,
 )
+from .query_understanding import KEEP_CHOICES
 from .search import SALARY_BANDS
+from .search_links import offer_links
 from .search_queries import FACETS, FLAGS, RADII_MILES, SORTS
 from .search_results import SearchResults
 
@@ -40,6 +42,7 @@ CheckLevelValue = Literal[tuple(CheckLevel.values)]  # type: ignore[valid-type]
 CheckTimingValue = Literal[tuple(CheckTiming.values)]  # type: ignore[valid-type]
 SalaryBand = Literal[tuple(key for key, _floor, _label in SALARY_BANDS)]  # type: ignore[valid-type]
 SortValue = Literal[SORTS]  # type: ignore[valid-type]
+KeepValue = Literal[KEEP_CHOICES]  # type: ignore[valid-type]
 # An enum (not a Literal) so that "25" in a query string is read as 25.
 Radius = IntEnum("Radius", {f"MILES_{miles}": miles for miles in RADII_MILES})
 
@@ -60,8 +63,14 @@ class PostingSearchParams(Schema):
     verified: bool = Field(False, description="Only verified fair-chance employers.")
     sort: SortValue = "relevance"
     page: int = Field(1, ge=1, le=10_000)
+    keep: list[KeepValue] = Field(
+        [],
+        description="Readings of `q` to turn off: `filler` (keep words such as 'jobs'), "
+        "`workplace`, `employment_type`, `after_offer`, `credential`, `fair_chance` "
+        "(search those phrases as words), `spelling` (no corrected search), `all`.",
+    )
 
-    def as_form_data(self) -> dict[str, str]:
+    def as_form_data(self) -> dict[str, str | list[str]]:
         """The parameters as the search page's form receives them."""
         data = {
             "q": self.q,
@@ -72,6 +81,7 @@ class PostingSearchParams(Schema):
         }
         data.update({name: getattr(self, name) or "" for name in FACETS})
         data.update({name: "on" for name in FLAGS if getattr(self, name)})
+        data["keep"] = list(self.keep)
         return data
 
 
@@ -132,6 +142,25 @@ class FacetValueOut(Schema):
     selected: bool
 
 
+class ReadingOut(Schema):
+    key: KeepValue = Field(description="What `keep=<key>` turns off.")
+    said: str = Field(description="The words of `q` it took.")
+    value: str = Field(description="The filter's value it chose, if any.")
+
+
+class Understood(Schema):
+    text: str = Field(description="The words searched for.")
+    filters: dict[str, str] = Field(description="Filters read from the words.")
+    flags: list[str] = Field(description="Yes/no filters read from the words.")
+    readings: list[ReadingOut]
+
+
+class OfferOut(Schema):
+    label: str
+    count: int
+    url: str = Field(description="This search's address in the API; it lists `count` postings.")
+
+
 class PostingSearchPage(Schema):
     count: int = Field(description="How many postings match in all.")
     page: int
@@ -143,6 +172,15 @@ class PostingSearchPage(Schema):
     )
     flags: dict[str, int]
     suggestion: str = Field(description="A corrected query when nothing was found.")
+    understood: Understood = Field(description="How `q` was read before searching.")
+    corrected_from: str = Field(
+        description="When `q` found nothing and its correction (`suggestion`) did, these are "
+        "the results for the correction and this is the words as read; `keep=spelling` "
+        "turns it off."
+    )
+    offers: list[OfferOut] = Field(
+        description="When nothing matched: searches that find something, with their counts."
+    )
     limited: bool = Field(
         description="True when search is down and these come from a simpler database search."
     )
@@ -265,7 +303,7 @@ def posting_detail(request: HttpRequest, posting: JobPosting, policy) -> dict:
     }
 
 
-def search_page(request: HttpRequest, results: SearchResults, *, per_page: int) -> dict:
+def search_page(request: HttpRequest, results: SearchResults, understood, *, per_page: int) -> dict:
     return {
         "count": results.total,
         "page": results.query.page,
@@ -288,6 +326,19 @@ def search_page(request: HttpRequest, results: SearchResults, *, per_page: int) 
         },
         "flags": results.flags,
         "suggestion": results.suggestion,
+        "understood": {
+            "text": understood.text,
+            "filters": understood.filters,
+            "flags": sorted(understood.flags),
+            "readings": [
+                {"key": r.key, "said": r.said, "value": r.value} for r in understood.readings
+            ],
+        },
+        "corrected_from": results.corrected_from,
+        "offers": [
+            {**offer, "url": _absolute(request, reverse("api:postings") + offer["url"])}
+            for offer in offer_links(request.GET, results)
+        ],
         "limited": results.from_database,
     }
 

@@ -55,7 +55,7 @@ FILLER_WORDS = """
     job jobs work position positions vacancy vacancies opening openings opportunity
     opportunities role roles hiring near nearby me my i local locally now today immediate
     immediately urgent urgently asap a an the in at for of to and or with on available
-    looking want need find any area around please
+    looking want need find any area around please as
 """
 FILLER_PHRASES = ["near me", "close to me", "around me", "in my area", "hiring now", "now hiring"]
 # Phrases whose filler word is part of what they mean.
@@ -262,18 +262,29 @@ def understand(
     by_word: dict[int, list[int]] = {n: [] for n in range(len(words))}
     for j, (_token, n) in enumerate(tokens):
         by_word[n].append(j)
-    # A typed word is left out when every token of it is; one with no letters
-    # or digits at all ("-", "&") matches nothing and goes without a word.
+    # A typed word is left out when every token of it is.
     gone_words = {n for n, js in by_word.items() if js and all(j in gone_tokens for j in js)}
-    taken = {n for r in readings for n in r.words}
-    filler_words = tuple(sorted(gone_words - taken))
+    read = {n for r in readings for n in r.words}
+    # A credential's name or abbreviation: all the words typed ("Certified
+    # Professional in Second Chance Programs"), or all but filler and the
+    # phrases read as filters ("remote CPSCP jobs").
+    everything = [n for n, js in by_word.items() if js]
+    for positions, others in (
+        (everything, []),
+        ([n for n in everything if n not in gone_words], readings),
+    ):
+        found = _credential(words, positions, chosen, keep, credentials or {})
+        if found:
+            readings = [*others, found]
+            read = {n for r in readings for n in r.words}
+            gone_words = set(everything) - read
+            break
+    filler_words = tuple(sorted(gone_words - read))
     if filler_words:
         said = " ".join(words[n] for n in filler_words)
         readings.append(Reading(FILLER, "", filler_words, said, said))
-    gone_words |= {n for n, js in by_word.items() if not js}
-    left = [n for n in range(len(words)) if n not in gone_words]
-    readings += _credential(words, left, chosen, keep, credentials or {})
-    taken = gone_words | {n for r in readings for n in r.words}
+    # A word with no letters or digits ("-", "&") matches nothing: it goes too.
+    taken = read | gone_words | {n for n, js in by_word.items() if not js}
     text = " ".join(w for n, w in enumerate(words) if n not in taken)
     filters = {r.key: r.value for r in readings if r.value and r.key not in FLAG_READINGS}
     flags = frozenset(r.key for r in readings if r.key in FLAG_READINGS)
@@ -296,22 +307,26 @@ def _label(key: str, value: str) -> str:
     return VALUE_LABELS.get(value) or READING_LABELS.get(key, value)
 
 
-def _credential(words, left, chosen, keep, credentials) -> list[Reading]:
-    if "credential" in keep or "credential" in chosen or not left:
-        return []
-    said = " ".join(words[n] for n in left)
+def _credential(words, positions, chosen, keep, credentials) -> Reading | None:
+    if "credential" in keep or "credential" in chosen or not positions:
+        return None
+    said = " ".join(words[n] for n in positions)
     found = credentials.get(tuple(terms(said)))
     if found is None:
-        return []
+        return None
     slug, label = found
-    return [Reading("credential", slug, tuple(left), said, label)]
+    return Reading("credential", slug, tuple(positions), said, label)
 
 
 def credential_names(credentials) -> dict[tuple[str, ...], tuple[str, str]]:
     """Each credential's full name and abbreviation, as terms -> (slug, label)."""
+    filler = _tables()[0]
     names: dict[tuple[str, ...], tuple[str, str]] = {}
     for credential in credentials:
         for name in (credential.name, credential.abbreviation):
-            if terms(name):
-                names.setdefault(tuple(terms(name)), (credential.slug, credential.short_name))
+            said = tuple(terms(name))
+            # Also without its filler words, as the query is compared without them.
+            for key in (said, tuple(t for t in said if (t,) not in filler)):
+                if key:
+                    names.setdefault(key, (credential.slug, credential.short_name))
     return names

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from django import forms
 
+from jobs.models import Credential
+from jobs.query_understanding import credential_names, understand
 from jobs.search_forms import DEFAULT_RADIUS, SearchForm
 from jobs.search_queries import PostingQuery
 
@@ -54,12 +56,21 @@ class AlertForm(SearchForm):
 def alert_initial(alert: Alert) -> dict:
     """The form's starting values for changing ``alert``."""
     query = alert.query
+    # The saved words are already read; any reading they would still get was
+    # turned off when the search was saved, and stays off.
+    again = understand(
+        query.text,
+        chosen_filters=query.filters,
+        chosen_flags=query.flags,
+        credentials=credential_names(Credential.objects.all()),
+    )
     return {
         "q": query.text,
         "place": query.near.label if query.near else "",
         "radius": query.near.radius_miles if query.near else DEFAULT_RADIUS,
         **query.filters,
         **dict.fromkeys(query.flags, True),
+        "keep": [reading.key for reading in again.readings],
         "name": alert.name,
         "frequency": alert.frequency,
     }
