@@ -7,6 +7,12 @@ titles, descriptions, skills and employer names, every facet value, remote and
 multi-place jobs around the same towns), indexes them once on the real
 Elasticsearch, then compares every (search, posting) pair both ways. Set
 ALERTS_AGREEMENT_SEED to try another seed; a failure names it.
+
+Some of the searches are typed as people type them (filler words, phrases read
+as filters, typos, some readings turned off) and go the whole way: the search
+page reads and runs them (correcting a typo that finds nothing), and the alert
+is saved through the page's own "alert me" form and the alert form, which must
+store exactly the search the page ran.
 """
 
 from __future__ import annotations
@@ -17,20 +23,28 @@ import random
 from dataclasses import dataclass
 
 import pytest
+from bs4 import BeautifulSoup
+from django.http import QueryDict
+from django.template.loader import render_to_string
 
+from candidates.alerts.forms import AlertForm
 from candidates.alerts.models import Alert, alert_fields
 from candidates.alerts.search import alerts_index, alerts_matching_posting
 from fairsite.search.client import get_client
 from fairsite.search.indices import rebuild
 from jobs.models import Category, EmploymentType, JobPosting, PostingLocation, Workplace
+from jobs.query_understanding import ALL, KEEP_CHOICES
 from jobs.search import SALARY_BANDS, postings_index
+from jobs.search_forms import SearchForm
 from jobs.search_queries import FACETS, FLAGS, RADII_MILES, Near, PostingQuery, posting_search
+from jobs.search_recovery import search_postings
 from tests.factories import EmployerFactory, PublishedPostingFactory, UserFactory, credential
 
 pytestmark = pytest.mark.django_db
 
 SEED = int(os.environ.get("ALERTS_AGREEMENT_SEED", "20261123"))
 SEARCHES = 300
+TYPED_SEARCHES = 120
 POSTINGS = 200
 
 # Words in several forms, so normalisation decides what matches: plurals,
@@ -99,6 +113,70 @@ def generate_search(rng: random.Random) -> PostingQuery:
         label, town = rng.choice(list(TOWNS.items()))
         near = Near(*_moved(town, rng.uniform(0, 30), rng), rng.choice(RADII_MILES), label)
     return PostingQuery(text=text, near=near, filters=filters, flags=flags)
+
+
+# What people type around the words: filler, and phrases read as filters.
+TYPED_FILLER = ["jobs", "job", "near me", "work", "position", "hiring now", "in", "a", "vacancy"]
+TYPED_INTENTS = [
+    "remote", "work from home", "wfh", "hybrid", "part time", "full-time", "temporary",
+    "no background check", "ban the box", "felony friendly", "second chance", "CPSCP",
+    "social work", "night",
+]  # fmt: skip
+
+
+def _typo(word: str, rng: random.Random) -> str:
+    """The word with one letter dropped or two swapped (long words only)."""
+    if len(word) < 6:
+        return word
+    n = rng.randrange(1, len(word) - 2)
+    if rng.random() < 0.5:
+        return word[:n] + word[n + 1 :]
+    return word[:n] + word[n + 1] + word[n] + word[n + 2 :]
+
+
+def generate_typed_search(rng: random.Random) -> QueryDict:
+    """The search page's parameters as a visitor sends them."""
+    parts = [rng.choice(WORDS) for _ in range(rng.randint(0, 2))]
+    if parts and rng.random() < 0.3:
+        parts[0] = _typo(parts[0], rng)
+    parts += [rng.choice(TYPED_FILLER) for _ in range(rng.randint(0, 2))]
+    parts += [rng.choice(TYPED_INTENTS) for _ in range(rng.randint(0, 2))]
+    rng.shuffle(parts)
+    params = QueryDict(mutable=True)
+    params["q"] = " ".join(parts)
+    for name, values in facet_values().items():
+        if rng.random() < 0.1:
+            params[name] = rng.choice(values)
+    for name in FLAGS:
+        if rng.random() < 0.1:
+            params[name] = "on"
+    if rng.random() < 0.4:
+        params["place"] = rng.choice(list(TOWNS))
+        params["radius"] = str(rng.choice(RADII_MILES))
+    if rng.random() < 0.2:
+        params.setlist("keep", rng.sample([k for k in KEEP_CHOICES if k != ALL], 2))
+    elif rng.random() < 0.05:
+        params["keep"] = ALL
+    return params
+
+
+def saved_from_page(params: QueryDict, owner) -> tuple[PostingQuery, PostingQuery, bool]:
+    """(the search the page ran, the search its "alert me" form saves, corrected?)."""
+    form = SearchForm(params)
+    results = search_postings(form)
+    # The page's own "alert me" form, as the page renders it.
+    html = render_to_string(
+        "alerts/includes/save_search.html",
+        {"query": results.query, "keep": form.kept_readings, "user": owner},
+    )
+    data = QueryDict(mutable=True)
+    for field in BeautifulSoup(html, "html.parser").select("input[type=hidden]"):
+        if field["name"] != "csrfmiddlewaretoken":
+            data.appendlist(field["name"], field["value"])
+    data["frequency"] = "daily"
+    alert_form = AlertForm(data)
+    assert alert_form.is_valid(), (params, alert_form.errors)
+    return results.query, alert_form.to_query(), bool(results.corrected_from)
 
 
 def generate_postings(rng: random.Random) -> list[JobPosting]:
@@ -186,12 +264,26 @@ def test_an_alert_fires_for_a_posting_exactly_when_its_search_lists_it(es, seede
     rng = random.Random(SEED)
     searches = [generate_search(rng) for _ in range(SEARCHES)]
     postings = generate_postings(rng)
+    typed = [generate_typed_search(rng) for _ in range(TYPED_SEARCHES)]
     owner = UserFactory()
+    rebuild(postings_index)
+    get_client().indices.refresh(index=postings_index.alias)
+
+    # Typed searches go through the page and its "alert me" form.
+    corrected = understood = 0
+    for params in typed:
+        ran, saved, was_corrected = saved_from_page(params, owner)
+        assert alert_fields(saved) == alert_fields(ran), (params.urlencode(), ran, saved)
+        searches.append(saved)
+        corrected += was_corrected
+        understood += saved.text != " ".join(params["q"].split())
+    assert corrected >= 3, corrected
+    assert understood >= TYPED_SEARCHES // 3, understood
+
     alerts = Alert.objects.bulk_create(
         Alert(owner=owner, name=f"search {n}", **alert_fields(query))
         for n, query in enumerate(searches)
     )
-    rebuild(postings_index)
     rebuild(alerts_index)
     get_client().indices.refresh(index=f"{postings_index.alias},{alerts_index.alias}")
 
@@ -220,7 +312,7 @@ def test_an_alert_fires_for_a_posting_exactly_when_its_search_lists_it(es, seede
 def _assert_the_sample_means_something(searches, expected, by_id, postings) -> None:
     """Each kind of criterion both matched and excluded postings, so agreement is not luck."""
     pairs = sum(len(found) for found in expected.values())
-    assert POSTINGS < pairs < SEARCHES * POSTINGS // 2, pairs
+    assert POSTINGS < pairs < len(searches) * POSTINGS // 2, pairs
     for kind, has in {
         "words": lambda q: bool(q.terms),
         "place": lambda q: q.near is not None,
