@@ -190,11 +190,6 @@ class Understanding:
                 gone.update(reading.words)
         return " ".join(w for n, w in enumerate(self.typed.split()) if n not in gone)
 
-    def kept_positions(self) -> list[int]:
-        """Positions of the typed words left as words to match."""
-        taken = {n for reading in self.readings for n in reading.words}
-        return [n for n in range(len(self.typed.split())) if n not in taken]
-
 
 def _phrases(texts) -> dict[tuple[str, ...], str]:
     return {tuple(terms(text)): text for text in texts if terms(text)}

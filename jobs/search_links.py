@@ -45,8 +45,8 @@ def understood_parts(params: QueryDict, results, understanding: Understanding) -
     labels = [r.label for r in understanding.readings if r.key not in (FILLER, FAIR_CHANCE)]
     what = ", ".join([labels[0], *(label.lower() for label in labels[1:])]) if labels else ""
     summary = f"{what} jobs" if what else "Jobs"
-    if understanding.text:
-        summary += f" for “{understanding.text}”"
+    if results.query.text:  # the words searched: corrected, if they were
+        summary += f" for “{results.query.text}”"
     parts = []
     for reading in understanding.readings:
         if reading.key == FILLER:

@@ -47,6 +47,7 @@ def search_postings(form: SearchForm, *, ranking=None) -> SearchResults:
     results = run_posting_search(query, ranking=ranking)
     if results.total or query.page > 1:
         return results
+    base = query
     if results.suggestion and SPELLING not in form.kept_readings:
         corrected = corrected_query(form, query, results.suggestion)
         if corrected != query:
@@ -55,8 +56,11 @@ def search_postings(form: SearchForm, *, ranking=None) -> SearchResults:
                 found.corrected_from = query.text
                 found.suggestion = results.suggestion  # the words shown as searched
                 return found
+            # Offers start from the corrected words: their links, typed words
+            # and all, are corrected the same way when they run.
+            base = corrected
     results.suggestion = ""  # it finds nothing either
-    results.offers = offers(query, form.understanding, form.chosen_filters, form.chosen_flags)
+    results.offers = offers(base, form.understanding, form.chosen_filters, form.chosen_flags)
     return results
 
 
@@ -140,13 +144,15 @@ def _candidates(query, understood, chosen_filters, chosen_flags) -> list[Offer]:
         if "workplace" in query.filters and "workplace" not in chosen_filters:
             changes["q"] = understood.typed_without("workplace")
         found.append(Offer("remote", "", 0, replace(remote, sort="relevance"), changes))
-    kept = understood.kept_positions() if understood.typed else []
-    if 1 < len(kept) <= MAX_QUERY_TERMS:
-        typed = understood.typed.split()
-        for position in kept[:MAX_WORDS_TRIED]:
-            rest = [typed[n] for n in kept if n != position]
-            fewer = replace(query, text=" ".join(rest))
+    # Fewer words: the words less one, with the filters read from the words
+    # chosen in the URL, so the link reads nothing more into them.
+    words = query.text.split()
+    if 1 < len(words) <= MAX_QUERY_TERMS:
+        read = {name: value for name, value in query.filters.items() if name not in chosen_filters}
+        read |= {name: "on" for name in query.flags if name not in chosen_flags}
+        for position in range(min(len(words), MAX_WORDS_TRIED)):
+            rest = " ".join(words[:position] + words[position + 1 :])
+            fewer = replace(query, text=rest)
             if fewer.terms != query.terms:
-                changes = {"q": understood.typed_without(positions=(position,))}
-                found.append(Offer("words", " ".join(rest), 0, fewer, changes))
+                found.append(Offer("words", rest, 0, fewer, {"q": rest, **read}))
     return found

@@ -1,0 +1,82 @@
+"""Journey: a visitor on a phone types a search the way people do (a typo, filler
+words, "part time") and still sees the jobs it means, with what was read and a
+link to search the words as typed. With JavaScript and without."""
+
+import pytest
+from playwright.sync_api import expect
+
+from fairsite.outbox.drain import drain_due
+from fairsite.search.client import get_client
+from fairsite.search.indices import ensure
+from jobs.search import postings_index
+from tests.browser.conftest import assert_accessible
+from tests.factories import PublishedPostingFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PHONE = {"width": 375, "height": 740}
+TYPED = "part time carpnter jobs"
+
+
+@pytest.fixture
+def postings(es, seeded_credentials, home_page):
+    ensure(postings_index)
+    PublishedPostingFactory(title="Carpenter", employment_type="part_time")
+    PublishedPostingFactory(title="Carpenter", employment_type="full_time")
+    PublishedPostingFactory(
+        title="Site carpenter",
+        employment_type="part_time",
+        located="Leeds, England",
+        located__latitude=53.7965,
+        located__longitude=-1.5478,
+        located__country="GB",
+    )
+    drain_due()
+    get_client().indices.refresh(index=postings_index.alias)
+
+
+def search(page):
+    page.set_viewport_size(PHONE)
+    page.goto("/jobs/")
+    page.get_by_label("Job title, skill or employer").fill(TYPED)
+    page.get_by_label("Town, ZIP code or postcode").fill("Columbus, OH")
+    page.get_by_role("button", name="Search", exact=True).click()
+    expect(page.locator("#results-heading")).to_have_text(
+        "1 job for “carpenter” within 25 miles of Columbus, OH"
+    )
+    expect(page.locator(".did-you-mean")).to_have_text(
+        "Showing results for carpenter. Search for carpnter instead."
+    )
+    expect(page.locator(".understood p")).to_contain_text("Part time jobs for “carpenter”")
+    expect(page.locator(".posting-card")).to_have_count(1)
+    # What was typed stays in the box.
+    expect(page.get_by_label("Job title, skill or employer")).to_have_value(TYPED)
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, f"the page scrolls sideways by {overflow}px at 375px wide"
+
+
+def test_a_typo_with_filler_and_an_intent_on_a_phone(page, postings):
+    search(page)
+    assert_accessible(page)
+
+    # The words as typed find nothing; the page says why and what would.
+    page.get_by_role("link", name="carpnter").click()
+    expect(page.locator("#results-heading")).to_contain_text("0 jobs")
+    expect(page.locator(".empty-state")).to_contain_text("No jobs have all of the words")
+    assert_accessible(page)
+
+
+def test_the_same_without_javascript(page_without_js, page, postings):
+    search(page_without_js)
+
+    page_without_js.get_by_role("link", name="search the words instead").click()
+    expect(page_without_js.locator("#results-heading")).to_have_text(
+        f"0 jobs for “{TYPED}” within 25 miles of Columbus, OH"
+    )
+    expect(page_without_js.locator(".empty-state")).to_contain_text("No jobs have all")
+    # axe runs in the page, so check what the visitor saw with it switched on.
+    page.set_viewport_size(PHONE)
+    page.goto(page_without_js.url)
+    assert_accessible(page)
