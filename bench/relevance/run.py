@@ -20,7 +20,14 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench.environment import RESULTS_DIR, BenchmarkError, git_commit, run_and_report
+from bench.environment import (
+    RESULTS_DIR,
+    BenchmarkError,
+    git_commit,
+    load_average,
+    machine,
+    run_and_report,
+)
 from bench.report import percentile, table, write_results
 from fairsite.devtools.paths import BASE_DIR
 
@@ -120,6 +127,7 @@ def run(*, output: Path) -> dict:
         "judged_on": JUDGED_ON,
         "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "git": git_commit(),
+        "machine": {**machine(), "load_average_before": load_average()},
     }
     with benchmark_environment(heap=HEAP):
         from django.test.utils import setup_test_environment
@@ -150,6 +158,7 @@ def run(*, output: Path) -> dict:
         for kind in dict.fromkeys(m["kind"] for m in measured)
     }
     results.update(overall=summarise(measured), by_kind=by_kind, queries=measured)
+    results["machine"]["load_average_after"] = load_average()
     results["finished_at"] = datetime.now(UTC).isoformat(timespec="seconds")
     write_results(output, results)
     return results
