@@ -49,7 +49,8 @@ def search_page(params: dict[str, str], client=None) -> tuple[list[int], int, fl
 
     client = client or Client()
     started = time.perf_counter()
-    response = client.get(reverse("jobs:list"), params)
+    # Following redirects: a page may send the visitor on to the query it understood.
+    response = client.get(reverse("jobs:list"), params, follow=True)
     elapsed = (time.perf_counter() - started) * 1000
     if response.status_code != 200:
         raise BenchmarkError(f"The search page answered {response.status_code} for {params}")
