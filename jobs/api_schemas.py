@@ -66,7 +66,7 @@ class PostingSearchParams(Schema):
     keep: list[KeepValue] = Field(
         [],
         description="Readings of `q` to turn off: `filler` (keep words such as 'jobs'), "
-        "`workplace`, `employment_type`, `after_offer`, `credential`, `fair_chance` "
+        "`workplace`, `employment_type`, `after_offer`, `credential` "
         "(search those phrases as words), `spelling` (no corrected search), `all`.",
     )
 

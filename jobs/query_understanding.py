@@ -17,10 +17,11 @@ for the search page, the API and saving an alert alike (they all go through
   choose the type of work; "no background check", "ban the box", "checks after
   an offer" choose employers who check records only after an offer (or never).
   Postings say nothing about shifts, so "night" and "weekend" stay words.
-- **"Felony friendly", "second chance", "fair chance", "ex offender"** are left
-  out of the words and choose no filter: every employer on the site hires people
-  with a record, so all of them fit. (The "after an offer" filter would hide
-  employers who must check earlier by law, yet still hire people with records.)
+- **"Felony friendly", "second chance", "fair chance", "ex offender"** choose
+  the same filter. Every employer here hires people with a record, but one that
+  must check before an offer by law (care work with an enhanced check, say) is
+  not what someone asking this way means; the page says what it chose, with a
+  link to search without it.
 - **A credential's name or abbreviation**, when it is the whole query ("CPSCP"),
   chooses the credential filter. Mixed with other words it stays words.
 
@@ -45,10 +46,9 @@ from .models import EmploymentType, Workplace
 
 # Readings that can be turned off one by one (the URL's keep=...).
 FILLER = "filler"
-FAIR_CHANCE = "fair_chance"
 SPELLING = "spelling"  # typo correction (jobs.search_recovery)
 ALL = "all"
-KEEP_CHOICES = (ALL, FILLER, FAIR_CHANCE, SPELLING, "workplace", "employment_type", "after_offer")
+KEEP_CHOICES = (ALL, FILLER, SPELLING, "workplace", "employment_type", "after_offer")
 KEEP_CHOICES += ("credential",)
 
 FILLER_WORDS = """
@@ -109,11 +109,6 @@ INTENTS: dict[str, tuple[str, str]] = {
             "checks after offer",
             "checks after an offer",
             "background check after offer",
-        ],
-        ("after_offer", "on"),
-    ),
-    **dict.fromkeys(
-        [
             "felony friendly",
             "felon friendly",
             "felons",
@@ -129,7 +124,7 @@ INTENTS: dict[str, tuple[str, str]] = {
             "record friendly",
             "convictions welcome",
         ],
-        (FAIR_CHANCE, ""),
+        ("after_offer", "on"),
     ),
 }
 FLAG_READINGS = frozenset({"after_offer"})
@@ -144,10 +139,7 @@ VALUE_LABELS = {
     EmploymentType.APPRENTICESHIP.value: "Apprenticeship",
     EmploymentType.INTERNSHIP.value: "Internship",
 }
-READING_LABELS = {
-    "after_offer": "Employers who check records only after an offer",
-    FAIR_CHANCE: "Every employer here hires people with a record",
-}
+READING_LABELS = {"after_offer": "Checks records only after an offer (or never)"}
 
 
 @dataclass(frozen=True)
@@ -155,7 +147,7 @@ class Reading:
     """One part of the query read as something other than words to match."""
 
     key: str  # a KEEP_CHOICES value: what ?keep=<key> turns off
-    value: str  # the filter's value ("" for filler and fair chance)
+    value: str  # the filter's value ("" for filler)
     words: tuple[int, ...]  # the typed words it took (their positions)
     said: str  # those words as typed
     label: str  # what the page calls it ("Remote", "Part time", "CPSCP")

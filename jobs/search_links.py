@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.http import QueryDict
 
-from .query_understanding import ALL, FAIR_CHANCE, FILLER, Understanding
+from .query_understanding import ALL, FILLER, Understanding
 
 
 def url_with(params: QueryDict, **changes: str | None) -> str:
@@ -42,23 +42,25 @@ def understood_parts(params: QueryDict, results, understanding: Understanding) -
     they were searched as typed)."""
     if not understanding.changed or results.from_database:
         return None
-    labels = [r.label for r in understanding.readings if r.key not in (FILLER, FAIR_CHANCE)]
-    what = ", ".join([labels[0], *(label.lower() for label in labels[1:])]) if labels else ""
-    summary = f"{what} jobs" if what else "Jobs"
+    read = {r.key: r for r in understanding.readings}
+    kinds = [read[k].label for k in ("workplace", "employment_type") if k in read]
+    summary = ", ".join([kinds[0], *(k.lower() for k in kinds[1:])]) + " jobs" if kinds else "Jobs"
     if results.query.text:  # the words searched: corrected, if they were
         summary += f" for “{results.query.text}”"
+    if "credential" in read:
+        summary += f" that ask for {read['credential'].label}"
+    if "after_offer" in read:
+        summary += ", from employers who check records only after an offer (or never)"
     parts = []
     for reading in understanding.readings:
         if reading.key == FILLER:
             explain, undo = f"Left out: “{reading.said}”.", "Search with these words"
-        elif reading.key == FAIR_CHANCE:
-            explain = f"“{reading.said}”: {reading.label.lower()}."
-            undo = f"Search for “{reading.said}” as words"
-        elif reading.key == "credential":
-            explain = f"“{reading.said}”: jobs that ask for the {reading.label} credential."
-            undo = f"Search for “{reading.said}” as words"
         else:
-            explain = f"“{reading.said}”: {reading.label.lower()} jobs."
+            meaning = {
+                "credential": f"jobs that ask for the {reading.label} credential",
+                "after_offer": "employers who check records only after an offer, or never",
+            }.get(reading.key, f"{reading.label.lower()} jobs")
+            explain = f"“{reading.said}”: {meaning}."
             undo = f"Search for “{reading.said}” as words"
         parts.append({"explain": explain, "undo": undo, "url": keeping(params, reading.key)})
     return {"summary": summary, "parts": parts, "as_typed_url": keeping(params, ALL)}

@@ -11,7 +11,6 @@ import pytest
 from jobs.models import Credential
 from jobs.query_understanding import (
     ALL,
-    FAIR_CHANCE,
     FILLER,
     INTENTS,
     KEEP_CHOICES,
@@ -94,15 +93,15 @@ def test_intent_phrases_become_filters(typed, words, filters, flags):
         ("second chance jobs", ""),
         ("fair chance warehouse", "warehouse"),
         ("felon friendly jobs near me", ""),
+        ("jobs for ex offenders", ""),
     ],
 )
-def test_fair_chance_phrases_choose_no_filter_because_every_employer_here_fits(typed, words):
+def test_fair_chance_phrases_choose_employers_who_check_only_after_an_offer(typed, words):
     understood = understand(typed)
 
     assert understood.text == words
     assert not understood.filters
-    assert not understood.flags
-    assert understood.reading(FAIR_CHANCE) is not None
+    assert understood.flags == {"after_offer"}
 
 
 def test_a_filter_chosen_in_the_url_wins_and_the_phrase_stays_words():
@@ -120,14 +119,13 @@ def test_the_first_phrase_for_a_filter_wins_and_the_next_goes_with_it():
     assert understood.reading("workplace").said == "remote hybrid"
 
 
-@pytest.mark.parametrize("key", ["workplace", "employment_type", "after_offer", FAIR_CHANCE])
+@pytest.mark.parametrize("key", ["workplace", "employment_type", "after_offer"])
 def test_keep_searches_one_reading_as_words(key):
-    typed = "remote part time cook no background check second chance jobs"
+    typed = "remote part time cook no background check jobs"
     said = {
         "workplace": "remote",
         "employment_type": "part time",
         "after_offer": "no background check",
-        FAIR_CHANCE: "second chance",
     }
 
     understood = understand(typed, keep=frozenset({key}))
