@@ -17,8 +17,9 @@ from django.utils import timezone
 from employers.models import CheckTiming, Employer, VerificationStatus
 from fairsite.places import Place, distance_miles
 from jobs.models import Credential, JobPosting
-from jobs.search_queries import PostingQuery
-from jobs.search_results import SearchUnavailable, database_results, run_posting_search
+from jobs.search_forms import SearchForm
+from jobs.search_recovery import search_postings as job_search
+from jobs.search_results import SearchUnavailable, database_results
 
 # A degree of latitude is about 69 miles everywhere.
 MILES_PER_DEGREE = 69.0
@@ -174,9 +175,9 @@ def search_postings(text: str, *, limit: int) -> tuple[list[JobPosting], int]:
     The job search's own answer (the database's when search is down), so the
     box finds what /jobs/ would.
     """
-    query = PostingQuery(text=text)
+    form = SearchForm({"q": text})
     try:
-        results = run_posting_search(query)
+        results = job_search(form)  # read, and corrected, as /jobs/ reads them
     except SearchUnavailable:
-        results = database_results(query)
+        results = database_results(form.to_query())
     return [hit.posting for hit in results.hits[:limit]], results.total
