@@ -69,7 +69,7 @@ class QueryTiming:
     kind: str
     url: str
     page_ms: float  # the search page end to end, in process: form, search, fetch, template
-    engine_ms: float  # run_posting_search: the Elasticsearch request and the page's postings
+    engine_ms: float  # search_postings: the Elasticsearch requests and the page's postings
     took_ms: int  # what Elasticsearch says it spent on the request
     total: int  # results found
     database_ms: float | None = None  # database_results: the answer when Elasticsearch is down
@@ -78,31 +78,32 @@ class QueryTiming:
 
 @contextmanager
 def _recording_searches() -> Iterator[list]:
-    """Time the search page's call to ``run_posting_search`` and keep what it returned.
+    """Time the search page's call to ``search_postings`` (the search, and a corrected
+    search or the offers when it finds nothing) and keep what it returned.
 
     A probe around the view's one call, not a change to it: it reads ``took_ms``
     from the results the page renders, and notices a page that fell back to the
     database (which must not pass for a fast search).
     """
     calls: list = []
-    original = views.run_posting_search
+    original = views.search_postings
 
-    def recorded(query: PostingQuery, **options):
+    def recorded(form, **options):
         # options: what else the view passes (a signed-in person's own ranking).
         started = time.perf_counter()
         try:
-            results = original(query, **options)
+            results = original(form, **options)
         except SearchUnavailable:
             calls.append(None)
             raise
         calls.append((results, (time.perf_counter() - started) * 1000))
         return results
 
-    views.run_posting_search = recorded
+    views.search_postings = recorded
     try:
         yield calls
     finally:
-        views.run_posting_search = original
+        views.search_postings = original
 
 
 def measure_queries(queries: Sequence[BenchQuery], *, database: bool = True) -> list[QueryTiming]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from elasticsearch import ApiError, TransportError
 
 from .models import Workplace
-from .query_understanding import SPELLING, Understanding, understand
+from .query_understanding import ALL, SPELLING, Understanding, understand
 from .search_forms import SearchForm
 from .search_queries import MAX_QUERY_TERMS, RADII_MILES, PostingQuery, posting_counts
 from .search_results import FLAG_TITLES, SearchResults, facet_labels, run_posting_search
@@ -45,10 +45,11 @@ def search_postings(form: SearchForm, *, ranking=None) -> SearchResults:
     ``run_posting_search``."""
     query = form.to_query()
     results = run_posting_search(query, ranking=ranking)
-    if results.total or query.page > 1:
+    if results.total:
         return results
     base = query
-    if results.suggestion and SPELLING not in form.kept_readings:
+    # Later pages of a corrected search are corrected the same way.
+    if results.suggestion and not form.kept_readings & {SPELLING, ALL}:
         corrected = corrected_query(form, query, results.suggestion)
         if corrected != query:
             found = run_posting_search(corrected, ranking=ranking)

@@ -221,6 +221,26 @@ def test_a_corrected_search_is_read_like_typed_words(client, board):
     assert page.select_one(".did-you-mean strong").get_text() == "cook"
 
 
+def test_the_next_page_of_a_corrected_search_is_corrected_too(client, index):
+    for n in range(21):
+        PublishedPostingFactory(title=f"Carpenter {n}")
+    refresh()
+
+    first = get(client, {"q": "carpnter"})
+    second = follow(client, first.select_one(".pagination a[rel=next]")["href"])
+
+    assert heading_count(second) == 21
+    assert len(second.select(".posting-card")) == 1
+    assert second.select_one(".did-you-mean strong").get_text() == "carpenter"
+
+
+def test_the_words_exactly_as_typed_are_not_corrected(client, board):
+    page = get(client, {"q": "carpnter", "keep": "all"})
+
+    assert heading_count(page) == 0
+    assert page.select_one(".did-you-mean") is None
+
+
 # No dead ends --------------------------------------------------------------------
 
 
