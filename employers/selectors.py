@@ -8,6 +8,9 @@ from fairsite.accounts.models import User
 
 from .models import Employer, FairChancePolicy, Membership
 
+# Editors with this permission check employers' policies and verify them.
+VERIFY = "employers.verify_employer"
+
 
 def memberships_of(user: User) -> QuerySet[Membership]:
     """The person's memberships: the one definition of "a member of an organisation".
@@ -104,14 +107,19 @@ def public_employer(slug: str) -> Employer | None:
 def viewable_employer(user: User, slug: str) -> tuple[Employer, bool]:
     """The organisation's page for this person, and whether it is public.
 
-    The page shows what the API shows: public_employer(). Its own members may
-    also see a page that is not public yet, to check it before anyone else
-    does. Anyone else: 404, as the API answers.
+    The page shows what the API and the feeds show: public_employer(). Its own
+    members may also see a page that is not public yet, to check it before
+    anyone else does, and so may the editors who verify employers. Anyone
+    else: 404, as the API answers.
     """
     employer = public_employer(slug)
     if employer is not None:
         return employer, True
     membership = _membership_of(user, slug)
-    if membership is None:
-        raise Http404
-    return membership.employer, False
+    if membership is not None:
+        return membership.employer, False
+    if user.is_active and user.has_perm(VERIFY):
+        employer = Employer.objects.filter(slug=slug).first()
+        if employer is not None:
+            return employer, False
+    raise Http404
