@@ -92,7 +92,7 @@ def apply_refusal(posting: JobPosting) -> str:
     if posting.application_method != ApplicationMethod.ON_SITE:
         return "This employer takes applications on their own website or by email."
     if not posting.is_visible:
-        return "This job is no longer taking applications."
+        return "This job has closed. It is no longer taking applications."
     return ""
 
 
