@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.http import Http404
 
-from employers.selectors import may_find_candidates
+from employers.selectors import may_find_candidates, memberships_of
 from fairsite.accounts.models import User
 from jobs.application_models import Application, Stage
 
@@ -51,7 +51,8 @@ def can_read_cv(user: User, profile: CandidateProfile) -> bool:
         return True
     return (
         Application.objects.filter(
-            candidate_id=profile.user_id, posting__employer__memberships__user=user
+            candidate_id=profile.user_id,
+            posting__employer_id__in=memberships_of(user).values("employer_id"),
         )
         .exclude(stage=Stage.WITHDRAWN)
         .exists()
