@@ -48,6 +48,15 @@ def invite_url(posting, profile) -> str:
     return f"{matches_url(posting)}invite/{profile.public_id}/"
 
 
+def every_route(client, posting, profile) -> list:
+    """The matched candidates, the invitation form and its POST, for this posting."""
+    return [
+        client.get(matches_url(posting)),
+        client.get(invite_url(posting, profile)),
+        client.post(invite_url(posting, profile), {"message": "Hello"}),
+    ]
+
+
 def assert_no_one_shown(response, profile) -> None:
     text = response.content.decode()
     for private in (HEADLINE, SUMMARY, PAST_JOB, str(profile.public_id), "Columbus"):
@@ -86,11 +95,7 @@ def test_members_of_an_unchecked_organisation_are_refused_everywhere(
     matching_indices()
     client.force_login(membership.user)
 
-    for response in (
-        client.get(matches_url(posting)),
-        client.get(invite_url(posting, candidate)),
-        client.post(invite_url(posting, candidate), {"message": "Hello"}),
-    ):
+    for response in every_route(client, posting, candidate):
         assert response.status_code == 403
         assert_no_one_shown(response, candidate)
         page = parse(response)
@@ -117,17 +122,10 @@ def test_a_removed_recruiter_loses_the_people_with_the_membership(
     own_posting = PublishedPostingFactory(employer=own.employer, title="Forklift driver")
     matching_indices()
 
-    for response in (
-        client.get(matches_url(posting)),
-        client.get(invite_url(posting, candidate)),
-        client.post(invite_url(posting, candidate), {"message": "Hello"}),
-    ):
+    for response in every_route(client, posting, candidate):
         assert response.status_code == 404
         assert_no_one_shown(response, candidate)
-    for response in (
-        client.get(matches_url(own_posting)),
-        client.post(invite_url(own_posting, candidate), {"message": "Hello"}),
-    ):
+    for response in every_route(client, own_posting, candidate):
         assert response.status_code == 403
         assert_no_one_shown(response, candidate)
     assert client.get(candidate.get_absolute_url()).status_code == 404
