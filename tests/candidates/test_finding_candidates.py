@@ -101,6 +101,8 @@ def test_members_of_an_unchecked_organisation_are_refused_everywhere(
         page = parse(response)
         assert "once our editors have checked" in page.select_one(".notice").get_text()
         assert not page.select("form textarea")
+        waiting = "Our editors are checking your policy now." in page.get_text()
+        assert waiting is (status == VerificationStatus.PENDING)
     assert client.get(candidate.get_absolute_url()).status_code == 404
     assert not ApplyInvitation.objects.exists()
     assert not OutgoingEmail.objects.filter(to=[candidate.user.email]).exists()
