@@ -30,6 +30,9 @@ MAX_PAGE = 10_000 // PAGE_SIZE  # Elasticsearch's max_result_window
 RADII_MILES = (5, 10, 25, 50)
 MAX_QUERY_TERMS = 32
 FEATURED_WEIGHT = 1.1
+# With "checks records only after an offer (or never)" chosen, an employer who
+# never checks is the closer answer ("no background check"): a little higher.
+NEVER_CHECKS_WEIGHT = 1.2
 SEARCH_TIMEOUT_SECONDS = 3
 SORTS = ("relevance", "newest", "nearest", "salary", "for_you")
 
@@ -164,7 +167,14 @@ def _matching(query: PostingQuery, *, now: datetime, ranking=None) -> Search:
         scored = Q(
             "function_score",
             query=matching,
-            functions=[{"filter": featured, "weight": FEATURED_WEIGHT}],
+            functions=[
+                {"filter": featured, "weight": FEATURED_WEIGHT},
+                *(
+                    [{"filter": Q("term", check_timing="never"), "weight": NEVER_CHECKS_WEIGHT}]
+                    if "after_offer" in query.flags
+                    else []
+                ),
+            ],
             boost_mode="multiply",
         )
         search = search.query(Q("bool", must=[scored], filter=base_filters(query, now=now)))
@@ -180,7 +190,8 @@ def _sorted(search: Search, query: PostingQuery, *, has_text: bool) -> Search:
         return search.sort("_score", newest)
     if query.sort == "salary":
         return search.sort({"salary_yearly": {"order": "desc", "missing": "_last"}}, newest)
-    if query.sort == "newest" or not has_text:
+    # Without words the newest come first, unless never checking ranks them.
+    if query.sort == "newest" or not (has_text or "after_offer" in query.flags):
         return search.sort(newest, "_score")
     return search.sort("_score", newest)
 

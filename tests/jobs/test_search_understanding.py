@@ -128,6 +128,18 @@ def test_no_background_check_chooses_employers_who_check_after_an_offer(client, 
     assert chosen.get_text().startswith("✓ Checks records only after an offer")
 
 
+def test_with_no_background_check_employers_who_never_check_come_first(client, index):
+    PublishedPostingFactory(title="Cook", check_timing="after_offer", check_level="basic")
+    PublishedPostingFactory(title="Cleaner", check_timing="never", check_level="none")
+    PublishedPostingFactory(title="Porter", check_timing="after_offer", check_level="basic")
+    refresh()
+
+    for params in ({"q": "no background check"}, {"after_offer": "on"}):
+        page = get(client, params)
+        shown = [h.get_text(strip=True) for h in page.select(".posting-card__title")]
+        assert shown == ["Cleaner", "Porter", "Cook"], params  # then the newest
+
+
 @pytest.mark.parametrize("typed", ["felony friendly", "second chance", "fair chance jobs"])
 def test_fair_chance_phrases_choose_employers_who_check_only_after_an_offer(client, board, typed):
     page = get(client, {"q": typed})
