@@ -53,7 +53,7 @@ def facet_groups(params: QueryDict, results, understanding=None) -> list[dict]:
     same search without those words, so each count is what its link lists.
     """
     read = {}
-    if understanding is not None and not results.corrected_from:
+    if understanding is not None:
         read = {r.key: understanding.typed_without(r.key) for r in understanding.readings}
     chosen_flags = results.query.flags
     groups = [

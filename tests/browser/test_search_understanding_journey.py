@@ -68,6 +68,19 @@ def test_a_typo_with_filler_and_an_intent_on_a_phone(page, postings):
     assert_accessible(page)
 
 
+def test_clearing_a_filter_read_from_the_words_updates_the_box(page, postings):
+    search(page)
+
+    page.evaluate("window.__stillTheSamePage = true")
+    page.locator(".search-facets .facet__chosen", has_text="Part time").click()
+
+    expect(page.locator("#results-heading")).to_have_text(
+        "2 jobs for “carpenter” within 25 miles of Columbus, OH"
+    )
+    expect(page.get_by_label("Job title, skill or employer")).to_have_value("carpnter jobs")
+    assert page.evaluate("window.__stillTheSamePage") is True
+
+
 def test_the_same_without_javascript(page_without_js, page, postings):
     search(page_without_js)
 

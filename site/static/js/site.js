@@ -80,6 +80,10 @@
         if (!fresh) { window.location.assign(url); return; }
         region.innerHTML = fresh.innerHTML;
         document.title = page.title;
+        // A filter read from the words is changed by a link without those words.
+        var words = document.getElementById("id_q");
+        var freshWords = page.getElementById("id_q");
+        if (words && freshWords) words.value = freshWords.value;
         if (push) window.history.pushState({ search: true }, "", url);
         var heading = document.getElementById("results-heading");
         if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
