@@ -42,7 +42,7 @@ from elasticsearch.dsl import Q, Search
 
 from fairsite.places import distance_miles
 from fairsite.search.client import get_client
-from fairsite.search.text import normalise
+from fairsite.search.text import query_text
 from jobs.models import Category, Credential, EmploymentType, JobPosting
 from jobs.search import postings_index
 from jobs.search_results import SearchUnavailable
@@ -164,7 +164,7 @@ class CandidateRanking:
                 )
             )
         for position, skill in enumerate(profile.skills):
-            words = normalise(skill)
+            words = query_text(skill)
             if words:
                 clause = Q("match_phrase", skills_norm=words)
                 clauses.append(named_clause(f"skill:{position}", clause, WEIGHTS["skill"]))
@@ -174,7 +174,7 @@ class CandidateRanking:
         if profile.employment_types:
             clause = Q("terms", employment_type=list(profile.employment_types))
             clauses.append(named_clause("type", clause, WEIGHTS["type"]))
-        about = normalise(" ".join([profile.headline, *self._titles()]))
+        about = query_text(" ".join([profile.headline, *self._titles()]))
         if about:
             # Scored by text relevance (not a constant), lightly, so it breaks ties
             # among postings that match the same structured clauses.

@@ -21,7 +21,7 @@ from elasticsearch import ApiError, TransportError
 from elasticsearch.dsl import A, Q, Search
 
 from fairsite.search.client import get_client
-from fairsite.search.text import terms
+from fairsite.search.text import query_terms
 
 from .search import SEARCHED_FIELDS, postings_index
 
@@ -67,8 +67,8 @@ class PostingQuery:
 
     @property
     def terms(self) -> list[str]:
-        """The distinct normalised words that must all occur."""
-        return list(dict.fromkeys(terms(self.text)))[:MAX_QUERY_TERMS]
+        """The distinct normalised words that must all occur (a related-titles phrase is one)."""
+        return query_terms(self.text)[:MAX_QUERY_TERMS]
 
 
 def _search_client():
