@@ -207,6 +207,27 @@ class CandidateRanking:
     def _titles(self) -> list[str]:
         return [entry.title for entry in self.profile.experience.all()]
 
+    def about_them(self) -> Q:
+        """Postings that match something about the person: a credential they hold, one
+        of their skills, work they said they want, or every word of one of their job
+        titles (their headline or a job they have done) in the posting's title.
+        Distance alone is never a reason to list a posting."""
+        options = []
+        if self.held:
+            options.append(Q("terms", required_credentials=list(self.held)))
+            options.append(Q("terms", preferred_credentials=list(self.held)))
+        for skill in self.profile.skills:
+            if words := query_text(skill):
+                options.append(Q("match_phrase", skills_norm=words))
+        if self.profile.desired_categories:
+            options.append(Q("terms", category=list(self.profile.desired_categories)))
+        for title in [self.profile.headline, *self._titles()]:
+            if words := query_text(title):
+                options.append(Q("match", title_norm={"query": words, "operator": "and"}))
+        if not options:
+            return Q("match_none")
+        return Q("bool", should=options, minimum_should_match=1)
+
     def explain(self, response) -> dict[int, PostingMatch]:
         """Each hit of a response ranked by this query, with its reasons, by posting id."""
         return {match.posting.pk: match for match in posting_matches_from(response, self)}
@@ -253,8 +274,9 @@ class CandidateRanking:
 
 
 def postings_for_candidate_search(ranking: CandidateRanking, *, size: int = MATCH_SIZE) -> Search:
-    """The request for "Jobs for you": visible, near, within their preferences, ranked."""
-    filters = [Q("range", expires_at={"gt": ranking.now})]
+    """The request for "Jobs for you": visible, near, about them, within their
+    preferences, ranked."""
+    filters = [Q("range", expires_at={"gt": ranking.now}), ranking.about_them()]
     place = ranking.place_filter()
     if place is not None:
         filters.append(place)
