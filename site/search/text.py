@@ -32,8 +32,8 @@ query has each such phrase replaced by the token (``query_terms``), so
 **Why Snowball, through PyStemmer.** It is the algorithm Lucene and
 Elasticsearch's own ``english`` analyzer use, so the index behaves as search
 people know; PyStemmer is its maintained C build (the Snowball project's own
-Python binding), about a microsecond a word, and every word passes through an
-``lru_cache`` anyway, so a rebuild does not slow down. A lemmatiser
+Python binding), about a microsecond a word, and each word's form is worked out
+once and kept (``word_form``), so a rebuild does not slow down. A lemmatiser
 (lemminflect, simplemma) keeps words closer to the dictionary but joins neither
 "plumbing" and "plumber" nor more plurals than the stemmer, at many times the
 cost per word; hunspell maps "officers" to "office". What the stemmer gets wrong
@@ -58,6 +58,7 @@ import json
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import compress
 
 import Stemmer
 
@@ -269,12 +270,24 @@ _SPELLING_STEMS = {_stem(british): _stem(american) for british, american in _lin
 
 def normalise(text: str) -> str:
     """What a document's searched field holds: word forms, with related titles' tokens."""
+    if len(text) <= _SHORT:
+        return _normalise_short(text)
+    return " ".join(document_terms(text))
+
+
+# Titles, skills and employer names are short and repeat across a board's
+# postings (and a rebuild's pages): each is worked out once.
+_SHORT = 120
+
+
+@lru_cache(maxsize=16_384)
+def _normalise_short(text: str) -> str:
     return " ".join(document_terms(text))
 
 
 def terms(text: str) -> list[str]:
     """The word forms of ``text`` in order, repeats kept (no related-title tokens)."""
-    return list(map(word_form, _tokens(text)))
+    return list(map(_FORMS.__getitem__, _tokens(text)))
 
 
 def distinct_terms(text: str) -> list[str]:
@@ -299,11 +312,33 @@ def query_terms(text: str) -> list[str]:
     return list(dict.fromkeys(grouped(terms(text))))
 
 
-# A pure function of one token, and a board's vocabulary is small: every
-# document and every highlighted word would otherwise run the rules again.
-@lru_cache(maxsize=65_536)
 def word_form(token: str) -> str:
     """One lower-case ``[a-z0-9]`` token in the form documents and queries meet on."""
+    return _FORMS[token]
+
+
+# At most this many words' forms are kept (a board's vocabulary is far smaller).
+CACHED_WORDS = 65_536
+
+
+class _WordForms(dict):
+    """Each word's form, worked out once: word_form is a pure function of one
+    token, and every document and highlighted word would otherwise run the rules
+    again. A dict rather than functools.lru_cache because ``terms`` maps its
+    ``__getitem__`` over a text's tokens in C, about four times cheaper a word;
+    once full it keeps what it has and works out new words each time."""
+
+    def __missing__(self, token: str) -> str:
+        form = _word_form(token)
+        if len(self) < CACHED_WORDS:
+            self[token] = form
+        return form
+
+
+_FORMS = _WordForms()
+
+
+def _word_form(token: str) -> str:
     fixed = _FIXED.get(token)
     if fixed is not None:
         return fixed
@@ -375,6 +410,21 @@ def _phrase_table() -> tuple[dict[str, list[tuple[tuple[str, ...], str]]], dict[
 
 
 _STARTS, _UNLESS = _phrase_table()
+_FIRSTS = frozenset(_STARTS)
+# The same phrases for documents: one-word phrases by their word, longer ones by
+# their first two words (longest first), so a word is looked at only when it and
+# the next one start a phrase.
+_SINGLE = {
+    first: [group for phrase, group in phrases if len(phrase) == 1]
+    for first, phrases in _STARTS.items()
+    if any(len(phrase) == 1 for phrase, _group in phrases)
+}
+_PAIRS: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = {}
+for _first, _phrases in _STARTS.items():
+    for _phrase_words, _group in _phrases:
+        if len(_phrase_words) > 1:
+            _PAIRS.setdefault(_phrase_words[:2], []).append((_phrase_words, _group))
+_UNLESS = {group: longer for group, longer in _UNLESS.items() if longer}
 
 
 def _occurs_around(tokens: list[str], at: int, length: int, longer: tuple[str, ...]) -> bool:
@@ -387,18 +437,25 @@ def _occurs_around(tokens: list[str], at: int, length: int, longer: tuple[str, .
 
 def with_group_tokens(tokens: list[str]) -> list[str]:
     """``tokens`` with each group's token added just before every phrase of the group."""
-    # Most words start no phrase: look only where one might start.
-    starts = [at for at, token in enumerate(tokens) if token in _STARTS]
+    # Every document passes through here: one pass in C finds where a phrase
+    # may start, and only those places are looked at (most words start none).
+    starts = list(compress(range(len(tokens)), map(_FIRSTS.__contains__, tokens)))
     if not starts:
         return tokens
     out: list[str] = []
     done = 0
+    last = len(tokens) - 1
     for at in starts:
-        here: list[str] = []
-        for phrase, group in _STARTS[tokens[at]]:
-            if group in here or tuple(tokens[at : at + len(phrase)]) != phrase:
-                continue
-            if not any(_occurs_around(tokens, at, len(phrase), u) for u in _UNLESS[group]):
+        first = tokens[at]
+        here = [
+            group for group in _SINGLE.get(first, ()) if _counts_here(tokens, at, (first,), group)
+        ]
+        for phrase, group in _PAIRS.get((first, tokens[at + 1] if at < last else ""), ()):
+            if (
+                group not in here
+                and tuple(tokens[at : at + len(phrase)]) == phrase
+                and _counts_here(tokens, at, phrase, group)
+            ):
                 here.append(group)
         if here:
             out += tokens[done:at]
@@ -406,6 +463,12 @@ def with_group_tokens(tokens: list[str]) -> list[str]:
             done = at
     out += tokens[done:]
     return out
+
+
+def _counts_here(tokens: list[str], at: int, phrase: tuple[str, ...], group: str) -> bool:
+    # A phrase does not count inside a longer phrase its group lists as `unless`.
+    outer = _UNLESS.get(group)
+    return not outer or not any(_occurs_around(tokens, at, len(phrase), u) for u in outer)
 
 
 def grouped(tokens: list[str]) -> list[str]:
