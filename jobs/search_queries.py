@@ -91,7 +91,9 @@ def text_clause(words: list[str], written: list[str] = ()) -> Q:
         Q("match", title_norm={"query": phrase, "operator": "and", "boost": 2}),
     ]
     if written and list(written) != words:
-        should.append(Q("match_phrase", title_norm={"query": " ".join(written), "boost": 2}))
+        as_written = " ".join(written)
+        should.append(Q("match_phrase", title_norm={"query": as_written, "boost": 2}))
+        should.append(Q("match", title_norm={"query": as_written, "operator": "and", "boost": 2}))
     return Q(
         "bool",
         must=[Q("multi_match", query=phrase, fields=fields, type="cross_fields", operator="and")],

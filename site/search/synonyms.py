@@ -5,9 +5,9 @@ find as well, in the words used in the United States and in the United
 Kingdom. The text function (``fairsite.search.text``) applies the table the
 same way on both sides:
 
-- in a document, a group's token (``GROUP_PREFIX`` + its key) is added at every
-  place one of its phrases occurs, so "Bar staff" is indexed as
-  ``zsynbartender bar staff``;
+- a document field that holds one of a group's phrases also holds the group's
+  token (``GROUP_PREFIX`` + its key), after its words: "Bar staff" is indexed
+  as ``bar staff zsynbartender``;
 - in a query, a phrase of a group is replaced by the group's token, the
   longest phrase first, so "bartender", "barman" and "bar staff" all search for
   ``zsynbartender`` and each finds postings written with any of them.

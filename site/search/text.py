@@ -6,7 +6,7 @@ index time (into the fields that are matched and ranked) and at query time (on
 what people type). Highlighting runs on a ``standard``-analysed copy of the
 original text, so none of this is ever shown to anyone.
 
-What it does to every word, in order:
+What it does to text, in order:
 
 1. lower case, and fold accents and ligatures to plain letters (é → e, ß → ss);
 2. drop possessives ("manager's" → manager, "employers'" → employers), join the
@@ -15,29 +15,12 @@ What it does to every word, in order:
    and "coordinator", "non-profit" and "nonprofit");
 3. split into tokens of ``[a-z0-9]`` only, cutting tokens longer than 255
    characters into 255-character pieces;
-4. give each token its word form (``word_form``): the Snowball English stemmer
-   joins plurals and verb forms ("officers", "painting", "managed" →
-   offic…, paint, manag); a table of trades joins the worker to the work
-   ("plumber" and "plumbing", "baker", "baking" and "bakery"), which no stemmer
-   does; a table keeps apart words the stemmer would join but people do not
-   ("office" and "officer", "training" and "train", "customer" and "custom");
-   and British spellings take the American form (counsellor/counselor,
-   programme/program, organise/organize, licence/license).
-
-Then related job titles (``fairsite.search.synonyms``): a document gets a
-group's token wherever one of the group's phrases occurs (``normalise``), and a
-query has each such phrase replaced by the token (``query_terms``), so
-"bartender" finds "Bar staff" and the reverse.
-
-**Why Snowball, through PyStemmer.** It is the algorithm Lucene and
-Elasticsearch's own ``english`` analyzer use, so the index behaves as search
-people know; PyStemmer is its maintained C build (the Snowball project's own
-Python binding), about a microsecond a word, and each word's form is worked out
-once and kept (``word_form``), so a rebuild does not slow down. A lemmatiser
-(lemminflect, simplemma) keeps words closer to the dictionary but joins neither
-"plumbing" and "plumber" nor more plurals than the stemmer, at many times the
-cost per word; hunspell maps "officers" to "office". What the stemmer gets wrong
-for job words is in the two small tables below, each line tested.
+4. give each token its word form (``fairsite.search.word_forms``: the Snowball
+   English stemmer, with small tested tables on top, and why that library);
+5. related job titles (``fairsite.search.synonyms``): a document gets a group's
+   token wherever one of the group's phrases occurs (``normalise``), and a
+   query has each such phrase replaced by the token (``query_terms``), so
+   "bartender" finds "Bar staff" and the reverse.
 
 Everything this module produces is exactly what Elasticsearch's ``standard``
 tokenizer (the ``standard`` analyzer, with no stop words) makes of it: tokens
@@ -60,9 +43,9 @@ import unicodedata
 from functools import lru_cache
 from itertools import compress
 
-import Stemmer
-
+from . import word_forms
 from .synonyms import GROUP_PREFIX, GROUPS
+from .word_forms import FORMS
 
 # Elasticsearch's standard tokenizer splits longer tokens at this length.
 MAX_TOKEN_LENGTH = 255
@@ -94,179 +77,6 @@ _JOINED_PREFIX = re.compile(r"\b(re|co|non)-(?=[a-z])")
 # Longer runs come out in pieces of at most this length, as the tokenizer cuts them.
 _TOKEN = re.compile(rf"[a-z0-9]{{1,{MAX_TOKEN_LENGTH}}}")
 
-_stem = Stemmer.Stemmer("english").stemWord
-
-
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
-def _lines(text: str) -> list[list[str]]:
-    return [line.split() for line in text.strip().splitlines() if line.strip()]
-
-
-# The worker and the work, one trade a line: every word of a line (and its
-# plural) becomes the line's first word. Snowball leaves "plumber" whole and
-# cuts "plumbing" to "plumb"; these lines join them. The rest of a word's forms
-# go through the stemmer as usual ("clean", "cleaned" stay "clean": a cleaner's
-# search should not find every "clean driving licence").
-_TRADES = """
-    plumber plumbing
-    painter painting
-    roofer roofing
-    baker baking bakery
-    cleaner cleaning
-    driver driving
-    welder welding
-    carpenter carpentry
-    joiner joinery
-    gardener gardening
-    landscaper landscaping
-    decorator decorating
-    plasterer plastering
-    bricklayer bricklaying
-    tiler tiling
-    glazier glazing
-    butcher butchery
-    caterer catering
-    farmer farming
-    framer framing
-    packer packing
-    picker picking
-    barber barbering
-    housekeeper housekeeping
-    bookkeeper bookkeeping
-    mason masonry
-    electrician electrical
-    counselor counseling counsellor counselling
-    trucker trucking
-    miner mining
-    scaffolder scaffolding
-    upholsterer upholstery
-    detailer detailing
-    groomer grooming
-    accountant accounting
-    teacher teaching
-    machinist machining
-    fabricator fabrication fabricating
-    correction correctional corrections
-"""
-# Words the stemmer joins to another that means something else: each keeps
-# this form (and its plural does too). "office" is not "officer", "training" is
-# not a "train", a "customer" is not "custom", "probate" is not "probation".
-_KEPT_APART = """
-    office officer training security mechanic operator operative association
-    customer engine hospitality probate goods customs
-"""
-# Singulars that end in -men but are not compounds of "man".
-_MEN_SINGULARS = frozenset(
-    _words(
-        """
-    specimen regimen abdomen acumen omen amen semen stamen hymen yemen ramen lumen bitumen
-    cyclamen albumen dolmen examen
-    """
-    )
-)
-# Plurals the stemmer does not know.
-_IRREGULAR = {
-    "men": "man",
-    "women": "woman",
-    "children": "child",
-    "people": "person",
-    "buses": "bus",
-    "campuses": "campus",
-    "statuses": "status",
-    "analyses": "analysis",
-    "diagnoses": "diagnosis",
-    "crises": "crisis",
-    "shelves": "shelf",
-    "knives": "knife",
-    "lives": "life",
-    "halves": "half",
-}
-# Acronyms that end in s and are not plurals (most acronyms have no vowel, so
-# the stemmer leaves "hgvs" whole; "cscs" must stay whole too).
-_ACRONYMS = frozenset(_words("cscs cpcs sms"))
-_VOWELS = frozenset("aeiouy")
-# British spellings -> American, so either finds the other, joined on the
-# stemmer's form so every form of the word follows ("organised", "organisations").
-# Only words whose two spellings mean the same: "cheque"/"check", "tyre"/"tire"
-# and "kerb"/"curb" are left alone.
-_SPELLINGS = """
-    organise organize
-    centre center
-    licence license
-    offence offense
-    defence defense
-    programme program
-    labour labor
-    behaviour behavior
-    colour color
-    practise practice
-    specialise specialize
-    recognise recognize
-    prioritise prioritize
-    utilise utilize
-    authorise authorize
-    summarise summarize
-    sanitise sanitize
-    customise customize
-    categorise categorize
-    minimise minimize
-    maximise maximize
-    optimise optimize
-    finalise finalize
-    standardise standardize
-    mobilise mobilize
-    familiarise familiarize
-    criticise criticize
-    apologise apologize
-    emphasise emphasize
-    analyse analyze
-    catalogue catalog
-    honour honor
-    favour favor
-    harbour harbor
-    neighbour neighbor
-    humour humor
-    mould mold
-    judgement judgment
-    jewellery jewelry
-    aluminium aluminum
-    paediatric pediatric
-    orthopaedic orthopedic
-    anaesthetic anesthetic
-    theatre theater
-    metre meter
-    litre liter
-    fibre fiber
-    grey gray
-    manoeuvre maneuver
-    plough plow
-"""
-
-
-def _plural(word: str) -> str:
-    if word.endswith("y") and word[-2] not in _VOWELS:
-        return word[:-1] + "ies"
-    if word.endswith(("s", "x", "z", "ch", "sh")):
-        return word + "es"
-    return word + "s"
-
-
-def _fixed_forms() -> dict[str, str]:
-    fixed = {}
-    for words in _lines(_TRADES):
-        for word in words:
-            fixed[word] = fixed[_plural(word)] = words[0]
-    for word in _words(_KEPT_APART):
-        fixed[word] = fixed[_plural(word)] = word
-    return fixed
-
-
-_FIXED = _fixed_forms()
-_SPELLING_STEMS = {_stem(british): _stem(american) for british, american in _lines(_SPELLINGS)}
-
 
 def normalise(text: str) -> str:
     """What a document's searched field holds: word forms, with related titles' tokens."""
@@ -287,7 +97,7 @@ def _normalise_short(text: str) -> str:
 
 def terms(text: str) -> list[str]:
     """The word forms of ``text`` in order, repeats kept (no related-title tokens)."""
-    return list(map(_FORMS.__getitem__, _tokens(text)))
+    return list(map(FORMS.__getitem__, _tokens(text)))
 
 
 def distinct_terms(text: str) -> list[str]:
@@ -296,8 +106,8 @@ def distinct_terms(text: str) -> list[str]:
 
 
 def document_terms(text: str) -> list[str]:
-    """The tokens a document's field holds: ``terms``, with each group's token added
-    just before every phrase of the group it contains."""
+    """The tokens a document's field holds: ``terms``, then the token of each group
+    whose phrases it contains."""
     return with_group_tokens(terms(text))
 
 
@@ -310,51 +120,6 @@ def query_text(text: str) -> str:
 def query_terms(text: str) -> list[str]:
     """The distinct words a query looks for: a group's phrase becomes its token."""
     return list(dict.fromkeys(grouped(terms(text))))
-
-
-def word_form(token: str) -> str:
-    """One lower-case ``[a-z0-9]`` token in the form documents and queries meet on."""
-    return _FORMS[token]
-
-
-# At most this many words' forms are kept (a board's vocabulary is far smaller).
-CACHED_WORDS = 65_536
-
-
-class _WordForms(dict):
-    """Each word's form, worked out once: word_form is a pure function of one
-    token, and every document and highlighted word would otherwise run the rules
-    again. A dict rather than functools.lru_cache because ``terms`` maps its
-    ``__getitem__`` over a text's tokens in C, about four times cheaper a word;
-    once full it keeps what it has and works out new words each time."""
-
-    def __missing__(self, token: str) -> str:
-        form = _word_form(token)
-        if len(self) < CACHED_WORDS:
-            self[token] = form
-        return form
-
-
-_FORMS = _WordForms()
-
-
-def _word_form(token: str) -> str:
-    fixed = _FIXED.get(token)
-    if fixed is not None:
-        return fixed
-    if token in _IRREGULAR:
-        token = _IRREGULAR[token]
-    elif token.endswith("men") and len(token) > 4 and token not in _MEN_SINGULARS:
-        token = token[:-3] + "man"  # chairmen, tradesmen
-    elif (
-        len(token) > 3
-        and token.endswith("s")
-        and token not in _ACRONYMS
-        and _VOWELS.isdisjoint(token[:-1])
-    ):
-        return token[:-1]  # an acronym's plural: HGVs, NVQs
-    stem = _stem(token)
-    return _SPELLING_STEMS.get(stem, stem)
 
 
 def _fold(text: str) -> str:
@@ -436,33 +201,29 @@ def _occurs_around(tokens: list[str], at: int, length: int, longer: tuple[str, .
 
 
 def with_group_tokens(tokens: list[str]) -> list[str]:
-    """``tokens`` with each group's token added just before every phrase of the group."""
+    """``tokens``, then the token of each group one of whose phrases they contain,
+    once each, in the order the phrases come. At the end rather than beside the
+    phrase, so the words as written still stand together for phrase ranking."""
     # Every document passes through here: one pass in C finds where a phrase
     # may start, and only those places are looked at (most words start none).
     starts = list(compress(range(len(tokens)), map(_FIRSTS.__contains__, tokens)))
     if not starts:
         return tokens
-    out: list[str] = []
-    done = 0
+    found: dict[str, None] = {}
     last = len(tokens) - 1
     for at in starts:
         first = tokens[at]
-        here = [
-            group for group in _SINGLE.get(first, ()) if _counts_here(tokens, at, (first,), group)
-        ]
+        for group in _SINGLE.get(first, ()):
+            if group not in found and _counts_here(tokens, at, (first,), group):
+                found[group] = None
         for phrase, group in _PAIRS.get((first, tokens[at + 1] if at < last else ""), ()):
             if (
-                group not in here
+                group not in found
                 and tuple(tokens[at : at + len(phrase)]) == phrase
                 and _counts_here(tokens, at, phrase, group)
             ):
-                here.append(group)
-        if here:
-            out += tokens[done:at]
-            out += here
-            done = at
-    out += tokens[done:]
-    return out
+                found[group] = None
+    return [*tokens, *found] if found else tokens
 
 
 def _counts_here(tokens: list[str], at: int, phrase: tuple[str, ...], group: str) -> bool:
@@ -505,9 +266,8 @@ _GROUP_WORDS = _words_of_groups()
 
 
 def _digest() -> str:
-    tables = [_TRADES, _KEPT_APART, _SPELLINGS, sorted(_IRREGULAR.items()), sorted(_ACRONYMS)]
     groups = {key: [list(g.phrases), list(g.unless)] for key, g in GROUPS.items()}
-    source = json.dumps([tables, groups, GROUP_PREFIX, Stemmer.version()], sort_keys=True)
+    source = json.dumps([word_forms.fingerprint(), groups, GROUP_PREFIX], sort_keys=True)
     return hashlib.sha256(source.encode()).hexdigest()[:12]
 
 
