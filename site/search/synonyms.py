@@ -281,11 +281,13 @@ GROUPS: dict[str, Group] = {
         peer support specialist
         peer support worker
         peer specialist
+        peer support
         peer mentor
         peer recovery specialist
         peer recovery coach
         recovery coach
         certified peer specialist
+        recovery support specialist
         lived experience practitioner
         """
     ),
@@ -300,6 +302,26 @@ GROUPS: dict[str, Group] = {
         substance misuse worker
         recovery worker
         cadc
+        """
+    ),
+    "carpenter": _group(
+        """
+        carpenter
+        joiner
+        """
+    ),
+    "caseworker": _group(
+        """
+        case manager
+        case worker
+        caseworker
+        """
+    ),
+    "apprentice": _group(
+        """
+        apprentice
+        apprenticeship
+        trainee
         """
     ),
     "handyman": _group(

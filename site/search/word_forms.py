@@ -84,6 +84,7 @@ _TRADES = """
     machinist machining
     fabricator fabrication fabricating
     correction correctional corrections
+    apprentice apprenticeship
 """
 # Words the stemmer joins to another that means something else: each keeps
 # this form (and its plural does too). "office" is not "officer", "training" is
