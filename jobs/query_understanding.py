@@ -29,8 +29,9 @@ A filter the visitor chose themselves always wins: a phrase for a filter that is
 already chosen stays words. Each reading can be turned off with ``keep`` (the
 URL's ``keep`` parameter), and ``keep={"all"}`` searches exactly the words typed.
 
-Phrases are compared after the project's text function (``terms``), so "Jobs",
-"jobs," and "JOBS" are all the same filler, and "part-time" is "part time".
+Phrases are compared as the text function's tokens before word forms
+(``tokens``), so "Jobs", "jobs," and "JOBS" are the same filler and "part-time"
+is "part time", while "positive" is not "positions" nor "hire" "hiring".
 Reading the result again gives the same result (the property that lets a saved
 alert store the understood query and still agree with the page).
 """
@@ -40,7 +41,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from fairsite.search.text import terms
+from fairsite.search.text import tokens as text_tokens
 
 from .models import EmploymentType, Workplace
 
@@ -55,7 +56,7 @@ FILLER_WORDS = """
     job jobs work position positions vacancy vacancies opening openings opportunity
     opportunities role roles hiring near nearby me my i local locally now today immediate
     immediately urgent urgently asap a an the in at for of to and or with on available
-    looking want need find any area around please as
+    looking want need find any around please as
 """
 FILLER_PHRASES = ["near me", "close to me", "around me", "in my area", "hiring now", "now hiring"]
 # Phrases whose filler word is part of what they mean.
@@ -184,15 +185,15 @@ class Understanding:
 
 
 def _phrases(texts) -> dict[tuple[str, ...], str]:
-    return {tuple(terms(text)): text for text in texts if terms(text)}
+    return {tuple(text_tokens(text)): text for text in texts if text_tokens(text)}
 
 
 @lru_cache(maxsize=1)
 def _tables():
     # Built on first use: the text function decides the forms compared.
-    filler_words = frozenset(t for word in FILLER_WORDS.split() for t in terms(word))
+    filler_words = frozenset(t for word in FILLER_WORDS.split() for t in text_tokens(word))
     filler = {**_phrases(FILLER_PHRASES), **{(w,): w for w in filler_words}}
-    intents = {tuple(terms(phrase)): reading for phrase, reading in INTENTS.items()}
+    intents = {tuple(text_tokens(phrase)): reading for phrase, reading in INTENTS.items()}
     kept = _phrases(KEPT_PHRASES)
     longest = max(len(p) for p in [*filler, *intents, *kept])
     return filler, intents, kept, longest
@@ -208,14 +209,14 @@ def understand(
 ) -> Understanding:
     """Read ``typed``; ``chosen_*`` are the filters the visitor chose, ``keep`` the
     readings turned off, ``credentials`` each credential's name and abbreviation as
-    terms -> (slug, label) (``credential_names()``)."""
+    tokens -> (slug, label) (``credential_names()``)."""
     typed = " ".join(typed.split())
     if ALL in keep or not typed:
         return Understanding(typed=typed, text=typed)
     chosen = {name for name, value in (chosen_filters or {}).items() if value} | set(chosen_flags)
     words = typed.split()
     # Every token with the typed word it came from ("full-time" is two tokens).
-    tokens = [(token, n) for n, word in enumerate(words) for token in terms(word)]
+    tokens = [(token, n) for n, word in enumerate(words) for token in text_tokens(word)]
     filler, intents, kept, longest = _tables()
     readings: list[Reading] = []
     taken_keys: set[str] = set()
@@ -298,7 +299,7 @@ def _credential(words, positions, chosen, keep, credentials) -> Reading | None:
     if "credential" in keep or "credential" in chosen or not positions:
         return None
     said = " ".join(words[n] for n in positions)
-    found = credentials.get(tuple(terms(said)))
+    found = credentials.get(tuple(text_tokens(said)))
     if found is None:
         return None
     slug, label = found
@@ -306,12 +307,12 @@ def _credential(words, positions, chosen, keep, credentials) -> Reading | None:
 
 
 def credential_names(credentials) -> dict[tuple[str, ...], tuple[str, str]]:
-    """Each credential's full name and abbreviation, as terms -> (slug, label)."""
+    """Each credential's full name and abbreviation, as tokens -> (slug, label)."""
     filler = _tables()[0]
     names: dict[tuple[str, ...], tuple[str, str]] = {}
     for credential in credentials:
         for name in (credential.name, credential.abbreviation):
-            said = tuple(terms(name))
+            said = tuple(text_tokens(name))
             # Also without its filler words, as the query is compared without them.
             for key in (said, tuple(t for t in said if (t,) not in filler)):
                 if key:
