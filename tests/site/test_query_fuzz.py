@@ -97,6 +97,8 @@ TRICKY = [
     "-99999999999999999999999",
     " ",
     "\t",
+    "\x00",
+    "a\x00b",
     "\u200b",
     "\ufeff",
     "\u202e",
@@ -155,7 +157,7 @@ SETTINGS = settings(
 # Queries that were server errors once, tried on every page before the fuzzing:
 # an odd double quote in the site search (SQLite's full-text syntax), a control
 # character in a feed's title (XML 1.0).
-FOUND = [{"q": ['6"']}, {"q": ["a\x0bb"]}, "q=%22&q=%01"]
+FOUND = [{"q": ['6"']}, {"q": ["a\x0bb"]}, "q=%22&q=%01", "q=%00&status=%00&page=%00"]
 
 
 def fuzz(strategy):
