@@ -17,8 +17,9 @@ file holds is checked, whether or not a page refers to it.
 
 In a Word file that is macros (vbaProject.bin, a macro-enabled document type),
 ActiveX controls, embedded OLE objects or packages, imported chunks (altChunk),
-and any relationship to something outside the file (a remote template, a
-picture fetched from a server) other than an ordinary hyperlink.
+any relationship to something outside the file (a remote template, a
+picture fetched from a server) other than an ordinary hyperlink, and fields
+that run a program or pull in another file (DDE, DDEAUTO, INCLUDETEXT, LINK).
 """
 
 from __future__ import annotations
@@ -108,6 +109,11 @@ _DOCX_ACTIVE_PARTS = re.compile(
 _DOCX_ACTIVE_CONTENT_TYPES = re.compile(r"macroEnabled|vbaProject|vbaData|activeX|oleObject", re.I)
 _CONTENT_TYPES_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 _RELATIONSHIPS_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+# Word: parts with text, where fields live, and the fields that run or fetch
+# something (DDE runs a program; INCLUDETEXT and LINK read another file).
+_DOCX_TEXT_PARTS = re.compile(r"^word/(?:document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
+_DOCX_ACTIVE_FIELDS = re.compile(r"^\s*(?:DDE|DDEAUTO|INCLUDETEXT|LINK)\b", re.IGNORECASE)
+_WORD_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 _DOCX_MAX_ENTRIES = 1000
 _DOCX_MAX_UNPACKED = 50 * 1024 * 1024
@@ -266,6 +272,9 @@ def _check_docx(upload: File) -> None:
                 _xml(archive, name) for name in sorted(names) if name.endswith(".rels")
             ]
             document_start = archive.open("word/document.xml").read(512)
+            for name in sorted(names):
+                if _DOCX_TEXT_PARTS.match(name):
+                    _check_fields(archive, name)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, RuntimeError):
         # RuntimeError: an encrypted entry; the others: a damaged archive.
         raise ValidationError(BROKEN_DOCX, code="not_docx") from None
@@ -284,6 +293,33 @@ def _xml(archive: zipfile.ZipFile, name: str) -> Element:
         return SafeElementTree.fromstring(archive.read(name), forbid_dtd=True)
     except (ParseError, DefusedXmlException, ValueError):
         raise ValidationError(BROKEN_DOCX, code="not_docx") from None
+
+
+def _check_fields(archive: zipfile.ZipFile, name: str) -> None:
+    """Refuse field codes that run a program or pull in another file.
+
+    A field's code may be split over several runs, so the pieces of each
+    field are joined before they are read.
+    """
+    codes: list[str] = []
+    current: list[str] = []
+    try:
+        with archive.open(name) as part:
+            for _event, element in SafeElementTree.iterparse(part, forbid_dtd=True):
+                if element.tag == f"{_WORD_NS}instrText":
+                    current.append(element.text or "")
+                elif element.tag == f"{_WORD_NS}fldChar":
+                    if element.get(f"{_WORD_NS}fldCharType") in {"separate", "end"} and current:
+                        codes.append("".join(current))
+                        current = []
+                elif element.tag == f"{_WORD_NS}fldSimple":
+                    codes.append(element.get(f"{_WORD_NS}instr", ""))
+                element.clear()
+    except (ParseError, DefusedXmlException, ValueError):
+        raise ValidationError(BROKEN_DOCX, code="not_docx") from None
+    codes.append("".join(current))
+    if any(_DOCX_ACTIVE_FIELDS.match(code) for code in codes):
+        raise ValidationError(ACTIVE_DOCX, code="active_docx")
 
 
 def _check_content_types(root: Element) -> None:

@@ -188,7 +188,34 @@ def docx_with_types(overrides: str, extra: dict) -> bytes:
     return files.minimal_docx(extra={"[Content_Types].xml": content_types, **extra})
 
 
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def docx_with_body(body: str) -> bytes:
+    document = f"<w:document {W}><w:body><w:p>{body}</w:p></w:body></w:document>"
+    return files.minimal_docx(extra={"word/document.xml": document})
+
+
+def field(*pieces: str) -> str:
+    """A complex field whose code is split over runs, as Word writes it."""
+    code = "".join(
+        f'<w:r><w:instrText xml:space="preserve">{piece}</w:instrText></w:r>' for piece in pieces
+    )
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'{code}<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        '<w:r><w:t>result</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+
+
 ACTIVE_DOCXS = {
+    "dde-field-split-over-runs": docx_with_body(
+        field(" DDE", 'AUTO c:\\windows\\system32\\cmd.exe "/k calc.exe"')
+    ),
+    "includetext-field": docx_with_body(
+        '<w:fldSimple w:instr=" INCLUDETEXT &quot;\\\\server\\share\\a.docx&quot; ">'
+        "<w:r><w:t>x</w:t></w:r></w:fldSimple>"
+    ),
     "remote-template": files.minimal_docx(
         extra={
             "word/settings.xml": '<w:settings xmlns:w="http://schemas.openxmlformats.org/'
@@ -253,9 +280,15 @@ ACTIVE_DOCXS = {
 
 
 def clean_docx() -> bytes:
-    """A Word file with a web link and a picture of its own: nothing active."""
+    """A Word file with a web link, page numbers and a picture of its own: nothing active."""
+    body = (
+        field(' HYPERLINK "https://www.linkedin.com/in/sam" ')
+        + field(" PAGE ")
+        + '<w:fldSimple w:instr=" DATE \\@ &quot;d MMMM yyyy&quot; "/>'
+    )
     return files.minimal_docx(
         extra={
+            "word/document.xml": f"<w:document {W}><w:body><w:p>{body}</w:p></w:body></w:document>",
             "word/media/image1.png": b"\x89PNG\r\n\x1a\n" + b"\x00" * 32,
             "word/_rels/document.xml.rels": relationships(
                 (REL + "hyperlink", "https://www.linkedin.com/in/sam", "External"),
