@@ -24,6 +24,7 @@ that run a program or pull in another file (DDE, DDEAUTO, INCLUDETEXT, LINK).
 
 from __future__ import annotations
 
+import io
 import logging
 import re
 import zipfile
@@ -82,8 +83,9 @@ _PDF_ACTIVE_ACTIONS = frozenset(
 _PDF_ACTIVE_TYPES = frozenset(
     {"/EmbeddedFile", "/FileAttachment", "/RichMedia", "/Movie", "/Sound", "/Screen", "/3D"}
 )
-# Far more objects than any CV has: a file past this is not read further.
-_PDF_MAX_OBJECTS = 200_000
+# Far more numbered objects than any CV has (a 10-page CV has a few hundred):
+# a file past this is not read further, which bounds the time a check takes.
+_PDF_MAX_OBJECTS = 5_000
 
 # Word: relationship types (the last part of the type URI) that are active content.
 _DOCX_ACTIVE_RELATIONSHIPS = frozenset(
@@ -125,6 +127,10 @@ NOT_A_CV = (
     "those, even if its name ends in .pdf or .docx."
 )
 BROKEN_PDF = "This PDF looks damaged. Save it again as a PDF and upload that."
+COMPLEX_PDF = (
+    "This PDF is too complicated for us to check. Save it again as a plain PDF "
+    "(for example with 'Print to PDF') and upload that."
+)
 LOCKED_PDF = "This PDF is locked with a password. Save it again without a password and upload that."
 ACTIVE_PDF = (
     "This file contains active content, such as scripts, actions or attached files. "
@@ -152,8 +158,22 @@ def cv_kind(upload: File) -> str:
     """PDF or DOCX for a file that really is one, or a ValidationError saying why not.
 
     Every path that takes a CV (the profile's CV page, the apply form, and the
-    services behind them) calls this, so one set of rules decides.
+    services behind them) calls this, so one set of rules decides. A form and
+    then its service check the same upload: the answer is kept on the upload
+    object, so the file is read once.
     """
+    known = getattr(upload, _CHECKED, None)
+    if known is not None:
+        return known
+    kind = _kind_of(upload)
+    setattr(upload, _CHECKED, kind)
+    return kind
+
+
+_CHECKED = "_cv_kind_checked"
+
+
+def _kind_of(upload: File) -> str:
     if upload.size > MAX_CV_BYTES:
         raise ValidationError(too_big_message(upload.size), code="too_big")
     if upload.size == 0:
@@ -179,8 +199,11 @@ def _check_pdf(upload: File, head: bytes) -> None:
     if _HTML_MARKERS.search(head):
         raise ValidationError(NOT_A_CV, code="not_a_cv")
     upload.seek(0)
+    # In memory (at most 5 MB): pypdf reads a byte at a time, and an upload's
+    # file wrapper makes each of those reads several calls.
+    content = io.BytesIO(upload.read())
     try:
-        reader = PdfReader(upload, strict=False)
+        reader = PdfReader(content, strict=False)
         if reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED:
             raise ValidationError(LOCKED_PDF, code="locked_pdf")
         active = _pdf_has_active_content(reader)
@@ -218,7 +241,6 @@ def _pdf_objects(reader: PdfReader) -> Iterator[object]:
     numbered += [IndirectObject(number, 0, reader) for number in reader.xref_objStm]
     pending: list[object] = [reader.trailer, *numbered]
     seen: set[tuple[int, int]] = set()
-    count = 0
     while pending:
         value = pending.pop()
         if isinstance(value, IndirectObject):
@@ -226,10 +248,9 @@ def _pdf_objects(reader: PdfReader) -> Iterator[object]:
             if key in seen:
                 continue
             seen.add(key)
+            if len(seen) > _PDF_MAX_OBJECTS:
+                raise ValidationError(COMPLEX_PDF, code="complex_pdf")
             value = value.get_object()
-        count += 1
-        if count > _PDF_MAX_OBJECTS:
-            raise ValueError("too many objects")
         yield value
         if isinstance(value, DictionaryObject):
             pending.extend(dict.values(value))

@@ -24,7 +24,15 @@ from pypdf.generic import (
     TextStringObject,
 )
 
-from candidates.cv import ACTIVE_DOCX, ACTIVE_PDF, BROKEN_DOCX, BROKEN_PDF, LOCKED_PDF, cv_kind
+from candidates.cv import (
+    ACTIVE_DOCX,
+    ACTIVE_PDF,
+    BROKEN_DOCX,
+    BROKEN_PDF,
+    COMPLEX_PDF,
+    LOCKED_PDF,
+    cv_kind,
+)
 from candidates.models import CandidateProfile
 from candidates.services import cv_save
 from jobs import application_services
@@ -133,6 +141,11 @@ def xfa_form(writer, page):
             ),
         }
     )
+
+
+def many_objects(writer, page):
+    for number in range(5_001):
+        writer._add_object(NumberObject(number))
 
 
 def web_link_and_page_destination(writer, page):
@@ -310,6 +323,7 @@ UNREADABLE = {
     "pdf-garbage": (b"%PDF-1.7\n" + bytes(range(256)) * 8, BROKEN_PDF),
     "pdf-without-pages": (b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n", BROKEN_PDF),
     "pdf-with-a-password": (pdf(password="secret"), LOCKED_PDF),
+    "pdf-with-too-many-objects": (pdf(many_objects), COMPLEX_PDF),
     "docx-with-entities": (
         files.minimal_docx(
             extra={
