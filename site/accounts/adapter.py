@@ -11,6 +11,12 @@ class AccountAdapter(DefaultAccountAdapter):
     deleted the moment they are sent.
     """
 
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        "incorrect_password": "That is not the password for this account. Check it and try "
+        "again, or use 'Forgot your password?'.",
+    }
+
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         message = self.render_mail(template_prefix, email, context)
         html = next(
