@@ -8,7 +8,9 @@ summary), and through the services behind them.
 
 from __future__ import annotations
 
+import ast
 import io
+from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -459,3 +461,32 @@ def test_clean_files_still_go_through_the_profile_and_the_apply_form(client, pos
     assert saved.status_code == 302
     assert applied.status_code == 302
     assert Application.objects.get().cv_kind == kind
+
+
+def test_every_function_that_stores_a_private_file_checks_it_as_a_cv_first():
+    """CVs are the only private uploads: whatever saves one to private storage must
+    have called the one check (a new upload path fails here until it does)."""
+    root = Path(__file__).resolve().parents[2]
+    sources = [
+        path
+        for app in ("candidates", "jobs", "employers", "cms", "site")
+        for path in (root / app).rglob("*.py")
+        if "migrations" not in path.parts
+    ]
+    savers = {}
+    for path in sources:
+        for node in ast.walk(ast.parse(path.read_text())):
+            if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            called = {
+                call.func.attr if isinstance(call.func, ast.Attribute) else call.func.id
+                for call in ast.walk(node)
+                if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute | ast.Name)
+            }
+            if {"private_storage", "save"} <= called:
+                savers[f"{path.relative_to(root)}:{node.name}"] = "cv_kind" in called
+
+    assert savers == {
+        "candidates/services.py:cv_save": True,
+        "jobs/application_services.py:application_create": True,
+    }
