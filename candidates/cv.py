@@ -233,6 +233,9 @@ def _pdf_has_active_content(reader: PdfReader) -> bool:
 
 def _pdf_objects(reader: PdfReader) -> Iterator[object]:
     """Every object of the file: each numbered one, and everything inside them."""
+    listed = sum(len(table) for table in reader.xref.values()) + len(reader.xref_objStm)
+    if listed > _PDF_MAX_OBJECTS:
+        raise ValidationError(COMPLEX_PDF, code="complex_pdf")
     numbered = [
         IndirectObject(number, generation, reader)
         for generation, table in reader.xref.items()
