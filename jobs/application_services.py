@@ -10,8 +10,6 @@ and each email carries a dedupe key, so a retried change never sends twice.
 
 from __future__ import annotations
 
-import re
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
@@ -33,6 +31,7 @@ from .application_models import (
 )
 from .models import ApplicationMethod, JobPosting
 from .services import employer_recipients
+from .wording import before_offer_refusal
 
 # Each stage an employer may move to, and the stages it may come from.
 EMPLOYER_MOVES: dict[str, set[str]] = {
@@ -51,19 +50,9 @@ CANDIDATE_IS_TOLD = {Stage.SHORTLISTED, Stage.INTERVIEW, Stage.OFFER, Stage.HIRE
 # Still waiting when a posting is filled or closed (an offer holder already knows).
 WAITING = (Stage.SUBMITTED, Stage.VIEWED, Stage.SHORTLISTED, Stage.INTERVIEW)
 
-# Before a conditional offer, a message may not raise a record (ban the box). Narrow
-# words only, so everyday ones ("record your hours", "check in") and the names of
-# reentry roles (probation officer, prison case manager) pass.
-_RECORD_WORDS = re.compile(
-    r"\b(?:convict\w*|felon\w*|felony|offen[cs]es?|arrest\w*|dbs|crb|"
-    r"(?:background|record|police|dbs) checks?|(?:criminal|police) (?:records?|history|background)|"
-    r"your record)\b",
-    re.IGNORECASE,
-)
-RECORD_BEFORE_OFFER = (
-    "Don't raise criminal records, convictions or checks before a conditional offer. "
-    "Take this out of your message."
-)
+# The stages whose message goes with or after a conditional offer: only then may
+# a message raise a record.
+OFFER_MADE = {Stage.OFFER, Stage.HIRED}
 NO_CV = "Upload your CV, or add one to your profile first."
 CONFIRM_CONDITIONAL = (
     "Tick the box to confirm the offer is conditional and that any record check "
@@ -275,8 +264,8 @@ def applications_tell_posting_closed(*, posting: JobPosting) -> int:
 
 
 def _check_message(message: str, to: str) -> None:
-    if to not in {Stage.OFFER, Stage.HIRED} and _RECORD_WORDS.search(message or ""):
-        raise ValidationError({"message": RECORD_BEFORE_OFFER})
+    if to not in OFFER_MADE and (refusal := before_offer_refusal(message)):
+        raise ValidationError({"message": refusal})
 
 
 def _record(application: Application, to: str, *, by: User, message: str = "") -> None:

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from employers.forms import LocationsField, WebAddressField
 from employers.models import CheckLevel, CheckTiming, FairChancePolicy
+from employers.record_questions import refuse_record_question
 from fairsite.richtext import clean_rich_text, editable_text, html_to_plain_text
 
 from .models import (
@@ -72,10 +73,11 @@ def _blank(choices, text):
 
 
 class PostingForm(forms.Form):
-    title = forms.CharField(label="Job title", max_length=140)
+    title = forms.CharField(label="Job title", max_length=140, validators=[refuse_record_question])
     description = forms.CharField(
         label="About the job",
         max_length=20_000,
+        validators=[refuse_record_question],
         widget=forms.Textarea(attrs={"rows": 12}),
         help_text=(
             "What the person will do, the hours, and what you offer. Leave a blank line "
@@ -103,6 +105,7 @@ class PostingForm(forms.Form):
     skills = SkillsField(
         required=False,
         max_length=1500,
+        validators=[refuse_record_question],
         help_text="Separate skills with commas, for example: forklift, stock control.",
     )
     required_credentials = CredentialsField(label="Credentials this job requires")
