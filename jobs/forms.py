@@ -105,7 +105,6 @@ class PostingForm(forms.Form):
     skills = SkillsField(
         required=False,
         max_length=1500,
-        validators=[refuse_record_question],
         help_text="Separate skills with commas, for example: forklift, stock control.",
     )
     required_credentials = CredentialsField(label="Credentials this job requires")
@@ -156,6 +155,11 @@ class PostingForm(forms.Form):
         self.initial.setdefault("employment_type", EmploymentType.FULL_TIME)
         self.initial.setdefault("experience_level", ExperienceLevel.NONE)
         self.initial.setdefault("application_method", ApplicationMethod.ON_SITE)
+
+    def clean_skills(self):
+        skills = self.cleaned_data["skills"]
+        refuse_record_question(", ".join(skills))  # as the model reads them
+        return skills
 
     def clean_description(self):
         html = clean_rich_text(self.cleaned_data["description"])
