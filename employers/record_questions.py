@@ -40,12 +40,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from django.core.exceptions import ValidationError
 
 from fairsite.richtext import html_to_plain_text
-from fairsite.search.text import terms
+
+from .record_words import CLAUSE, sentence_words
 
 WHY = (
     "Nobody may be asked about a criminal record, prison, probation or a record check "
@@ -83,7 +83,7 @@ def record_question_in(text: str) -> RecordQuestion | None:
     if "<" in text:
         text = html_to_plain_text(text)
     sentences = _sentences(text)
-    for sentence, following in zip(sentences, [*sentences[1:], ""], strict=True):
+    for sentence, following in zip(sentences, [*sentences[1:], ""], strict=False):
         if _asks_about_record(sentence, following):
             return RecordQuestion(sentence=" ".join(sentence.split()))
     return None
@@ -109,136 +109,6 @@ _SENTENCE_END = re.compile(r"(?<=[.?!;])\s+|\n+|\s+[-\u2013\u2014]\s+|(?<=\?)(?=
 
 def _sentences(text: str) -> list[str]:
     return [part.strip() for part in _SENTENCE_END.split(text) if part and part.strip()]
-
-
-# --- Words -------------------------------------------------------------------
-# Tokens come from the site's one text function (lower case, accents folded,
-# singular, American spelling), then misspellings are mapped to one spelling.
-
-_CANONICAL = {
-    # exact misspellings and variants the edit distance below would not reach
-    "felonie": "felony",
-    "fellony": "felony",
-    "felonys": "felony",
-    "misdemeanour": "misdemeanor",
-    "misdemeanour's": "misdemeanor",
-    "misdemeaner": "misdemeanor",
-    "misdemenor": "misdemeanor",
-    "misdemeanur": "misdemeanor",
-    "misdemeaor": "misdemeanor",
-    "offence": "offense",
-    "ofence": "offense",
-    "offens": "offense",
-    "ofense": "offense",
-    "gaol": "jail",
-    "jial": "jail",
-    "jale": "jail",
-    "parol": "parole",
-    "paroll": "parole",
-    "paroled": "parole",
-    "jailed": "jail",
-    "gaoled": "jail",
-    "imprisonment": "imprisoned",
-    "incarceration": "incarcerated",
-    "incarcerate": "incarcerated",
-    "convict": "convicted",
-    "conviction": "conviction",
-    "convicted": "convicted",
-    "arrest": "arrest",
-    "arrested": "arrest",
-    "cautioned": "cautioned",
-    "licence": "license",
-    "crim": "criminal",
-    "disclosure": "disclosure",
-    "declaration": "declare",
-    "declared": "declare",
-    "declaring": "declare",
-    "disclosed": "disclose",
-    "disclosing": "disclose",
-    "youve": "you",
-    "youre": "you",
-    "yourself": "you",
-    "u": "you",
-    "wed": "we",
-    "weve": "we",
-    "ins": "in",
-    "pls": "please",
-    "plz": "please",
-    "ur": "your",
-    "yr": "your",
-    "dont": "not",
-    "doesnt": "not",
-    "wont": "not",
-    "never": "not",
-    "nor": "not",
-    "cannot": "not",
-    "needn": "not",
-}
-# Long words people misspell: one letter wrong, missing, extra or two swapped
-# still counts. Short words are not guessed ("change" is not "charge").
-_FUZZY_TARGETS = {
-    "conviction": "conviction",
-    "convicted": "convicted",
-    "criminal": "criminal",
-    "felony": "felony",
-    "misdemeanor": "misdemeanor",
-    "incarcerated": "incarcerated",
-    "imprisoned": "imprisoned",
-    "probation": "probation",
-    "offense": "offense",
-    "offender": "offender",
-    "arrested": "arrest",
-    "background": "background",
-    "disclose": "disclose",
-    "penitentiary": "penitentiary",
-    "custodial": "custodial",
-    "sentenced": "sentenced",
-    "prison": "prison",
-    "parole": "parole",
-}
-# Real words one edit from a target: never read as the target.
-_NOT_FUZZY = _set(
-    "poison prisms prism person arrears arrester convection convector offended offender "
-    "defense offset criminally proration protection parolee payroll sentence sentences "
-    "custodian disclosed enclosed closed"
-)
-
-
-def _within_one_edit(word: str, target: str) -> bool:
-    """True when one letter changed, added, dropped, or two neighbours swapped."""
-    if abs(len(word) - len(target)) > 1 or word == target:
-        return word == target
-    if len(word) == len(target):
-        diff = [i for i, (a, b) in enumerate(zip(word, target, strict=True)) if a != b]
-        if len(diff) == 1:
-            return True
-        return (
-            len(diff) == 2
-            and diff[1] == diff[0] + 1
-            and word[diff[0]] == target[diff[1]]
-            and word[diff[1]] == target[diff[0]]
-        )
-    short, long = sorted((word, target), key=len)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
-
-
-@lru_cache(maxsize=16_384)
-def _canonical(token: str) -> str:
-    if token in _CANONICAL:
-        return _CANONICAL[token]
-    if len(token) >= 6 and token not in _NOT_FUZZY:
-        for target, canonical in _FUZZY_TARGETS.items():
-            if target[0] == token[0] and _within_one_edit(token, target):
-                return canonical
-    return token
-
-
-_CLAUSE_MARK = re.compile(r"[,:()\[\]]")
-
-
-def _words(sentence: str) -> list[str]:
-    marked = _CLAUSE_MARK.sub(f" {_CLAUSE} ", sentence)
-    return [_canonical(token) for token in terms(marked)]
 
 
 # --- Record terms ----------------------------------------------------------
@@ -329,9 +199,8 @@ _DEMAND_VERB = (
     r"truthful)|ask|asked|discuss|talk|walk us through|show|prove|produce|present|hand in|"
     r"forward|email|lie|hide|conceal|withhold|omit|leave out)"
 )
-_CLAUSE = "xxclausexx"
 _DEMAND = re.compile(
-    rf"(?:^|{_CLAUSE} |\b(?:please|kindly|also|then|and|now) )(?:please )?{_DEMAND_VERB}\b"
+    rf"(?:^|{CLAUSE} |\b(?:please|kindly|also|then|and|now) )(?:please )?{_DEMAND_VERB}\b"
     rf"|\b(?:you|your|applicant|candidate|must|should|need to|required to|have to|asked to|"
     rf"expected to|will need to|ready to|prepared to|be sure to|remember to|make sure)"
     rf"(?: \w+){{0,2}}? {_DEMAND_VERB}\b"
@@ -407,7 +276,7 @@ def _is_activity(word: str) -> bool:
 
 
 def _belongs_to_others(words: list[str], start: int, end: int) -> bool:
-    before = [word for word in words[max(0, start - 6) : start] if word != _CLAUSE][-5:]
+    before = [word for word in words[max(0, start - 6) : start] if word != CLAUSE][-5:]
     if any(word in {"you", "your"} for word in before[-2:]):
         return False
     for i in range(len(before) - 1, -1, -1):
@@ -433,12 +302,12 @@ def _demands(words: list[str]) -> bool:
 
 
 def _asks_about_record(sentence: str, following: str) -> bool:
-    words = _words(sentence)
+    words = sentence_words(sentence)
     if not words or not _mentions_own_record(words):
         return False
     joined = " ".join(words)
     if _AFTER_OFFER.search(joined):
         return False
     if _is_question(sentence, words):
-        return not _REASSURANCE.search(joined + " " + " ".join(_words(following)))
+        return not _REASSURANCE.search(joined + " " + " ".join(sentence_words(following)))
     return _demands(words)
