@@ -122,6 +122,10 @@ _RECORD_TERMS = re.compile(
     r"arrest|cautioned|(?:police|formal|youth|conditional|any) caution|caution or conviction|"
     r"(?:criminal|pending|outstanding) charge|charged with|been charged|charge pending|"
     r"prison|prisoner|inmate|jail|on bail|detained|run in with the (?:law|police)|"
+    r"dui|dwi|owi|drink driving|drunk driving|driving under the influence|"
+    r"(?:awaiting|facing|on) trial|court (?:date|case|appearance|order)|been to court|"
+    r"(?:open|pending) case|barred list|barred from|mappa|juvenile hall|youth detention|"
+    r"borstal|on (?:a |an )?(?:electronic )?tag|"
     r"incarcerated|imprisoned|penitentiary|(?:in|police|youth) custody|custodial|locked up|"
     r"behind bar|correctional facility|detention center|juvie|juvenile detention|"
     r"(?:served|serve|serving) (?:any )?time(?! (?:sheet|management|keeping|critical|slot))|"
@@ -140,7 +144,9 @@ _RECORD_TERMS = re.compile(
     r"trouble with the (?:law|police)|in trouble|involved with the (?:police|law|justice system)|"
     r"justice involved|history with the (?:police|law)|"
     r"your (?:past|history)(?= ?$| (?:mistake|life|trouble|issue|problem|with the|we|that|which|"
-    r"you))"
+    r"you))|your background(?= (?:we|that|which))|"
+    r"(?:anything|something) (?:\w+ ){0,4}?(?:to )?(?:disclose|declare)"
+    r"(?= ?$| (?:to us|before|at|on|now|here|when|with))"
     r")\b"
 )
 # A mention that names a job, a service or a field of work, not anyone's record.
@@ -151,12 +157,17 @@ _ROLE_AFTER = _set("""
     defense court hearing volunteer education nurse teacher library kitchen industry
     governor guard escort administrator clerk coordinator manager specialist counselor
     advocate practitioner outreach research policy support provider
-    processing software vendor unit wing ward estate healthcare
+    processing software vendor unit wing ward estate healthcare assessment management
+    risk act legislation rehabilitation process meeting panel level
     """)
 # "your probation officer" is the reader's own status, not a job.
-_SUPERVISOR = _set("officer agent worker supervisor")
+_SUPERVISOR = _set("officer agent worker supervisor hearing meeting")
 _NOT_OWN_SUPERVISOR = _set(
     "colleague team partner training course role job position career vacancy qualification"
+)
+# "not your past", "regardless of your record": a mention set aside, not asked about.
+_SET_ASIDE = re.compile(
+    r"\b(?:not|regardless of|whatever|no matter)(?: about)?(?: your| any| the| a)?$"
 )
 _ROLE_BEFORE = re.compile(r"(?:criminal|youth|juvenile) justice$")
 # Whose record a mention is: the nearest marker before it decides.
@@ -165,13 +176,13 @@ _OTHERS = _set("""
     their them they client people person participant individual resident user customer
     tenant family youth men women adult student learner those someone anyone everyone
     others member colleague employee staff volunteer hire mentee caseload population
-    with his her
+    his her
     """)
 # Activities done to or for others' records: working with, supporting, helping...
 _ACTIVITY = re.compile(
     r"(?:work|worked|support|supported|help|helped|mentor|coach|"
     r"advise|assist|visit|teach|counsel|advocate|represent|house|employ|hire|"
-    r"process|processed|review|reviewed|run|ran)$"
+    r"process|processed|review|reviewed|run|ran|experience)$"
 )
 _NOT_ACTIVITY = _set("""
     being having serving doing facing awaiting spending living staying going coming getting
@@ -194,7 +205,7 @@ _QUESTION_START = _set(
 # ("you must disclose", "applicants will be asked to declare").
 _DEMAND_VERB = (
     r"(?:tell|telling|told|let (?:\w+ ){1,3}?know|inform|disclose|declare|list|detail|"
-    r"give|provide|share|send|attach|bring|upload|submit|explain|describe|confirm|state|"
+    r"give|provide|share|send|attach|bring|upload|submit|explain|describe|confirm|state|complete|"
     r"mention|include|write|answer|fill|tick|report|reveal|admit|be (?:honest|upfront|open|"
     r"truthful)|ask|asked|discuss|talk|walk us through|show|prove|produce|present|hand in|"
     r"forward|email|lie|hide|conceal|withhold|omit|leave out)"
@@ -245,6 +256,8 @@ def _mentions_own_record(words: list[str]) -> bool:
         start = joined[: match.start()].count(" ")
         end = start + match.group(0).count(" ")
         if _is_role(words, start, end) or _belongs_to_others(words, start, end):
+            continue
+        if _SET_ASIDE.search(" ".join(words[max(0, start - 4) : start])):
             continue
         return True
     return False
