@@ -29,7 +29,12 @@ the time without asking about the reader:
   disclose their convictions", "people leaving prison";
 - work done in a place: "Have you worked in a prison before?";
 - the employer's own process, said or negated: "we check records only after an
-  offer", "you don't have to tell us about spent convictions".
+  offer", "you don't have to tell us about spent convictions";
+- a question asked to reassure or invite, as the next sentence shows: "Worried
+  about your record? You can still apply."
+
+A message that goes with a conditional offer may raise a record: the stage-move
+services call this check only for messages sent before one.
 
 Blanket statements such as "clean record essential" or "must pass a background
 check" are not questions; the posting wording checker (jobs/wording.py) flags
@@ -45,7 +50,7 @@ from django.core.exceptions import ValidationError
 
 from fairsite.richtext import html_to_plain_text
 
-from .record_words import CLAUSE, sentence_words
+from .record_words import CLAUSE, sentence_words, word_set
 
 WHY = (
     "Nobody may be asked about a criminal record, prison, probation or a record check "
@@ -70,10 +75,6 @@ class RecordQuestion:
         """What the employer is told, next to the field and in the error summary."""
         quoted = self.sentence if len(self.sentence) <= 90 else self.sentence[:87] + "…"
         return f"“{quoted}” asks about a record. {self.why} {self.instead}"
-
-
-def _set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
 
 
 def record_question_in(text: str) -> RecordQuestion | None:
@@ -150,7 +151,7 @@ _RECORD_TERMS = re.compile(
     r")\b"
 )
 # A mention that names a job, a service or a field of work, not anyone's record.
-_ROLE_AFTER = _set("""
+_ROLE_AFTER = word_set("""
     officer service department office team caseload board agent worker staff chaplain
     chaplaincy setting environment facility system sector reform program population
     leaver visit visitor visiting ministry trust partner partnership law justice
@@ -161,8 +162,8 @@ _ROLE_AFTER = _set("""
     risk act legislation rehabilitation process meeting panel level
     """)
 # "your probation officer" is the reader's own status, not a job.
-_SUPERVISOR = _set("officer agent worker supervisor hearing meeting")
-_NOT_OWN_SUPERVISOR = _set(
+_SUPERVISOR = word_set("officer agent worker supervisor hearing meeting")
+_NOT_OWN_SUPERVISOR = word_set(
     "colleague team partner training course role job position career vacancy qualification"
 )
 # "not your past", "regardless of your record": a mention set aside, not asked about.
@@ -171,8 +172,8 @@ _SET_ASIDE = re.compile(
 )
 _ROLE_BEFORE = re.compile(r"(?:criminal|youth|juvenile) justice$")
 # Whose record a mention is: the nearest marker before it decides.
-_PERSONAL = _set("you your applicant candidate while during ever been")
-_OTHERS = _set("""
+_PERSONAL = word_set("you your applicant candidate while during ever been")
+_OTHERS = word_set("""
     their them they client people person participant individual resident user customer
     tenant family youth men women adult student learner those someone anyone everyone
     others member colleague employee staff volunteer hire mentee caseload population
@@ -184,7 +185,7 @@ _ACTIVITY = re.compile(
     r"advise|assist|visit|teach|counsel|advocate|represent|house|employ|hire|"
     r"process|processed|review|reviewed|run|ran|experience)$"
 )
-_NOT_ACTIVITY = _set("""
+_NOT_ACTIVITY = word_set("""
     being having serving doing facing awaiting spending living staying going coming getting
     leaving anything something nothing everything morning evening building during string
     driving pending outstanding ongoing
@@ -197,7 +198,7 @@ _OTHERS_AFTER = re.compile(
 )
 
 # --- The forms of asking ---------------------------------------------------
-_QUESTION_START = _set(
+_QUESTION_START = word_set(
     "do does did have has had are is were was will would can could ever been got"
 )
 # Verbs of telling, showing and sending. They make a demand when they start a
@@ -277,7 +278,7 @@ def _is_role(words: list[str], start: int, end: int) -> bool:
 
 
 # The words between an activity and what it is done in or to: "worked in a prison".
-_INTO = _set("in at with for alongside inside within on around across through into from")
+_INTO = word_set("in at with for alongside inside within on around across through into from")
 
 
 def _is_activity(word: str) -> bool:

@@ -20,7 +20,8 @@ from fairsite.search.text import terms
 CLAUSE = "xxclausexx"
 
 
-def _set(words: str) -> frozenset[str]:
+def word_set(words: str) -> frozenset[str]:
+    """The words of a space-separated list, for word tables."""
     return frozenset(words.split())
 
 
@@ -105,7 +106,7 @@ _FUZZY_TARGETS = {
     "parole": "parole",
 }
 # Real words one edit from a target: never read as the target.
-_NOT_FUZZY = _set(
+_NOT_FUZZY = word_set(
     "poison prisms prism person arrears arrester convection convector offended "
     "offender defense offset criminally proration protection parolee payroll sentence "
     "sentences custodian disclosed enclosed closed"

@@ -50,8 +50,8 @@ CANDIDATE_IS_TOLD = {Stage.SHORTLISTED, Stage.INTERVIEW, Stage.OFFER, Stage.HIRE
 # Still waiting when a posting is filled or closed (an offer holder already knows).
 WAITING = (Stage.SUBMITTED, Stage.VIEWED, Stage.SHORTLISTED, Stage.INTERVIEW)
 
-# The stages whose message goes with or after a conditional offer: only then may
-# a message raise a record.
+# The stages whose message goes with or after a conditional offer: only then, or
+# to someone who already holds one, may a message raise a record.
 OFFER_MADE = {Stage.OFFER, Stage.HIRED}
 NO_CV = "Upload your CV, or add one to your profile first."
 CONFIRM_CONDITIONAL = (
@@ -174,7 +174,7 @@ def application_move(
         raise PermissionDenied("Only the employer's team can move its applicants.")
     if refusal := move_refusal(application, to):
         raise StageMoveNotAllowed({"stage": refusal})
-    _check_message(message, to)
+    _check_message(message, to, holds_offer=[application])
     if to == Stage.OFFER:
         if not offer_is_conditional:
             raise ValidationError({"offer_is_conditional": CONFIRM_CONDITIONAL})
@@ -203,7 +203,7 @@ def applications_move(
     )
     if not locked:
         raise ValidationError({"applications": "Choose at least one applicant."})
-    _check_message(message, to)
+    _check_message(message, to, holds_offer=locked)
     if not all(is_member(by, application) for application in locked):
         raise PermissionDenied("Only the employer's team can move its applicants.")
     refused = [
@@ -263,8 +263,11 @@ def applications_tell_posting_closed(*, posting: JobPosting) -> int:
     return told
 
 
-def _check_message(message: str, to: str) -> None:
-    if to not in OFFER_MADE and (refusal := before_offer_refusal(message)):
+def _check_message(message: str, to: str, *, holds_offer: list[Application]) -> None:
+    """A message may raise a record only with an offer, or to people who hold one."""
+    if to in OFFER_MADE or all(application.stage == Stage.OFFER for application in holds_offer):
+        return
+    if refusal := before_offer_refusal(message):
         raise ValidationError({"message": refusal})
 
 

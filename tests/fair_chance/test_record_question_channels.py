@@ -26,6 +26,7 @@ from candidates.models import ApplyInvitation
 from employers import services as employer_services
 from employers.forms import EmployerForm
 from employers.models import Employer
+from employers.record_questions import record_question_in
 from fairsite.mail.models import OutgoingEmail
 from jobs import application_services
 from jobs import services as posting_services
@@ -326,6 +327,34 @@ def test_a_record_may_be_raised_with_a_conditional_offer(client):
 
     application.refresh_from_db()
     assert application.stage == "offer"
+
+
+def test_a_record_may_be_named_when_an_offer_is_withdrawn_but_not_before_an_offer(client):
+    ctx = _setup(client)
+    holder, waiting = ctx["application"], ctx["second"]
+    application_services.application_move(application=holder, to="interview", by=ctx["owner"].user)
+    application_services.application_move(
+        application=holder, to="offer", by=ctx["owner"].user, offer_is_conditional=True
+    )
+    withdrawn = "Before we decide, please tell us more about the conviction the check showed."
+    assert record_question_in(withdrawn)
+    question = "Do you have any convictions?"
+
+    with pytest.raises(ValidationError):
+        application_services.application_move(
+            application=waiting, to="rejected", by=ctx["owner"].user, message=question
+        )
+    with pytest.raises(ValidationError):
+        application_services.applications_move(
+            applications=[holder, waiting], to="rejected", by=ctx["owner"].user, message=question
+        )
+    application_services.application_move(
+        application=holder, to="rejected", by=ctx["owner"].user, message=withdrawn
+    )
+
+    holder.refresh_from_db()
+    waiting.refresh_from_db()
+    assert (holder.stage, waiting.stage) == ("rejected", "submitted")
 
 
 # Every employer-facing form is either a channel above or never read by a candidate ---
