@@ -126,7 +126,8 @@ _RECORD_TERMS = re.compile(
     r"dui|dwi|owi|drink driving|drunk driving|driving under the influence|"
     r"(?:awaiting|facing|on) trial|court (?:date|case|appearance|order)|been to court|"
     r"(?:open|pending) case|barred list|barred from|mappa|juvenile hall|youth detention|"
-    r"borstal|on (?:a |an )?(?:electronic )?tag|"
+    r"borstal|on (?:a |an )?(?:electronic )?tag|police certificate|police clearance|"
+    r"restraining order|protection order|non molestation order|"
     r"incarcerated|imprisoned|penitentiary|(?:in|police|youth) custody|custodial|locked up|"
     r"behind bar|correctional facility|detention center|juvie|juvenile detention|"
     r"(?:served|serve|serving) (?:any )?time(?! (?:sheet|management|keeping|critical|slot))|"
@@ -159,7 +160,8 @@ _ROLE_AFTER = word_set("""
     governor guard escort administrator clerk coordinator manager specialist counselor
     advocate practitioner outreach research policy support provider
     processing software vendor unit wing ward estate healthcare assessment management
-    risk act legislation rehabilitation process meeting panel level
+    risk act legislation rehabilitation process meeting panel level qualification framework
+    course training degree diploma
     """)
 # "your probation officer" is the reader's own status, not a job.
 _SUPERVISOR = word_set("officer agent worker supervisor hearing meeting")
@@ -168,7 +170,10 @@ _NOT_OWN_SUPERVISOR = word_set(
 )
 # "not your past", "regardless of your record": a mention set aside, not asked about.
 _SET_ASIDE = re.compile(
-    r"\b(?:not|regardless of|whatever|no matter)(?: about)?(?: your| any| the| a)?$"
+    r"\b(?:not|no|regardless of|whatever|no matter)(?: about)?(?: your| any| the| a)?$"
+)
+_OWN_SUPERVISOR = re.compile(
+    r"(?:^|\b)(?:your|(?:have|got|has|see|meet) a|report to a|check in with a|meet with a)$"
 )
 _ROLE_BEFORE = re.compile(r"(?:criminal|youth|juvenile) justice$")
 # Whose record a mention is: the nearest marker before it decides.
@@ -206,7 +211,8 @@ _QUESTION_START = word_set(
 # ("you must disclose", "applicants will be asked to declare").
 _DEMAND_VERB = (
     r"(?:tell|telling|told|let (?:\w+ ){1,3}?know|inform|disclose|declare|list|detail|"
-    r"give|provide|share|send|attach|bring|upload|submit|explain|describe|confirm|state|complete|"
+    r"give|provide|share|send|attach|enclose|bring|upload|submit|explain|describe|confirm|state|"
+    r"complete|"
     r"mention|include|write|answer|fill|tick|report|reveal|admit|be (?:honest|upfront|open|"
     r"truthful)|ask|asked|discuss|talk|walk us through|show|prove|produce|present|hand in|"
     r"forward|email|lie|hide|conceal|withhold|omit|leave out)"
@@ -269,8 +275,8 @@ def _is_role(words: list[str], start: int, end: int) -> bool:
     if after == "case":
         return then in {"manager", "worker", "management", "load", "work"}
     if after in _SUPERVISOR and then not in _NOT_OWN_SUPERVISOR:
-        before = " ".join(words[max(0, start - 2) : start])
-        if re.search(r"(?:^|\b)(?:your|(?:have|got|has) a)$", before):
+        before = " ".join(words[max(0, start - 4) : start])
+        if _OWN_SUPERVISOR.search(before):
             return False
     if after in _ROLE_AFTER:
         return True

@@ -53,7 +53,8 @@ RULES = [
     ),
     Rule(
         r"\bno (?:criminal )?(?:record|records|convictions?|felon(?:s|ies|y)?|offenders?|"
-        r"ex-?offenders?|ex-?cons?|criminal history|criminal background)\b",
+        r"ex-?offenders?|ex-?cons?|criminal history|criminal background)\b"
+        r"(?! (?:questions?|checks?|box(?:es)?)\b)",
         "Saying 'no convictions' or 'no felons' is a blanket ban, which fair-chance hiring avoids.",
     ),
     Rule(
