@@ -10,6 +10,7 @@ from candidates.models import ApplyInvitation
 from fairsite.mail.models import OutgoingEmail
 from tests.browser.conftest import _new_page, assert_accessible, sign_in
 from tests.factories import (
+    ApplicationFactory,
     DiscoverableCandidateFactory,
     OwnerFactory,
     PublishedPostingFactory,
@@ -95,3 +96,34 @@ def test_the_refused_invitation_form_fits_a_375_pixel_screen(
         assert_accessible(phone)
     finally:
         phone.context.close()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_other_channels_refuse_a_record_question_the_same_accessible_way(
+    browser, live_server, width
+):
+    """A posting, a stage move and the organisation's profile, on a phone and a desktop."""
+    owner = OwnerFactory(employer=VerifiedEmployerFactory())
+    application = ApplicationFactory(posting__employer=owner.employer)
+    page = _new_page(browser, live_server, viewport={"width": width, "height": 900})
+    try:
+        sign_in(page, owner.user, live_server)
+        refusals = [
+            (f"/hire/{owner.employer.slug}/postings/new/", "About the job", "Save draft"),
+            (application.get_employer_url(), "Message to the applicant", "Move"),
+            (f"/hire/{owner.employer.slug}/profile/", "About your organisation", "Save"),
+        ]
+        for url, label, button in refusals:
+            page.goto(url)
+            if label == "Message to the applicant":
+                page.get_by_label("Move to").select_option(label="Interview")
+            page.get_by_label(label).fill(QUESTION)
+            page.get_by_role("button", name=button, exact=True).click()
+
+            expect(page.locator(".error-summary")).to_contain_text("asks about a record")
+            expect(page.locator(".field-error").first).to_be_visible()
+            expect(page.get_by_label(label)).to_have_value(QUESTION)
+            assert horizontal_overflow(page) <= 0, url
+            assert_accessible(page)
+    finally:
+        page.context.close()
