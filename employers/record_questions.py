@@ -127,7 +127,9 @@ _RECORD_TERMS = re.compile(
     r"(?:awaiting|facing|on) trial|court (?:date|case|appearance|order)|been to court|"
     r"(?:open|pending) case|barred list|barred from|mappa|juvenile hall|youth detention|"
     r"borstal|on (?:a |an )?(?:electronic )?tag|police certificate|police clearance|"
-    r"restraining order|protection order|non molestation order|"
+    r"restraining order|protection order|non molestation order|license condition|"
+    r"prosecution|prosecuted|police investigation|under investigation|"
+    r"investigated by (?:the )?police|fingerprinted by (?:the )?police|"
     r"incarcerated|imprisoned|penitentiary|(?:in|police|youth) custody|custodial|locked up|"
     r"behind bar|correctional facility|detention center|juvie|juvenile detention|"
     r"(?:served|serve|serving) (?:any )?time(?! (?:sheet|management|keeping|critical|slot))|"
@@ -188,7 +190,9 @@ _OTHERS = word_set("""
 _ACTIVITY = re.compile(
     r"(?:work|worked|support|supported|help|helped|mentor|coach|"
     r"advise|assist|visit|teach|counsel|advocate|represent|house|employ|hire|"
-    r"process|processed|review|reviewed|run|ran|experience)$"
+    r"process|processed|review|reviewed|run|ran|experience|make|made|conduct|carry|perform|"
+    r"handle|manage|supervise|travel|commute|drive|deliver|familiar|experienced|trained|"
+    r"skilled)$"
 )
 _NOT_ACTIVITY = word_set("""
     being having serving doing facing awaiting spending living staying going coming getting
@@ -284,7 +288,7 @@ def _is_role(words: list[str], start: int, end: int) -> bool:
 
 
 # The words between an activity and what it is done in or to: "worked in a prison".
-_INTO = word_set("in at with for alongside inside within on around across through into from")
+_INTO = word_set("in at with for alongside inside within on around across through into from to")
 
 
 def _is_activity(word: str) -> bool:
@@ -297,7 +301,7 @@ def _is_activity(word: str) -> bool:
 
 def _belongs_to_others(words: list[str], start: int, end: int) -> bool:
     before = [word for word in words[max(0, start - 6) : start] if word != CLAUSE][-5:]
-    if any(word in {"you", "your"} for word in before[-2:]):
+    if before[-1:] == ["you"] or "your" in before[-2:]:
         return False
     for i in range(len(before) - 1, -1, -1):
         word, after = before[i], (before[i + 1] if i + 1 < len(before) else words[start])
