@@ -170,12 +170,12 @@ _SUPERVISOR = word_set("officer agent worker supervisor hearing meeting")
 _NOT_OWN_SUPERVISOR = word_set(
     "colleague team partner training course role job position career vacancy qualification"
 )
+_OWN_SUPERVISOR = re.compile(
+    r"(?:^|\b)(?:your|(?:have|got|has|see|meet) a|report to a|check in with a|meet with a)$"
+)
 # "not your past", "regardless of your record": a mention set aside, not asked about.
 _SET_ASIDE = re.compile(
     r"\b(?:not|no|regardless of|whatever|no matter)(?: about)?(?: your| any| the| a)?$"
-)
-_OWN_SUPERVISOR = re.compile(
-    r"(?:^|\b)(?:your|(?:have|got|has|see|meet) a|report to a|check in with a|meet with a)$"
 )
 _ROLE_BEFORE = re.compile(r"(?:criminal|youth|juvenile) justice$")
 # Whose record a mention is: the nearest marker before it decides.
