@@ -128,6 +128,7 @@ _RECORD_TERMS = re.compile(
     r"(?:open|pending) case|barred list|barred from|mappa|juvenile hall|youth detention|"
     r"borstal|on (?:a |an )?(?:electronic )?tag|police certificate|police clearance|"
     r"restraining order|protection order|non molestation order|license condition|"
+    r"community order|"
     r"prosecution|prosecuted|police investigation|under investigation|"
     r"investigated by (?:the )?police|fingerprinted by (?:the )?police|"
     r"incarcerated|imprisoned|penitentiary|(?:in|police|youth) custody|custodial|locked up|"
@@ -184,7 +185,7 @@ _OTHERS = word_set("""
     their them they client people person participant individual resident user customer
     tenant family youth men women adult student learner those someone anyone everyone
     others member colleague employee staff volunteer hire mentee caseload population
-    his her
+    his her friend relative son daughter brother sister parent neighbor
     """)
 # Activities done to or for others' records: working with, supporting, helping...
 _ACTIVITY = re.compile(
@@ -224,25 +225,27 @@ _DEMAND_VERB = (
 _DEMAND = re.compile(
     rf"(?:^|{CLAUSE} |\b(?:please|kindly|also|then|and|now) )(?:please )?{_DEMAND_VERB}\b"
     rf"|\b(?:you|your|applicant|candidate|must|should|need to|required to|have to|asked to|"
-    rf"expected to|will need to|ready to|prepared to|be sure to|remember to|make sure)"
+    rf"expected to|will need to|ready to|prepared to|be sure to|remember to|make sure|"
+    rf"(?:free|help us|like you|ask you|invite you|encourage you|want you) to)"
     rf"(?: \w+){{0,2}}? {_DEMAND_VERB}\b"
     r"|\bwe (?:will |would |may |might |must |shall |also |always |then |only |to )?"
     r"(?:ask|question|check whether|discuss (?:your|any)|talk (?:about|through) (?:your|any))\b"
     r"|\b(?:disclosure form|self declare|self disclosure|check the box|check this box|"
     r"tick the box|tick this box|need to know|want to know|like to know|need to see|"
     r"like to hear|want to hear|need to hear|"
-    r"be disclose|be declare|question about|question on|copy of|proof of|evidence of)\b"
+    r"be disclose|be declare|question about|question on|copy of|proof of|evidence of|"
+    r"us to know|(?:form|application|questionnaire) ask)\b"
 )
 # Demands that stay demands after "do not": "do not hide your record".
 _NEGATION_PROOF = re.compile(r"\b(?:lie|hide|conceal|withhold|omit|leave out)\b")
 _NEGATED_HIDING = re.compile(r"\bnot (?:\w+ )?(?:lie|hide|conceal|withhold|omit|leave out)\b")
 _NEGATION = re.compile(
-    r"\b(?:not|no need|no box|no question|no one|nobody|without|nothing)\b"
+    r"\b(?:not|no need|no box|no question|no one|nobody|no point|no time|without|nothing)\b"
     r"(?! (?:forget|fail|hesitate))"
 )
 _AFTER_OFFER = re.compile(
     r"\b(?:after|once|following|post|until|only at|when) (?:\w+ ){0,5}?offer\b|"
-    r"\bpost offer\b|\boffer stage\b"
+    r"\bpost offer\b|\boffer stage\b|\b(?:after|once|when) you (?:have )?(?:start|started|join)\b"
 )
 # A question asked to reassure or invite, not to be answered: "Worried about your
 # record? You can still apply."; "Been through prison? Use what you know to help
@@ -301,7 +304,11 @@ def _is_activity(word: str) -> bool:
 
 def _belongs_to_others(words: list[str], start: int, end: int) -> bool:
     before = [word for word in words[max(0, start - 6) : start] if word != CLAUSE][-5:]
-    if before[-1:] == ["you"] or "your" in before[-2:]:
+    # "you ... prison", "your record", "your past conviction" are the reader's;
+    # "your friends on parole" are not.
+    if before[-1:] in (["you"], ["your"]) or (
+        before[-2:-1] == ["your"] and before[-1] not in _OTHERS
+    ):
         return False
     for i in range(len(before) - 1, -1, -1):
         word, after = before[i], (before[i + 1] if i + 1 < len(before) else words[start])
