@@ -129,6 +129,7 @@ _RECORD_TERMS = re.compile(
     r"borstal|on (?:a |an )?(?:electronic )?tag|police certificate|police clearance|"
     r"restraining order|protection order|non molestation order|license condition|"
     r"community order|fingerprint taken|returning citizen|system impacted|"
+    r"(?:got|any) previous(?= ?$)|"
     r"prosecution|prosecuted|police investigation|under investigation|"
     r"investigated by (?:the )?police|fingerprinted by (?:the )?police|"
     r"incarcerated|imprisoned|penitentiary|(?:in|police|youth) custody|custodial|locked up|"

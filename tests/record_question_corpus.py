@@ -383,6 +383,7 @@ RECORD_QUESTIONS = [
     "Are you justice-involved?",
     "Are you formerly incarcerated?",
     "Are you system-impacted?",
+    "Have you got any previous?",
 ]
 
 INNOCENT = [
@@ -645,4 +646,6 @@ INNOCENT = [
     "Federal Bonding Program coverage is available for new hires.",
     "Ask your reentry coordinator about this job.",
     "Tell your case manager you want to apply.",
+    "Do you have any previous experience?",
+    "Have you got previous warehouse experience?",
 ]
