@@ -36,6 +36,7 @@ from elasticsearch.dsl import Mapping, Q, field
 from fairsite.outbox.services import enqueue
 from fairsite.search.client import get_client
 from fairsite.search.registry import SearchIndex, register
+from fairsite.search.text import TEXT_DIGEST
 from jobs.models import JobPosting
 from jobs.search import SEARCHED_FIELDS, posting_document
 from jobs.search_queries import FACETS, FLAGS, RADII_MILES
@@ -68,7 +69,8 @@ def _mapping() -> dict:
     mapping.field("radius_miles", field.Integer())
     mapping.field("frequency", field.Keyword())
     mapping.field("updated_at", field.Date())
-    return {**mapping.to_dict(), "dynamic": "strict"}
+    # The text function's fingerprint: when it changes, --status asks for a rebuild.
+    return {**mapping.to_dict(), "dynamic": "strict", "_meta": {"text": TEXT_DIGEST}}
 
 
 def alert_document(alert: Alert) -> dict[str, Any]:
