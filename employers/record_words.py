@@ -1,7 +1,11 @@
 """The words of a sentence, as the record-question check reads them.
 
-Tokens come from the site's one text function (``fairsite.search.text``: lower
-case, accents folded, singular, American spelling); then the ways people
+Whole words, not search stems: the check's rules name words ("conviction",
+"criminal", "please"), and they must not change when the search engine's word
+forms do, so this module has its own small reading. Text is lower-cased with
+accents folded and apostrophes joined ("don't" -> dont); plurals become
+singular (convictions, felonies, offences, charges), British spellings
+American (offence -> offense, licence -> license); then the ways people
 misspell record words are mapped to one spelling, so "convicitons", "felonys",
 "prision" and "backround" read as the words they mean. Long words one letter
 off (changed, added, dropped, or two neighbours swapped) count too; short ones
@@ -13,9 +17,8 @@ are never guessed, and real words one letter from a record word ("poison",
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
-
-from fairsite.search.text import terms
 
 CLAUSE = "xxclausexx"
 
@@ -147,9 +150,54 @@ def _canonical(token: str) -> str:
 
 
 _CLAUSE_MARK = re.compile(r"[,:()\[\]]")
+_APOSTROPHES = re.compile(r"[\u2019\u2018\u02bc`\u00b4]")
+_POSSESSIVE = re.compile(r"(?<=[a-z0-9])'s\b|(?<=s)'(?![a-z0-9])")
+_INNER_APOSTROPHE = re.compile(r"(?<=[a-z0-9])'(?=[a-z0-9])")
+_JOINED_PREFIX = re.compile(r"\b(re|co|non)-(?=[a-z])")
+_TOKEN = re.compile(r"[a-z0-9]+")
+# Plurals a suffix rule would get wrong, and words ending in s that are not plurals.
+_IRREGULAR = {"men": "man", "women": "woman", "children": "child", "people": "people"}
+_NOT_PLURAL = word_set("this is was has does yes bus plus status news series always perhaps")
+# British spellings of the words the rules name, spelt one way.
+_SPELLINGS = {
+    "offence": "offense",
+    "licence": "license",
+    "defence": "defense",
+    "programme": "program",
+    "counsellor": "counselor",
+    "neighbour": "neighbor",
+    "misdemeanour": "misdemeanor",
+}
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def _singular(word: str) -> str:
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if len(word) <= 3 or word in _NOT_PLURAL:
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"  # felonies, agencies
+    if word.endswith(("sses", "ches", "shes", "xes")):
+        return word[:-2]  # offences stay below; boxes, matches
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+@lru_cache(maxsize=16_384)
+def _word(token: str) -> str:
+    word = _singular(token)
+    return _canonical(_SPELLINGS.get(word, word))
 
 
 def sentence_words(sentence: str) -> list[str]:
     """The canonical words of one sentence, with CLAUSE where a clause breaks."""
-    marked = _CLAUSE_MARK.sub(f" {CLAUSE} ", sentence)
-    return [_canonical(token) for token in terms(marked)]
+    text = _APOSTROPHES.sub("'", _fold(_CLAUSE_MARK.sub(f" {CLAUSE} ", sentence)))
+    text = _INNER_APOSTROPHE.sub("", _POSSESSIVE.sub("", text))
+    text = _JOINED_PREFIX.sub(r"\1", text)
+    return [_word(token) for token in _TOKEN.findall(text)]
