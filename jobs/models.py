@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from employers.models import CheckLevel, CheckTiming, Employer, Location
+from employers.record_questions import record_question_errors
 
 
 class Credential(models.Model):
@@ -215,6 +216,9 @@ class JobPosting(models.Model):
             errors["apply_email"] = "Enter the email address where people apply."
         if self.check_timing == CheckTiming.NEVER and self.check_level != CheckLevel.NONE:
             errors["check_level"] = "You said you don't check records, so choose 'No check'."
+        errors |= record_question_errors(
+            title=self.title, description=self.description, skills=", ".join(self.skills or [])
+        )
         if errors:
             raise ValidationError(errors)
 
