@@ -173,7 +173,15 @@ def test_changing_an_alert_changes_its_search_and_forgets_unsent_matches_only(cl
     assert response.status_code == 302
     alert.refresh_from_db()
     assert alert.query == PostingQuery(
-        text="night cook", near=Near(alert.latitude, alert.longitude, 25, alert.place_label)
+        text="night cook",
+        near=Near(
+            alert.latitude,
+            alert.longitude,
+            25,
+            alert.place_label,
+            country="GB",
+            region="England",
+        ),
     )
     assert alert.place_label.startswith("Leeds")
     assert alert.frequency == Frequency.WEEKLY
