@@ -124,7 +124,7 @@ def place_context(params: QueryDict, form: SearchForm) -> dict:
     hides (or shows again) remote jobs open to the place."""
     hidden = bool(params.get("hide_remote"))
     return {
-        "place_offer": reading_offer(form.place_reading, lambda text: url_with(params, place=text)),
+        "place_offer": reading_offer(form.place_reading, params),
         "remote_toggle_url": url_with(params, hide_remote=None if hidden else "on"),
     }
 
