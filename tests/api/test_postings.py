@@ -115,6 +115,7 @@ def test_a_posting_in_full_with_its_employer_policy(client, corpus):
     body = response.json()
     assert body["title"] == "Reentry case manager"
     assert body["workplace"] == "remote"
+    assert (body["open_to_country"], body["open_to_region"]) == ("US", "")
     assert body["salary"] is None
     assert [c["slug"] for c in body["required_credentials"]] == ["cpors"]
     assert body["employer_policy"][0].startswith("We only look at criminal records after")
