@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test lint format lock lock-places bench bench-matching bench-alerts clean
+.PHONY: run test lint format lock lock-places bench bench-matching bench-alerts relevance clean
 
 run: $(STAMP)
 	$(PY) -m fairsite.devtools.run
@@ -33,6 +33,11 @@ bench-matching: $(STAMP)
 bench-alerts: $(STAMP)
 	$(PY) -m fairsite.devtools.prepare run
 	$(PY) -m bench.alerts $(BENCH_ARGS)
+
+# The judged relevance set through the search page (README: Benchmarks).
+relevance: $(STAMP)
+	$(PY) -m fairsite.devtools.prepare run
+	$(PY) -m bench.relevance
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

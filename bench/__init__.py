@@ -12,6 +12,7 @@
     alerts.py            the job alerts benchmark (`make bench-alerts`), measuring with
     alert_measures.py    its measurements (also run by tests/bench/), on
     alert_dataset.py     generated saved searches
+    relevance/           the hand-judged set for search quality (`make relevance`)
     results/             committed results files
 
 A later benchmark (matching, alerts) is a sibling script: ``benchmark_environment()``
