@@ -18,7 +18,7 @@ from .search_queries import title_suggestions
 from .search_results import SearchUnavailable, database_results, run_posting_search
 from .selectors import applications_of
 from .structured_data import posting_json_ld
-from .visitor_places import remember_place, visitor_country
+from .visitor_places import chosen_country, visitor_country
 
 logger = logging.getLogger(__name__)
 
@@ -96,7 +96,6 @@ def posting_list(request):
         place_country=visitor_country(request),
     )
     query = form.to_query()
-    remember_place(request, form.place_reading)
     ranking = ranking_for(request.user) if query.sort == "for_you" else None
     try:
         results = run_posting_search(query, ranking=ranking)
@@ -113,19 +112,22 @@ def posting_list(request):
             "suggestion_url": url_with(request.GET, q=results.suggestion),
             "saved_ids": saved_posting_ids(request.user, [hit.posting.pk for hit in results.hits]),
             "feed_query": _feed_query(request.GET),
-            **place_context(request.GET, form),
+            **place_context(request, form),
         },
     )
 
 
-def place_context(params: QueryDict, form: SearchForm) -> dict:
+def place_context(request, form: SearchForm) -> dict:
     """What the page's place line shows (jobs/includes/search_place.html): how a
     shared name was read, with a link to each other reading, and the link that
-    hides (or shows again) remote jobs open to the place."""
+    hides (or shows again) remote jobs open to the place; and the country of a
+    place the visitor chose, which the search form carries on."""
+    params = request.GET
     hidden = bool(params.get("hide_remote"))
     return {
         "place_offer": reading_offer(form.place_reading, params),
         "remote_toggle_url": url_with(params, hide_remote=None if hidden else "on"),
+        "place_country": chosen_country(request),
     }
 
 

@@ -3,7 +3,7 @@ from django.core.paginator import Paginator
 from cms import selectors
 from cms.forms import DEFAULT_MILES, EmployerDirectoryForm
 from fairsite.places.forms import reading_offer
-from jobs.visitor_places import remember_place, visitor_country
+from jobs.visitor_places import visitor_country
 
 from .base import SectionPage
 
@@ -24,7 +24,6 @@ class EmployerDirectoryPage(SectionPage):
         if form.is_bound and not form.is_valid():
             return context
         filters = form.cleaned_data if form.is_bound else {}
-        remember_place(request, form.fields["place"].reading)
         context["place_offer"] = reading_offer(form.fields["place"].reading, request.GET)
         context["near"] = filters.get("place")
         context["within_miles"] = filters.get("miles", DEFAULT_MILES)

@@ -20,7 +20,11 @@ from django.core.exceptions import ValidationError
 from django.http import QueryDict
 
 from fairsite.places.lookup import read_place
-from fairsite.places.place import Place, PlaceNotFound, PlaceReading
+from fairsite.places.place import Place, PlaceChoice, PlaceNotFound, PlaceReading
+
+# The address parameter a chosen reading's link sets to its country, so the
+# visitor's next shared name is read in that country (jobs.visitor_places).
+CHOSEN_COUNTRY = "place_country"
 
 
 def site_country() -> str:
@@ -97,21 +101,22 @@ def form_readings(form: forms.Form) -> list[PlaceReading]:
 def reading_offer(reading: PlaceReading | None, params: QueryDict, name: str = "place"):
     """What a page's place-reading line shows (``places/reading.html``): the place
     chosen, and each other reading with the link that runs the page's search again
-    with it (these GET parameters, field `name` set to it, back on page 1); None
-    when the place was not a shared name."""
+    with it (these GET parameters, field `name` set to it and CHOSEN_COUNTRY to
+    its country, back on page 1); None when the place was not a shared name."""
     if reading is None or not reading.is_ambiguous:
         return None
 
-    def url_for(text: str) -> str:
+    def url_for(choice: PlaceChoice) -> str:
         changed = params.copy()
         changed.pop("page", None)
-        changed[name] = text
+        changed[name] = choice.text
+        changed[CHOSEN_COUNTRY] = choice.place.country
         return f"?{changed.urlencode()}"
 
     return {
         "typed": reading.typed,
         "chosen": reading.chosen.name,
-        "others": [{"name": c.name, "url": url_for(c.text)} for c in reading.others],
+        "others": [{"name": c.name, "url": url_for(c)} for c in reading.others],
     }
 
 

@@ -133,7 +133,9 @@ def test_a_shared_place_name_is_read_as_the_likeliest_with_the_others_as_links(
     link = {a.get_text(strip=True): a["href"] for a in line.select("a")}["Glasgow, Kentucky"]
     assert "place=Glasgow%2C+KY" in link
     assert "miles=25" in link
+    assert "place_country=US" in link
     kentucky = parse(client.get(directory.url + link))
+    assert kentucky.select_one("input[name=place_country]")["value"] == "US"
     assert kentucky.select(".card__title a") == []
     assert kentucky.select_one(".place-reading") is None
 

@@ -12,7 +12,6 @@ from jobs.models import Workplace
 from jobs.search import postings_index
 from jobs.search_queries import PostingQuery
 from jobs.search_results import run_posting_search
-from jobs.visitor_places import SESSION_KEY
 from tests.factories import CandidateProfileFactory, PublishedPostingFactory, UserFactory
 from tests.html import parse
 from tests.jobs.test_search import refresh
@@ -127,12 +126,20 @@ def test_a_place_the_visitor_chose_is_remembered_for_the_next_shared_name(client
     refresh()
 
     first = parse(client.get("/jobs/", {"place": "Richmond"}))
-    client.get(f"/jobs/{other_readings(first)['Richmond, Greater London']}")
-    assert client.session[SESSION_KEY] == "GB"
+    link = other_readings(first)["Richmond, Greater London"]
+    assert "place_country=GB" in link
+    chosen = parse(client.get(f"/jobs/{link}"))
+    # The search form carries the choice on to the next search.
+    carried = chosen.select_one("form[role=search] input[name=place_country]")["value"]
+    assert carried == "GB"
 
-    page = parse(client.get("/jobs/", {"place": "Cambridge"}))
+    page = parse(client.get("/jobs/", {"place": "Cambridge", "place_country": carried}))
 
     assert page_titles(page) == ["English Cambridge"]
+    # A made-up country is no country: the site's rules read the name.
+    made_up = parse(client.get("/jobs/", {"place": "Cambridge", "place_country": "Narnia"}))
+    assert page_titles(made_up) == ["Massachusetts Cambridge"]
+    assert not made_up.select(".field-error")
 
 
 def test_a_saved_search_keeps_the_place_it_was_read_as(client, index, settings):
