@@ -96,14 +96,14 @@ class PostingForm(forms.Form):
         label="Country people can work from",
         required=False,
         choices=_blank(OpenToCountry.choices, "Choose a country"),
-        help_text="For remote jobs only.",
+        help_text="Needed for a remote job: people must live in this country to do it.",
         error_messages={"invalid_choice": "Choose the United States or the United Kingdom."},
     )
     open_to_region = forms.ChoiceField(
         label="State or nation people can work from",
         required=False,
         choices=[],
-        help_text="For remote jobs only. Leave it as 'Anywhere in the country' unless people "
+        help_text="For a remote job. Leave it as 'Anywhere in the country' unless people "
         "must live in one state or nation.",
         error_messages={"invalid_choice": "Choose a state or nation from the list."},
     )

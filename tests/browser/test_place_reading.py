@@ -9,8 +9,8 @@ from fairsite.outbox.drain import drain_due
 from fairsite.search.client import get_client
 from fairsite.search.indices import ensure
 from jobs.search import postings_index
-from tests.browser.conftest import _new_page, assert_accessible
-from tests.factories import PublishedPostingFactory
+from tests.browser.conftest import _new_page, assert_accessible, sign_in
+from tests.factories import OwnerFactory, PublishedPostingFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -66,5 +66,27 @@ def test_a_shared_place_name_on_a_phone(browser, live_server, postings, javascri
         )
         expect(page.get_by_label("Town, ZIP code or postcode")).to_have_value("Glasgow, KY")
         expect(page.locator(".place-reading")).to_have_count(0)
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
+def test_the_posting_form_asks_where_remote_work_is_open_to_only_for_remote_jobs(
+    browser, live_server, seeded_credentials, javascript
+):
+    owner = OwnerFactory()
+    page = _new_page(browser, live_server, viewport=PHONE, java_script_enabled=javascript)
+    try:
+        sign_in(page, owner.user, live_server)
+        page.goto(f"/hire/{owner.employer.slug}/postings/new/")
+        country = page.get_by_label("Country people can work from")
+
+        expect(country).to_be_hidden()
+        page.get_by_label("Remote (work from home)").check()
+        expect(country).to_be_visible()
+        expect(page.get_by_label("State or nation people can work from")).to_be_visible()
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        if javascript:
+            assert_accessible(page)
     finally:
         page.context.close()
