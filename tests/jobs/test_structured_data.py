@@ -167,6 +167,7 @@ def test_a_remote_job_limited_to_a_nation_says_so(client, db):
 
     data = job_posting(client, posting)
 
+    assert "Work from anywhere in Scotland" in client.get(posting.get_absolute_url()).text
     assert data["jobLocationType"] == "TELECOMMUTE"
     assert "jobLocation" not in data
     assert data["applicantLocationRequirements"] == [
