@@ -1,9 +1,14 @@
 """What employers see of candidates: the people matched to one of their postings,
-and the invitation to apply. Nothing here reads anyone's fair-chance preferences."""
+and the invitation to apply. Nothing here reads anyone's fair-chance preferences.
+
+Only members of a verified employer get past `_verified_members_only`; members of an
+organisation no editor has checked get a page saying so, with no one on it.
+"""
 
 from __future__ import annotations
 
 import logging
+from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
-from employers.selectors import member_employer
+from employers.selectors import may_find_candidates, member_employer
 from jobs.models import JobPosting
 from jobs.search_results import SearchUnavailable
 
@@ -23,14 +28,29 @@ from .models import ApplyInvitation, CandidateProfile
 logger = logging.getLogger(__name__)
 
 
-def _posting_of(request, slug, pk) -> tuple:
-    employer, _membership = member_employer(request.user, slug)
-    return employer, get_object_or_404(JobPosting, pk=pk, employer=employer)
+def _verified_members_only(view):
+    """The view, given the organisation and its posting, for members of a verified
+    employer; anyone else gets a 404 (not a member) or a page saying why (403)."""
+
+    @login_required
+    @wraps(view)
+    def wrapped(request, slug, pk, **kwargs):
+        employer, _membership = member_employer(request.user, slug)
+        posting = get_object_or_404(JobPosting, pk=pk, employer=employer)
+        if not may_find_candidates(request.user, employer):
+            return render(
+                request,
+                "candidates/finding_needs_verification.html",
+                {"employer": employer, "posting": posting},
+                status=403,
+            )
+        return view(request, employer, posting, **kwargs)
+
+    return wrapped
 
 
-@login_required
-def posting_candidates(request, slug, pk):
-    employer, posting = _posting_of(request, slug, pk)
+@_verified_members_only
+def posting_candidates(request, employer, posting):
     matches, unavailable = [], False
     if posting.is_visible:
         try:
@@ -54,9 +74,8 @@ def posting_candidates(request, slug, pk):
     )
 
 
-@login_required
-def invite(request, slug, pk, public_id):
-    employer, posting = _posting_of(request, slug, pk)
+@_verified_members_only
+def invite(request, employer, posting, public_id):
     profile = CandidateProfile.objects.filter(public_id=public_id, is_discoverable=True).first()
     if profile is None:
         raise Http404

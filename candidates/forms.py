@@ -135,9 +135,10 @@ class ProfileForm(forms.Form):
     is_discoverable = forms.BooleanField(
         label="Let employers find me",
         required=False,
-        help_text="This is off until you turn it on. When it is on, employers with a job that "
-        "suits you can see your profile and invite you to apply. They never see your CV "
-        "unless you apply, and never see your fair-chance preferences.",
+        help_text="This is off until you turn it on. When it is on, only staff of employers "
+        "our editors have checked can find your profile. They see it when they have a job "
+        "that suits you, and can invite you to apply. They never see your CV unless you "
+        "apply, and never see your fair-chance preferences.",
     )
 
     def __init__(self, *args, place_country: str | None = None, **kwargs):

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.http import Http404
 
+from employers.selectors import may_find_candidates, memberships_of
 from fairsite.accounts.models import User
 from jobs.application_models import Application, Stage
 
@@ -28,21 +29,14 @@ def profile_for(user: User) -> CandidateProfile | None:
 
 
 def can_read_profile(user: User, profile: CandidateProfile) -> bool:
-    """Whether `user` may see `profile`: its owner, or a member of any employer
-    when the owner lets employers find them. Never their preferences: those are
-    not on any page but the owner's own."""
+    """Whether `user` may see `profile`: its owner, or a member of a verified
+    employer when the owner lets employers find them. Never their preferences:
+    those are not on any page but the owner's own."""
     if not user.is_authenticated:
         return False
     if profile.user_id == user.pk:
         return True
-    return profile.is_discoverable and is_employer_member(user)
-
-
-def is_employer_member(user: User) -> bool:
-    """Whether the person belongs to at least one organisation."""
-    from employers.models import Membership
-
-    return Membership.objects.filter(user=user).exists()
+    return profile.is_discoverable and may_find_candidates(user)
 
 
 def can_read_cv(user: User, profile: CandidateProfile) -> bool:
@@ -57,7 +51,8 @@ def can_read_cv(user: User, profile: CandidateProfile) -> bool:
         return True
     return (
         Application.objects.filter(
-            candidate_id=profile.user_id, posting__employer__memberships__user=user
+            candidate_id=profile.user_id,
+            posting__employer_id__in=memberships_of(user).values("employer_id"),
         )
         .exclude(stage=Stage.WITHDRAWN)
         .exists()

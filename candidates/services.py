@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Q
@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.views.decorators.debug import sensitive_variables
 
 from employers.forms import location_from_place
+from employers.selectors import may_find_candidates
 from fairsite.accounts.models import User
 from fairsite.mail.delivery import queue_email
 from fairsite.places import Place
@@ -223,7 +224,11 @@ def invite_to_apply(
     The employer never learns the person's email address; the person decides
     whether to apply. Refuses a posting that is not live, a person who is not
     discoverable, a second invitation, and a message that asks about records.
+    Raises PermissionDenied unless `by` may find candidates for the posting's
+    employer (a member of it, and it verified).
     """
+    if not may_find_candidates(by, posting.employer):
+        raise PermissionDenied("Only members of a verified employer can invite people to apply.")
     if not posting.is_visible:
         raise ValidationError("You can invite people once the posting is live.")
     if not profile.is_discoverable:

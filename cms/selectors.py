@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from employers.models import CheckTiming, Employer, VerificationStatus
+from employers.models import CheckTiming, Employer
 from fairsite.places import Place, distance_miles
 from jobs.models import Credential, JobPosting
 from jobs.search_queries import PostingQuery
@@ -97,7 +97,7 @@ def _with_open_roles(employers: QuerySet[Employer]) -> QuerySet[Employer]:
 
 def verified_employers(*, limit: int) -> list[Employer]:
     """Verified employers, those with the most open roles first; each has `open_roles`."""
-    employers = Employer.objects.filter(verification_status=VerificationStatus.VERIFIED)
+    employers = Employer.objects.verified()
     return list(_with_open_roles(employers).order_by("-open_roles", "name")[:limit])
 
 
@@ -121,9 +121,7 @@ def directory_employers(
     An employer is within reach when any of its locations is. Each employer has
     `open_roles`, and its policy and locations loaded.
     """
-    employers = Employer.objects.filter(
-        verification_status=VerificationStatus.VERIFIED, policy__isnull=False
-    )
+    employers = Employer.objects.verified().filter(policy__isnull=False)
     if industry:
         employers = employers.filter(industry=industry)
     if checks_after_offer:

@@ -120,6 +120,16 @@ class Location(models.Model):
         return (self.latitude, self.longitude)
 
 
+class EmployerQuerySet(models.QuerySet):
+    def verified(self):
+        """Organisations whose fair-chance policy an editor has checked.
+
+        The one definition of "verified employer" for queries; `is_verified` says
+        the same of one organisation. Only their members see discoverable people.
+        """
+        return self.filter(verification_status=VerificationStatus.VERIFIED)
+
+
 class Employer(models.Model):
     name = models.CharField(max_length=150)
     slug = models.SlugField(max_length=160, unique=True)
@@ -145,6 +155,8 @@ class Employer(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EmployerQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

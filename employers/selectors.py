@@ -6,14 +6,45 @@ from django.http import Http404
 
 from fairsite.accounts.models import User
 
-from .models import Employer, FairChancePolicy, Membership, VerificationStatus
+from .models import Employer, FairChancePolicy, Membership
+
+# Editors with this permission check employers' policies and verify them.
+VERIFY = "employers.verify_employer"
+
+
+def memberships_of(user: User) -> QuerySet[Membership]:
+    """The person's memberships: the one definition of "a member of an organisation".
+
+    Only a signed-in, active account has any. Removing someone from a team
+    deletes their membership, so a removed recruiter is a member of nothing there.
+    """
+    if not user.is_authenticated or not user.is_active:
+        return Membership.objects.none()
+    return Membership.objects.filter(user=user)
+
+
+def _membership_of(user: User, slug: str) -> Membership | None:
+    return memberships_of(user).select_related("employer").filter(employer__slug=slug).first()
 
 
 def employers_of(user: User) -> QuerySet[Employer]:
     """The organisations a person belongs to."""
-    if not user.is_authenticated:
-        return Employer.objects.none()
-    return Employer.objects.filter(memberships__user=user).order_by("name")
+    return Employer.objects.filter(pk__in=memberships_of(user).values("employer_id")).order_by(
+        "name"
+    )
+
+
+def may_find_candidates(user: User, employer: Employer | None = None) -> bool:
+    """Whether the person may see discoverable candidates and invite them to apply.
+
+    Only members of an employer an editor has verified: anyone can sign up and
+    make an organisation, so an unverified one sees no one. With `employer`,
+    whether they may do so for that organisation.
+    """
+    memberships = memberships_of(user).filter(employer__in=Employer.objects.verified())
+    if employer is not None:
+        memberships = memberships.filter(employer=employer)
+    return memberships.exists()
 
 
 def member_employer(
@@ -24,11 +55,7 @@ def member_employer(
     Not a member: 404, so other organisations' names and existence stay private.
     A member without the owner role where one is needed: 403.
     """
-    if not user.is_authenticated:
-        raise Http404
-    membership = (
-        Membership.objects.select_related("employer").filter(user=user, employer__slug=slug).first()
-    )
+    membership = _membership_of(user, slug)
     if membership is None:
         raise Http404
     if owner_only and not membership.is_owner:
@@ -53,11 +80,12 @@ def public_employers(*, verified: bool | None = None) -> QuerySet[Employer]:
     from jobs.models import JobPosting
 
     visible = JobPosting.objects.visible()
+    verified_ids = Employer.objects.verified().values("pk")
     employers = Employer.objects.filter(
-        Q(verification_status=VerificationStatus.VERIFIED) | Q(pk__in=visible.values("employer_id"))
+        Q(pk__in=verified_ids) | Q(pk__in=visible.values("employer_id"))
     )
     if verified is not None:
-        verified_only = Q(verification_status=VerificationStatus.VERIFIED)
+        verified_only = Q(pk__in=verified_ids)
         employers = (
             employers.filter(verified_only) if verified else employers.exclude(verified_only)
         )
@@ -74,3 +102,24 @@ def public_employers(*, verified: bool | None = None) -> QuerySet[Employer]:
 def public_employer(slug: str) -> Employer | None:
     """One employer from public_employers(), or None."""
     return public_employers().filter(slug=slug).first()
+
+
+def viewable_employer(user: User, slug: str) -> tuple[Employer, bool]:
+    """The organisation's page for this person, and whether it is public.
+
+    The page shows what the API and the feeds show: public_employer(). Its own
+    members may also see a page that is not public yet, to check it before
+    anyone else does, and so may the editors who verify employers. Anyone
+    else: 404, as the API answers.
+    """
+    employer = public_employer(slug)
+    if employer is not None:
+        return employer, True
+    membership = _membership_of(user, slug)
+    if membership is not None:
+        return membership.employer, False
+    if user.is_active and user.has_perm(VERIFY):
+        employer = Employer.objects.filter(slug=slug).first()
+        if employer is not None:
+            return employer, False
+    raise Http404

@@ -21,9 +21,7 @@ from .models import (
     PolicyExclusion,
     VerificationStatus,
 )
-from .selectors import policy_of
-
-VERIFY = "employers.verify_employer"
+from .selectors import VERIFY, policy_of
 
 POLICY_FIELDS = [
     "check_timing",

@@ -13,12 +13,12 @@ from . import services
 from .forms import EmployerForm, InvitationForm, PolicyForm
 from .models import Employer, EmployerLocation, Invitation, Membership, VerificationStatus
 from .policy import policy_sentences
-from .selectors import employers_of, member_employer, policy_of
+from .selectors import employers_of, member_employer, policy_of, viewable_employer
 from .structured_data import organization_json_ld
 
 
 def employer_detail(request, slug):
-    employer = get_object_or_404(Employer, slug=slug)
+    employer, is_public = viewable_employer(request.user, slug)
     policy = policy_of(employer)
     postings = (
         JobPosting.objects.visible()
@@ -34,7 +34,8 @@ def employer_detail(request, slug):
             "policy": policy,
             "policy_sentences": policy_sentences(policy),
             "postings": postings,
-            "json_ld": organization_json_ld(employer, request=request),
+            "is_public": is_public,
+            "json_ld": organization_json_ld(employer, request=request) if is_public else None,
         },
     )
 

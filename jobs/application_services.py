@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from candidates.cv import cv_kind
 from candidates.services import profile_get_or_create
-from employers.models import Membership
+from employers.selectors import memberships_of
 from fairsite.accounts.models import User
 from fairsite.mail.delivery import queue_email
 from fairsite.private_storage import private_storage
@@ -92,7 +92,7 @@ def apply_refusal(posting: JobPosting) -> str:
     if posting.application_method != ApplicationMethod.ON_SITE:
         return "This employer takes applications on their own website or by email."
     if not posting.is_visible:
-        return "This job is no longer taking applications."
+        return "This job has closed. It is no longer taking applications."
     return ""
 
 
@@ -146,9 +146,7 @@ def application_create(
 
 
 def is_member(user: User, application: Application) -> bool:
-    return Membership.objects.filter(
-        user=user, employer_id=application.posting.employer_id
-    ).exists()
+    return memberships_of(user).filter(employer_id=application.posting.employer_id).exists()
 
 
 def move_refusal(application: Application, to: str) -> str:

@@ -16,6 +16,18 @@ from .models import ApplicationMethod, JobPosting
 from .selectors import applications_of, own_application
 
 
+def _closed(request, posting: JobPosting, refusal: str):
+    """The page instead of the form: it says why, links to open jobs like this one,
+    and answers a POST with 409 (nothing was sent)."""
+    location = posting.locations.first()
+    return render(
+        request,
+        "jobs/apply_closed.html",
+        {"posting": posting, "refusal": refusal, "place": location.label if location else ""},
+        status=200 if request.method == "GET" else 409,
+    )
+
+
 @login_required
 def apply(request, pk, slug):
     posting = get_object_or_404(JobPosting.objects.select_related("employer"), pk=pk)
@@ -28,12 +40,7 @@ def apply(request, pk, slug):
     if posting.application_method != ApplicationMethod.ON_SITE:
         return redirect(f"{posting.get_absolute_url()}#apply-heading")
     if refusal := services.apply_refusal(posting):
-        return render(
-            request,
-            "jobs/apply_closed.html",
-            {"posting": posting, "refusal": refusal},
-            status=200 if request.method == "GET" else 409,
-        )
+        return _closed(request, posting, refusal)
     profile = profile_for(request.user)
     profile_cv_date = profile.cv_uploaded_at if profile and profile.cv else None
     form = ApplyForm(
@@ -52,6 +59,9 @@ def apply(request, pk, slug):
         except services.AlreadyApplied as already:
             messages.info(request, "You have already applied for this job.")
             return redirect(already.application)
+        except services.ApplyNotAllowed as refusal:
+            # It closed while they were filling in the form.
+            return _closed(request, posting, " ".join(refusal.messages))
         except ValidationError as error:
             add_service_errors(form, error)
         else:

@@ -21,7 +21,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
-from employers.models import Employer
+from employers.selectors import public_employer
 
 from .models import Category, Credential, JobPosting
 from .search_forms import SearchForm
@@ -122,7 +122,10 @@ class SearchFeed(PostingFeed):
 
 class EmployerFeed(PostingFeed):
     def scope(self, request, slug: str) -> FeedScope:
-        employer = get_object_or_404(Employer, slug=slug)
+        # The same organisations as the page and the API: public_employer().
+        employer = public_employer(slug)
+        if employer is None:
+            raise Http404
         return FeedScope(
             title=f"Jobs at {employer.name}",
             link=employer.get_absolute_url(),

@@ -7,9 +7,8 @@ from django.views.decorators.http import require_GET
 
 from candidates.matching import ranking_for
 from candidates.selectors import profile_for, saved_posting_ids
-from employers.models import Membership
 from employers.policy import policy_sentences
-from employers.selectors import policy_of
+from employers.selectors import memberships_of, policy_of
 from fairsite.places.forms import reading_offer
 
 from .models import JobPosting
@@ -147,7 +146,7 @@ def posting_suggestions(request):
 def _may_preview(user, posting: JobPosting) -> bool:
     if not user.is_authenticated:
         return False
-    return user.is_staff or Membership.objects.filter(user=user, employer=posting.employer).exists()
+    return user.is_staff or memberships_of(user).filter(employer=posting.employer).exists()
 
 
 def posting_detail(request, pk, slug):

@@ -6,6 +6,12 @@ from fairsite.mail.delivery import queue_message
 class AccountAdapter(DefaultAccountAdapter):
     """allauth's seam: its emails go through the site's queue, like every other email."""
 
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        "incorrect_password": "That is not the password for this account. Check it and try "
+        "again, or use 'Forgot your password?'.",
+    }
+
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         message = self.render_mail(template_prefix, email, context)
         html = next(

@@ -46,9 +46,14 @@ def account_settings(request):
 
 @never_cache
 @login_required
+@reauthentication_required
 @sensitive_variables("content")
 def data_export(request):
-    """GET explains; POST sends the ZIP, made afresh and never stored."""
+    """GET explains; POST sends the ZIP, made afresh and never stored.
+
+    The ZIP holds decrypted preferences and the CV, and shared computers are
+    common, so both ask for the password again first, as deleting does.
+    """
     if request.method != "POST":
         return render(request, "accounts/export.html")
     content = account_export(user=request.user)

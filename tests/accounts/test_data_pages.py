@@ -10,7 +10,7 @@ from allauth.account.models import EmailAddress
 from candidates.models import CandidateProfile
 from fairsite.accounts.models import User
 from tests.factories import PASSWORD, CandidateProfileFactory, OwnerFactory, UserFactory
-from tests.html import parse
+from tests.html import assert_form_errors, field_error, parse
 
 pytestmark = pytest.mark.django_db
 
@@ -18,6 +18,7 @@ pytestmark = pytest.mark.django_db
 def test_the_download_is_a_private_zip_of_the_persons_data(client):
     profile = CandidateProfileFactory()
     client.force_login(profile.user)
+    reauthenticate(client, "/accounts/your-data/")
 
     assert client.get("/accounts/your-data/").status_code == 200
     response = client.post("/accounts/your-data/")
@@ -30,6 +31,67 @@ def test_the_download_is_a_private_zip_of_the_persons_data(client):
     assert "no-store" in response["Cache-Control"]
     document = json.loads(zipfile.ZipFile(io.BytesIO(response.content)).read("data.json"))
     assert document["data"]["accounts.User"][0]["email"] == profile.user.email
+
+
+def test_the_download_asks_for_the_password_again_and_gives_no_zip_before(client):
+    profile = CandidateProfileFactory()
+    client.force_login(profile.user)
+
+    page = client.get("/accounts/your-data/")
+    download = client.post("/accounts/your-data/")
+
+    for response in (page, download):
+        assert response.status_code == 302
+        assert response["Location"] == "/accounts/reauthenticate/?next=%2Faccounts%2Fyour-data%2F"
+        assert response["Content-Type"] != "application/zip"
+        assert not response.content.startswith(b"PK")
+
+
+def test_after_the_password_the_download_asked_for_comes_at_once(client):
+    profile = CandidateProfileFactory()
+    client.force_login(profile.user)
+    asked = client.post("/accounts/your-data/")
+    password_page = parse(client.get(asked["Location"]))
+    assert password_page.select_one("h1").get_text() == "Enter your password again"
+
+    response = client.post(asked["Location"], {"password": PASSWORD})
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/zip"
+    document = json.loads(zipfile.ZipFile(io.BytesIO(response.content)).read("data.json"))
+    assert document["data"]["accounts.User"][0]["email"] == profile.user.email
+    # And for a few minutes the page and the button work without asking again.
+    assert client.get("/accounts/your-data/").status_code == 200
+    assert client.post("/accounts/your-data/")["Content-Type"] == "application/zip"
+
+
+def test_a_wrong_password_says_so_next_to_the_field_and_gives_no_zip(client):
+    profile = CandidateProfileFactory()
+    client.force_login(profile.user)
+    asked = client.post("/accounts/your-data/")
+
+    response = client.post(asked["Location"], {"password": "not-my-password"})
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+    page = assert_form_errors(response, "password")
+    assert "That is not the password for this account" in field_error(page, "password")
+    assert "That is not the password" in page.select_one(".error-summary").get_text()
+    again = client.post("/accounts/your-data/")
+    assert again["Location"].startswith("/accounts/reauthenticate/")
+
+
+def test_the_password_counts_for_a_few_minutes_only(client, settings):
+    profile = CandidateProfileFactory()
+    client.force_login(profile.user)
+    reauthenticate(client, "/accounts/your-data/")
+    assert client.get("/accounts/your-data/").status_code == 200
+
+    settings.ACCOUNT_REAUTHENTICATION_TIMEOUT = 0
+
+    response = client.post("/accounts/your-data/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/reauthenticate/")
 
 
 def test_deleting_asks_for_the_password_again_first(client):

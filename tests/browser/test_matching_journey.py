@@ -90,7 +90,7 @@ def test_a_reentry_professional_sees_which_credential_would_open_more_roles(
 def test_an_employer_sees_matched_candidates_and_invites_one_to_apply(
     page, live_server, home_page, matching_indices
 ):
-    membership = OwnerFactory()
+    membership = OwnerFactory(employer__verification_status="verified")
     posting = PublishedPostingFactory(
         employer=membership.employer, title="Forklift operative", skills=["Forklift"]
     )

@@ -1,18 +1,23 @@
-"""Who may see a profile its owner made discoverable: its owner and employers,
-never its preferences; its CV stays its owner's (applications decide the rest)."""
+"""Who may see a profile its owner made discoverable: its owner and members of
+verified employers, never its preferences; its CV stays its owner's
+(applications decide the rest)."""
 
 import pytest
 
 from candidates.preferences import FairChancePreferences
 from candidates.selectors import can_read_cv, can_read_profile
 from candidates.services import cv_save, preferences_save
+from employers.models import VerificationStatus
+from employers.services import membership_remove
 from tests.candidates import files
 from tests.factories import (
     DiscoverableCandidateFactory,
     EditorFactory,
     ExperienceEntryFactory,
+    MembershipFactory,
     OwnerFactory,
     UserFactory,
+    VerifiedEmployerFactory,
 )
 from tests.html import parse
 
@@ -40,20 +45,39 @@ def profile():
 # (visitor, may see the profile, may download the CV)
 MATRIX = [
     ("owner", True, True),
-    ("employer-owner", True, False),
-    ("employer-recruiter", True, False),
+    ("verified-employer-owner", True, False),
+    ("verified-employer-recruiter", True, False),
+    ("unverified-employer-owner", False, False),
+    ("unverified-employer-recruiter", False, False),
+    ("pending-employer-owner", False, False),
+    ("removed-recruiter", False, False),
     ("another-candidate", False, False),
     ("site-editor", False, False),
 ]
 
 
-def _visitor(kind, profile):
-    from tests.factories import MembershipFactory
+def _removed_recruiter():
+    """Removed from a verified employer, then made an organisation of their own."""
+    membership = MembershipFactory(employer=VerifiedEmployerFactory())
+    owner = OwnerFactory(employer=membership.employer).user
+    membership_remove(membership=membership, by=owner)
+    OwnerFactory(user=membership.user)
+    return membership.user
 
+
+def _visitor(kind, profile):
     return {
         "owner": lambda: profile.user,
-        "employer-owner": lambda: OwnerFactory().user,
-        "employer-recruiter": lambda: MembershipFactory().user,
+        "verified-employer-owner": lambda: OwnerFactory(employer=VerifiedEmployerFactory()).user,
+        "verified-employer-recruiter": lambda: (
+            MembershipFactory(employer=VerifiedEmployerFactory()).user
+        ),
+        "unverified-employer-owner": lambda: OwnerFactory().user,
+        "unverified-employer-recruiter": lambda: MembershipFactory().user,
+        "pending-employer-owner": lambda: (
+            OwnerFactory(employer__verification_status=VerificationStatus.PENDING).user
+        ),
+        "removed-recruiter": _removed_recruiter,
         "another-candidate": UserFactory,
         "site-editor": EditorFactory,
     }[kind]()
@@ -73,8 +97,12 @@ def test_the_permission_matrix_for_a_discoverable_profile(
     assert cv.status_code == (200 if sees_cv else 404)
 
 
+def verified_owner():
+    return OwnerFactory(employer=VerifiedEmployerFactory()).user
+
+
 def test_an_employer_sees_the_profile_without_preferences_cv_or_address(client, profile):
-    client.force_login(OwnerFactory().user)
+    client.force_login(verified_owner())
 
     page = parse(client.get(profile.get_absolute_url()))
     text = page.get_text(" ", strip=True)
@@ -90,8 +118,7 @@ def test_an_employer_sees_the_profile_without_preferences_cv_or_address(client, 
 
 
 def test_switching_discovery_off_hides_the_profile_from_employers_at_once(client, profile):
-    employer = OwnerFactory().user
-    client.force_login(employer)
+    client.force_login(verified_owner())
     assert client.get(profile.get_absolute_url()).status_code == 200
 
     profile.is_discoverable = False

@@ -174,7 +174,7 @@ def test_matching_puts_no_preference_in_urls_or_log_lines(client, matching_indic
 
 @pytest.fixture
 def employer_posting(client, seeded_credentials):
-    membership = OwnerFactory()
+    membership = OwnerFactory(employer__verification_status="verified")
     posting = PublishedPostingFactory(
         employer=membership.employer, title="Forklift driver", skills=["Forklift"]
     )

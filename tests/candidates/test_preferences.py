@@ -12,7 +12,7 @@ from candidates.models import CandidateProfile, PrivatePreferences
 from candidates.preferences import FairChancePreferences
 from candidates.selectors import preferences_for
 from candidates.services import preferences_delete, preferences_save
-from tests.factories import CandidateProfileFactory, UserFactory
+from tests.factories import PASSWORD, CandidateProfileFactory, UserFactory
 from tests.html import assert_form_errors, parse
 
 pytestmark = pytest.mark.django_db
@@ -136,6 +136,7 @@ def test_no_preference_appears_in_urls_or_log_lines(client, seeker, caplog, sett
             ("get", "/profile/preferences/", None),
             ("post", "/profile/preferences/", {**CHOICES, "avoid_duties": ["nonsense"]}),
             ("get", "/dashboard/", None),
+            ("post", "/accounts/reauthenticate/", {"password": PASSWORD}),
             ("post", "/accounts/your-data/", None),
             ("post", "/profile/preferences/delete/", None),
         ]:

@@ -2,7 +2,8 @@
 
 from django import template
 
-from employers.models import Employer, MemberRole, Membership
+from employers.models import Employer, MemberRole
+from employers.selectors import memberships_of
 
 from ..models import Product, ProductKind
 from ..selectors import billing_summary
@@ -17,8 +18,7 @@ def billing_for(employer: Employer, user) -> dict:
     summary = billing_summary(employer)
     return {
         "summary": summary,
-        "is_owner": user.is_authenticated
-        and Membership.objects.filter(user=user, employer=employer, role=MemberRole.OWNER).exists(),
+        "is_owner": memberships_of(user).filter(employer=employer, role=MemberRole.OWNER).exists(),
         "featured_product": Product.objects.on_sale().filter(kind=ProductKind.FEATURED).first()
         if summary.payments_on
         else None,
