@@ -16,6 +16,27 @@ def open_existing_remote_postings(apps, schema_editor):
         posting.save(update_fields=["open_to_country"])
 
 
+def name_postcode_towns(apps, schema_editor):
+    """Places saved as a postcode alone ("E1") read as it with its town ("E1, London")."""
+    from fairsite.places import PlaceLookupError, PlacesDataMissing, find_place
+
+    PostingLocation = apps.get_model("jobs", "PostingLocation")
+    alone = PostingLocation.objects.filter(country="GB", locality="").exclude(postal_code="")
+    try:
+        for location in alone:
+            if location.label != location.postal_code:
+                continue
+            try:
+                place = find_place(location.label)
+            except PlaceLookupError:
+                continue
+            if place.kind == "postcode" and place.town:
+                location.label, location.locality = place.label, place.town
+                location.save(update_fields=["label", "locality"])
+    except PlacesDataMissing:
+        return  # labels stay as they were; the next edit of a posting names the town
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("jobs", "0005_applications"),
@@ -40,4 +61,5 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(open_existing_remote_postings, migrations.RunPython.noop),
+        migrations.RunPython(name_postcode_towns, migrations.RunPython.noop),
     ]
