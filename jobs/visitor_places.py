@@ -1,11 +1,12 @@
 """Whose country a visitor's place names are read in, when a name is shared.
 
-Their profile's home country, when they are signed in with one; else the country
-of a place they chose from a "Showing ..." line, which the chosen link puts in
-the address (``place_country``) and the search form carries on, so their next
-shared name ("Cambridge" after choosing "Richmond, Greater London") is read in
-the same country; else none, and the site's rules decide
-(``fairsite.places.lookup``). Nothing is kept between visits or in a cookie.
+The country of a place they chose from a "Showing ..." line, which the chosen
+link puts in the address (``place_country``) and the search form carries on, so
+their next shared name ("Cambridge" after choosing "Richmond, Greater London")
+is read in the same country: the latest thing they said. Else their profile's
+home country, when they are signed in with one. Else none, and the site's rules
+decide (``fairsite.places.lookup``). Nothing is kept between visits or in a
+cookie.
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ def chosen_country(request) -> str | None:
 
 def visitor_country(request) -> str | None:
     """ "US", "GB" or None: see the module docstring."""
+    if chosen := chosen_country(request):
+        return chosen
     profile = profile_for(request.user)
     home = getattr(profile, "home", None) if profile is not None else None
-    if home is not None:
-        return home.country
-    return chosen_country(request)
+    return home.country if home is not None else None

@@ -4,8 +4,8 @@ town with an optional state, county or country ("Portland, ME", "Cambridge UK").
 A name several towns share is read as the likeliest of them, and the reading
 keeps the others so the page can say which it chose and offer the rest:
 
-1. The person's own country, when known (their profile, or a place they chose
-   before), wins, unless a town abroad is PREFERENCE_LIMIT times bigger (a US
+1. The person's own country, when known (a place they chose before, or their
+   profile), wins, unless a town abroad is PREFERENCE_LIMIT times bigger (a US
    visitor typing "London" means London, England).
 2. Otherwise the bigger town wins, unless the site's country
    (PLACES_DEFAULT_COUNTRY) has one at least 1/SITE_SIZE_MARGIN its size: then

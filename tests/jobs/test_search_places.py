@@ -117,6 +117,9 @@ def test_the_visitors_profile_country_decides_a_shared_name(client, index, setti
 
     assert page_titles(page) == ["English Cambridge"]
     assert "Cambridge, Massachusetts" in other_readings(page)
+    # A place they have just chosen says more than where they live.
+    chosen = parse(client.get("/jobs/", {"place": "Cambridge", "place_country": "US"}))
+    assert page_titles(chosen) == ["Massachusetts Cambridge"]
 
 
 def test_a_place_the_visitor_chose_is_remembered_for_the_next_shared_name(client, index, settings):
