@@ -48,7 +48,12 @@ def _matches(user, profile: CandidateProfile) -> dict:
     except SearchUnavailable as error:
         logger.warning("Jobs for you unavailable: %s", error)
         return {"matches_unavailable": True}
-    return {"matches": matches, "credential_gap": gap, "shows_gap": shows_gap}
+    return {
+        "matches": matches,
+        "few_matches": len(matches) < DASHBOARD_MATCHES,
+        "credential_gap": gap,
+        "shows_gap": shows_gap,
+    }
 
 
 def is_job_seeker(user) -> bool:

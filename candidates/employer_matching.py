@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from elasticsearch import ApiError, TransportError
 from elasticsearch.dsl import Q, Search
 
-from fairsite.search.text import normalise
+from fairsite.search.text import query_text
 from jobs.models import JobPosting
 from jobs.search_places import posting_open_to
 from jobs.search_results import SearchUnavailable
@@ -107,7 +107,7 @@ def candidates_for_posting_search(posting: JobPosting, *, size: int = MATCH_SIZE
         for slug in preferred
     ]
     for position, skill in enumerate(posting.skills):
-        words = normalise(skill)
+        words = query_text(skill)
         if words:
             clause = Q("match_phrase", skills_norm=words)
             clauses.append(named_clause(f"skill:{position}", clause, WEIGHTS["skill"]))
@@ -119,7 +119,7 @@ def candidates_for_posting_search(posting: JobPosting, *, size: int = MATCH_SIZE
     clauses.append(
         named_clause("type", Q("term", employment_types=posting.employment_type), WEIGHTS["type"])
     )
-    about = normalise(" ".join([posting.title, *posting.skills]))
+    about = query_text(" ".join([posting.title, *posting.skills]))
     if about:
         clauses.append(
             Q(

@@ -42,7 +42,7 @@ from elasticsearch.dsl import Q, Search
 
 from fairsite.places import distance_miles
 from fairsite.search.client import get_client
-from fairsite.search.text import normalise
+from fairsite.search.text import query_text
 from jobs.models import Category, Credential, EmploymentType, JobPosting
 from jobs.search import postings_index
 from jobs.search_places import near_filter
@@ -170,7 +170,7 @@ class CandidateRanking:
                 )
             )
         for position, skill in enumerate(profile.skills):
-            words = normalise(skill)
+            words = query_text(skill)
             if words:
                 clause = Q("match_phrase", skills_norm=words)
                 clauses.append(named_clause(f"skill:{position}", clause, WEIGHTS["skill"]))
@@ -180,7 +180,7 @@ class CandidateRanking:
         if profile.employment_types:
             clause = Q("terms", employment_type=list(profile.employment_types))
             clauses.append(named_clause("type", clause, WEIGHTS["type"]))
-        about = normalise(" ".join([profile.headline, *self._titles()]))
+        about = query_text(" ".join([profile.headline, *self._titles()]))
         if about:
             # Scored by text relevance (not a constant), lightly, so it breaks ties
             # among postings that match the same structured clauses.
@@ -212,6 +212,27 @@ class CandidateRanking:
 
     def _titles(self) -> list[str]:
         return [entry.title for entry in self.profile.experience.all()]
+
+    def about_them(self) -> Q:
+        """Postings that match something about the person: a credential they hold, one
+        of their skills, work they said they want, or every word of one of their job
+        titles (their headline or a job they have done) in the posting's title.
+        Distance alone is never a reason to list a posting."""
+        options = []
+        if self.held:
+            options.append(Q("terms", required_credentials=list(self.held)))
+            options.append(Q("terms", preferred_credentials=list(self.held)))
+        for skill in self.profile.skills:
+            if words := query_text(skill):
+                options.append(Q("match_phrase", skills_norm=words))
+        if self.profile.desired_categories:
+            options.append(Q("terms", category=list(self.profile.desired_categories)))
+        for title in [self.profile.headline, *self._titles()]:
+            if words := query_text(title):
+                options.append(Q("match", title_norm={"query": words, "operator": "and"}))
+        if not options:
+            return Q("match_none")
+        return Q("bool", should=options, minimum_should_match=1)
 
     def explain(self, response) -> dict[int, PostingMatch]:
         """Each hit of a response ranked by this query, with its reasons, by posting id."""
@@ -259,8 +280,9 @@ class CandidateRanking:
 
 
 def postings_for_candidate_search(ranking: CandidateRanking, *, size: int = MATCH_SIZE) -> Search:
-    """The request for "Jobs for you": visible, near, within their preferences, ranked."""
-    filters = [Q("range", expires_at={"gt": ranking.now})]
+    """The request for "Jobs for you": visible, near, about them, within their
+    preferences, ranked."""
+    filters = [Q("range", expires_at={"gt": ranking.now}), ranking.about_them()]
     place = ranking.place_filter()
     if place is not None:
         filters.append(place)

@@ -22,7 +22,7 @@ from elasticsearch.dsl import Mapping, field
 from fairsite.accounts.personal_data import account_deleting
 from fairsite.outbox.services import enqueue
 from fairsite.search.registry import SearchIndex, register
-from fairsite.search.text import normalise
+from fairsite.search.text import TEXT_DIGEST, normalise
 from jobs.search_places import place_keys
 
 from .models import CandidateProfile, ExperienceEntry, HomeLocation
@@ -51,7 +51,8 @@ def _mapping() -> dict:
     # The keys of remote jobs open to where they live (jobs.search_places).
     mapping.field("home_keys", field.Keyword())
     mapping.field("updated_at", field.Date())
-    return {**mapping.to_dict(), "dynamic": "strict"}
+    # The text function's fingerprint: when it changes, --status asks for a rebuild.
+    return {**mapping.to_dict(), "dynamic": "strict", "_meta": {"text": TEXT_DIGEST}}
 
 
 def candidate_document(profile: CandidateProfile) -> dict:

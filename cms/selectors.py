@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
+from wagtail.models import Page, Site
 
 from employers.models import CheckTiming, Employer
 from fairsite.places import Place, distance_miles
@@ -178,3 +179,19 @@ def search_postings(text: str, *, limit: int) -> tuple[list[JobPosting], int]:
     except SearchUnavailable:
         results = database_results(query)
     return [hit.posting for hit in results.hits[:limit]], results.total
+
+
+def search_pages(text: str, *, site: Site | None, limit: int) -> list[Page]:
+    """Live, public pages of `site` whose words match `text`, for the site search box.
+
+    Double quotes are dropped first. Wagtail's database search puts each word
+    in double quotes for SQLite's full-text MATCH without doubling quotes inside
+    it, so a word holding one (`6"`) was a syntax error in the database.
+    """
+    words = text.replace('"', " ").split()
+    if not words:
+        return []
+    pages = Page.objects.live().public().exclude(depth=1).specific()
+    if site is not None:
+        pages = pages.in_site(site)
+    return list(pages.search(" ".join(words))[:limit])

@@ -4,7 +4,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from . import selectors
 from .forms import SiteSearchForm
@@ -20,15 +20,13 @@ def site_search(request):
     if form.is_bound and form.is_valid() and form.cleaned_data["q"].strip():
         query = form.cleaned_data["q"].strip()
         postings, postings_count = selectors.search_postings(query, limit=POSTINGS_SHOWN)
-        pages = Page.objects.live().public().exclude(depth=1).specific()
-        site = Site.find_for_request(request)
-        if site is not None:
-            pages = pages.in_site(site)
         context.update(
             query=query,
             postings=postings,
             postings_count=postings_count,
-            pages=list(pages.search(query)[:PAGES_SHOWN]),
+            pages=selectors.search_pages(
+                query, site=Site.find_for_request(request), limit=PAGES_SHOWN
+            ),
         )
     return render(request, "cms/search.html", context)
 

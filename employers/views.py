@@ -153,7 +153,8 @@ def employer_dashboard(request, slug):
     postings = JobPosting.objects.for_employer(employer).prefetch_related("locations")
     counts = dict(postings.values_list("status").annotate(n=Count("id")).values_list("status", "n"))
     status = request.GET.get("status", "")
-    query = request.GET.get("q", "").strip()[:200]
+    # NUL is dropped: PostgreSQL cannot compare text holding it (a 500 there).
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:200]
     if status in Status.values:
         postings = postings.filter(status=status)
     if query:

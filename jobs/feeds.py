@@ -7,10 +7,14 @@ career path pages, all starting from `JobPosting.objects.visible()`.
 
 An item's id is a tag URI made of the site's host and the posting's id, so it
 stays the same when the title (and so the address) changes.
+
+XML 1.0 cannot hold most control characters, and a feed's title repeats the
+words searched for, so those characters become spaces in every text of a feed.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
@@ -33,6 +37,14 @@ from .selectors import (
 )
 
 SCOPED_FEED_LENGTH = 50
+
+# What Django's feed writer refuses: the C0 controls other than tab and newlines.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def xml_text(text: str) -> str:
+    """`text` with the characters XML 1.0 cannot hold replaced by spaces."""
+    return _NOT_XML.sub(" ", text)
 
 
 @dataclass(frozen=True)
@@ -76,7 +88,7 @@ class PostingFeed(Feed):
         return self.scope(request, **kwargs)
 
     def title(self, scope: FeedScope) -> str:
-        return f"{scope.title}: {settings.SITE_NAME}"
+        return xml_text(f"{scope.title}: {settings.SITE_NAME}")
 
     def link(self, scope: FeedScope) -> str:
         return scope.link
@@ -90,10 +102,10 @@ class PostingFeed(Feed):
         return scope.postings
 
     def item_title(self, posting: JobPosting) -> str:
-        return f"{posting.title} at {posting.employer.name}"
+        return xml_text(f"{posting.title} at {posting.employer.name}")
 
     def item_description(self, posting: JobPosting) -> str:
-        return posting.description
+        return xml_text(posting.description)
 
     def item_link(self, posting: JobPosting) -> str:
         return posting.get_absolute_url()
@@ -109,7 +121,7 @@ class PostingFeed(Feed):
         return posting.updated_at
 
     def item_author_name(self, posting: JobPosting) -> str:
-        return posting.employer.name
+        return xml_text(posting.employer.name)
 
     def item_categories(self, posting: JobPosting) -> list[str]:
         return [posting.get_category_display(), posting.get_employment_type_display()]

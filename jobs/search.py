@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from elasticsearch.dsl import Mapping, field
 
@@ -25,9 +26,9 @@ from employers.models import Employer, FairChancePolicy, VerificationStatus
 from fairsite.outbox.services import enqueue
 from fairsite.richtext import html_to_plain_text
 from fairsite.search.registry import SearchIndex, register
-from fairsite.search.text import normalise
+from fairsite.search.text import TEXT_DIGEST, normalise
 
-from .models import JobPosting, PostingLocation, SalaryPeriod
+from .models import Credential, JobPosting, PostingLocation, SalaryPeriod
 from .search_places import posting_open_to
 
 INDEX_NAME = "postings"
@@ -37,6 +38,9 @@ SEARCHED_FIELDS = {
     "title_norm": 4,
     "skills_norm": 2,
     "employer_name_norm": 2,
+    # The names and abbreviations of the credentials it requires or prefers, so
+    # "CPSCP" finds a posting that asks for it even when the text never says so.
+    "credentials_norm": 2,
     "description_norm": 1,
 }
 
@@ -66,6 +70,7 @@ def _mapping() -> dict:
     mapping.field("title_exact", field.Keyword(normalizer="lowercase"))
     mapping.field("skills", field.Keyword())
     mapping.field("skills_norm", field.Text(**text))
+    mapping.field("credentials_norm", field.Text(**text))
     for name in (
         "category",
         "employment_type",
@@ -103,7 +108,8 @@ def _mapping() -> dict:
     for name in ("published_at", "expires_at", "featured_until", "updated_at"):
         mapping.field(name, field.Date())
     mapping.field("suggest", field.Completion(analyzer="simple", max_input_length=60))
-    return {**mapping.to_dict(), "dynamic": "strict"}
+    # The text function's fingerprint: when it changes, --status asks for a rebuild.
+    return {**mapping.to_dict(), "dynamic": "strict", "_meta": {"text": TEXT_DIGEST}}
 
 
 def yearly_pay(posting: JobPosting) -> float | None:
@@ -140,6 +146,10 @@ def posting_document(posting: JobPosting) -> dict:
         # The searched fields, in the form every query is normalised to.
         "title_norm": normalise(posting.title),
         "skills_norm": normalise(" ".join(posting.skills)),
+        "credentials_norm": " ".join(
+            normalise(f"{name} {abbreviation}")
+            for name, abbreviation in posting.indexed_credential_names
+        ),
         "employer_name_norm": normalise(employer.name),
         "description_norm": normalise(description),
         "skills": posting.skills,
@@ -256,19 +266,24 @@ def prepare_postings(postings: list[JobPosting]) -> None:
     ):
         locations[posting_id].append(IndexedLocation(*columns))
     credentials = {}
+    names = defaultdict(dict)  # posting id -> slug -> (name, abbreviation)
     for relation in _CREDENTIAL_RELATIONS:
         credentials[relation] = defaultdict(list)
         through = getattr(JobPosting, relation).through
-        for posting_id, slug in (
+        for posting_id, slug, name, abbreviation in (
             through.objects.filter(jobposting_id__in=ids)
             .order_by("credential__name")  # as Credential orders itself
-            .values_list("jobposting_id", "credential__slug")
+            .values_list(
+                "jobposting_id", "credential__slug", "credential__name", "credential__abbreviation"
+            )
         ):
             credentials[relation][posting_id].append(slug)
+            names[posting_id][slug] = (name, abbreviation)
     for posting in postings:
         # None when the employer went in between the two queries.
         posting.indexed_employer = employers.get(posting.employer_id)
         posting.indexed_locations = locations[posting.pk]
+        posting.indexed_credential_names = sorted(names[posting.pk].values())
         for relation in _CREDENTIAL_RELATIONS:
             setattr(posting, f"indexed_{relation}", credentials[relation][posting.pk])
 
@@ -321,6 +336,17 @@ def _employer_changed(sender, instance, **kwargs):
     _queue(JobPosting.objects.filter(employer_id=employer_id).values_list("pk", flat=True))
 
 
+def _credential_changed(sender, instance, **kwargs):
+    # Its name and abbreviation are in the documents of the postings that ask for it.
+    _queue(
+        JobPosting.objects.filter(
+            Q(required_credentials=instance) | Q(preferred_credentials=instance)
+        )
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+
+
 def connect_signals() -> None:
     """Called once from JobsConfig.ready()."""
     uid = "jobs.search"
@@ -333,5 +359,6 @@ def connect_signals() -> None:
         JobPosting.preferred_credentials.through,
     ):
         m2m_changed.connect(_credentials_changed, sender=through, dispatch_uid=f"{uid}.{through}")
+    post_save.connect(_credential_changed, sender=Credential, dispatch_uid=f"{uid}.credential")
     post_save.connect(_employer_changed, sender=Employer, dispatch_uid=f"{uid}.employer")
     post_save.connect(_employer_changed, sender=FairChancePolicy, dispatch_uid=f"{uid}.policy")

@@ -21,7 +21,7 @@ from elasticsearch import ApiError, TransportError
 from elasticsearch.dsl import A, Q, Search
 
 from fairsite.search.client import get_client
-from fairsite.search.text import terms
+from fairsite.search.text import distinct_terms, query_terms
 
 from .search import SEARCHED_FIELDS, postings_index
 from .search_places import near_filter
@@ -75,8 +75,13 @@ class PostingQuery:
 
     @property
     def terms(self) -> list[str]:
-        """The distinct normalised words that must all occur."""
-        return list(dict.fromkeys(terms(self.text)))[:MAX_QUERY_TERMS]
+        """The distinct normalised words that must all occur (a related-titles phrase is one)."""
+        return query_terms(self.text)[:MAX_QUERY_TERMS]
+
+    @property
+    def written_terms(self) -> list[str]:
+        """The words as written, before related titles join: they rank, they never filter."""
+        return distinct_terms(self.text)[:MAX_QUERY_TERMS]
 
 
 def _search_client():
@@ -84,17 +89,23 @@ def _search_client():
     return get_client().options(request_timeout=SEARCH_TIMEOUT_SECONDS, max_retries=1)
 
 
-def text_clause(words: list[str]) -> Q:
-    """Every word in at least one searched field, ranked by the fields' weights."""
+def text_clause(words: list[str], written: list[str] = ()) -> Q:
+    """Every word in at least one searched field, ranked by the fields' weights;
+    a title with the words as `written` (before related titles join) ranks higher."""
     phrase = " ".join(words)
     fields = [f"{name}^{weight}" for name, weight in SEARCHED_FIELDS.items()]
+    should = [
+        Q("match_phrase", title_norm={"query": phrase, "boost": 3}),
+        Q("match", title_norm={"query": phrase, "operator": "and", "boost": 2}),
+    ]
+    if written and list(written) != words:
+        as_written = " ".join(written)
+        should.append(Q("match_phrase", title_norm={"query": as_written, "boost": 2}))
+        should.append(Q("match", title_norm={"query": as_written, "operator": "and", "boost": 2}))
     return Q(
         "bool",
         must=[Q("multi_match", query=phrase, fields=fields, type="cross_fields", operator="and")],
-        should=[
-            Q("match_phrase", title_norm={"query": phrase, "boost": 3}),
-            Q("match", title_norm={"query": phrase, "operator": "and", "boost": 2}),
-        ],
+        should=should,
     )
 
 
@@ -137,10 +148,10 @@ def posting_search(query: PostingQuery, *, now: datetime | None = None, ranking=
     words = query.terms
     search = Search(using=_search_client(), index=postings_index.alias)
     if ranking is not None and query.sort == "for_you":
-        must = [text_clause(words)] if words else []
+        must = [text_clause(words, query.written_terms)] if words else []
         search = search.query(ranking.query(must=must, filters=base_filters(query, now=now)))
     else:
-        matching = text_clause(words) if words else Q("match_all")
+        matching = text_clause(words, query.written_terms) if words else Q("match_all")
         featured = Q("range", featured_until={"gt": now})
         scored = Q(
             "function_score",

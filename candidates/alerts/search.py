@@ -39,6 +39,7 @@ from elasticsearch.dsl import Mapping, Q, field
 from fairsite.outbox.services import enqueue
 from fairsite.search.client import get_client
 from fairsite.search.registry import SearchIndex, register
+from fairsite.search.text import TEXT_DIGEST
 from jobs.models import JobPosting
 from jobs.search import SEARCHED_FIELDS, posting_document
 from jobs.search_places import alert_place_fields, alerts_at_posting
@@ -72,7 +73,8 @@ def _mapping() -> dict:
     mapping.field("remote_keys", field.Keyword())
     mapping.field("frequency", field.Keyword())
     mapping.field("updated_at", field.Date())
-    return {**mapping.to_dict(), "dynamic": "strict"}
+    # The text function's fingerprint: when it changes, --status asks for a rebuild.
+    return {**mapping.to_dict(), "dynamic": "strict", "_meta": {"text": TEXT_DIGEST}}
 
 
 def alert_document(alert: Alert) -> dict[str, Any]:

@@ -4,8 +4,11 @@ An event is believed only if its Stripe-Signature header signs this exact body
 with our endpoint's secret, at a time within five minutes of ours either way.
 The SDK checks the signature and refuses old timestamps; a timestamp from the
 future is refused here too, so a signed request cannot be kept back and played
-later by someone who got hold of it with a skewed clock. Anything refused gets
-400 and writes nothing.
+later by someone who got hold of it with a skewed clock. The future check reads
+the timestamp the SDK itself read and verified, and a header naming more than
+one timestamp is refused outright: Stripe sends one, and with two a stale value
+could stand in front of the signed, future one. Anything refused gets 400 and
+writes nothing.
 """
 
 import json
@@ -32,17 +35,17 @@ class EventRefused(Exception):
 
 def verified_event(*, payload: bytes, signature: str | None, secret: str, now=None) -> dict:
     """The event in `payload` if it is signed with `secret` within the time window."""
+    if signature and _timestamp_count(signature) > 1:
+        raise EventRefused("More than one timestamp in the signature header")
     try:
         stripe.WebhookSignature.verify_header(payload, signature, secret, TOLERANCE_SECONDS)
     except stripe.SignatureVerificationError as error:
         raise EventRefused(str(error).split(".")[0]) from None
     except UnicodeDecodeError:
         raise EventRefused("Body is not UTF-8 text") from None
-    # verify_header succeeded, so the header has a well-formed t= (the first one).
-    timestamp = next(
-        int(value)
-        for key, _, value in (item.partition("=") for item in signature.split(","))
-        if key.strip() == "t"
+    # The timestamp verify_header signed the body with, read by the SDK's own parser.
+    timestamp, _signatures = stripe.WebhookSignature._get_timestamp_and_signatures(
+        signature, stripe.WebhookSignature.EXPECTED_SCHEME
     )
     if timestamp > (now or time.time()) + TOLERANCE_SECONDS:
         raise EventRefused("Timestamp is in the future")
@@ -60,6 +63,11 @@ def verified_event(*, payload: bytes, signature: str | None, secret: str, now=No
     ):
         raise EventRefused("Body is not a Stripe event")
     return event
+
+
+def _timestamp_count(signature: str) -> int:
+    """How many items of the header name a timestamp, spaces and case aside."""
+    return sum(1 for item in signature.split(",") if item.partition("=")[0].strip().lower() == "t")
 
 
 @csrf_exempt

@@ -4,7 +4,12 @@ from fairsite.mail.delivery import queue_message
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    """allauth's seam: its emails go through the site's queue, like every other email."""
+    """allauth's seam: its emails go through the site's queue, like every other email.
+
+    They carry links and codes that act for the person (reset a password, sign
+    in, confirm an address) or tell of changes to the account, so their text is
+    deleted the moment they are sent.
+    """
 
     error_messages = {
         **DefaultAccountAdapter.error_messages,
@@ -20,6 +25,8 @@ class AccountAdapter(DefaultAccountAdapter):
         if message.content_subtype == "html":
             html = message.body
         queue_message(
+            kind=template_prefix,
+            forget_body_when_sent=True,
             to=message.to,
             subject=message.subject,
             body_text=message.body if message.content_subtype != "html" else "",

@@ -12,6 +12,7 @@ from django.template.loader import TemplateDoesNotExist, render_to_string
 from django.utils import timezone
 
 from .models import OutgoingEmail
+from .retention import forgotten_body
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +40,7 @@ def queue_email(
     except TemplateDoesNotExist:
         body_html = ""
     return queue_message(
+        kind=template,
         to=[to] if isinstance(to, str) else list(to),
         subject=render_to_string(f"{template}_subject.txt", context, using="text"),
         body_text=render_to_string(f"{template}.txt", context, using="text"),
@@ -51,6 +53,7 @@ def queue_email(
 
 def queue_message(
     *,
+    kind: str,
     to: list[str],
     subject: str,
     body_text: str,
@@ -58,11 +61,17 @@ def queue_message(
     reply_to: list[str] | None = None,
     dedupe_key: str | None = None,
     headers: dict[str, str] | None = None,
+    forget_body_when_sent: bool = False,
 ) -> OutgoingEmail | None:
-    """Queue an already-written message (see queue_email); None if `dedupe_key` was used."""
+    """Queue an already-written message (see queue_email); None if `dedupe_key` was used.
+
+    `kind` names what sort of message it is (the template it came from); it is
+    kept after the text is deleted (see retention.py), as is who it went to and when.
+    """
     try:
         with transaction.atomic():
             email = OutgoingEmail.objects.create(
+                kind=kind[:150],
                 to=list(to),
                 subject=" ".join(subject.split())[:255],
                 body_text=body_text,
@@ -70,6 +79,7 @@ def queue_message(
                 reply_to=reply_to or [],
                 headers=headers or {},
                 dedupe_key=dedupe_key,
+                forget_body_when_sent=forget_body_when_sent,
                 next_attempt_at=timezone.now(),
             )
     except IntegrityError:
@@ -141,6 +151,10 @@ def deliver_due(*, limit: int = 100) -> DeliveryReport:
             report.failed += 1
             connection = None
             continue
-        OutgoingEmail.objects.filter(pk=email.pk).update(sent_at=timezone.now(), claimed_until=None)
+        sent_at = timezone.now()
+        forget = forgotten_body(sent_at) if email.forget_body_when_sent else {}
+        OutgoingEmail.objects.filter(pk=email.pk).update(
+            sent_at=sent_at, claimed_until=None, **forget
+        )
         report.sent += 1
     return report

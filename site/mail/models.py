@@ -1,8 +1,19 @@
 from django.db import models
 
 
+class OutgoingEmailQuerySet(models.QuerySet):
+    def sent(self):
+        return self.filter(sent_at__isnull=False)
+
+    def with_body(self):
+        """Messages whose text is still kept (not yet forgotten)."""
+        return self.filter(body_forgotten_at__isnull=True)
+
+
 class OutgoingEmail(models.Model):
     to = models.JSONField(help_text="Addresses, as a list.")
+    # What kind of message: the name of the templates it was written from.
+    kind = models.CharField(max_length=150, blank=True)
     subject = models.CharField(max_length=255)
     body_text = models.TextField()
     body_html = models.TextField(blank=True)
@@ -18,6 +29,13 @@ class OutgoingEmail(models.Model):
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.CharField(max_length=200, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    # Messages with links or codes that act for the person (password reset,
+    # sign-in, email confirmation) lose their text the moment they are sent.
+    forget_body_when_sent = models.BooleanField(default=False)
+    # When the text and headers were deleted; who, when and what kind stay.
+    body_forgotten_at = models.DateTimeField(null=True, blank=True)
+
+    objects = OutgoingEmailQuerySet.as_manager()
 
     class Meta:
         ordering = ["id"]

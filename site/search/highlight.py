@@ -12,7 +12,7 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
-from .text import terms
+from .text import terms, with_group_words
 
 _WORD = re.compile(r"[\w'\u2019-]+")
 
@@ -29,13 +29,13 @@ def _marked_spans(text: str, words: set[str]) -> list[tuple[int, int]]:
 
 def highlight(text: str, words: list[str]) -> SafeString:
     """All of `text`, escaped, with the matching words in <mark>."""
-    return mark_safe(_render(text, _marked_spans(text, set(words)), 0, len(text)))  # noqa: S308
+    return mark_safe(_render(text, _marked_spans(text, with_group_words(words)), 0, len(text)))  # noqa: S308
 
 
 def snippet(text: str, words: list[str], *, length: int = 220) -> SafeString:
     """A short extract around the first matching word (or the start), escaped and marked."""
     text = " ".join(text.split())
-    spans = _marked_spans(text, set(words))
+    spans = _marked_spans(text, with_group_words(words))
     start = max(spans[0][0] - length // 3, 0) if spans else 0
     if start:
         start = text.find(" ", start) + 1 or start

@@ -1,12 +1,12 @@
-"""The project's one text function: word forms for matching and ranking.
+"""The project's one text function: word forms and related titles for matching and ranking.
 
 The Elasticsearch build we must run on has no stemmer, no asciifolding and no
-synonyms (ELASTICSEARCH.md), so text is normalised here, in Python, and the same
-function runs at index time (into the fields that are matched and ranked) and at
-query time (on what people type). Highlighting runs on a ``standard``-analysed
-copy of the original text, so none of this is ever shown to anyone.
+synonyms, so text is normalised here, in Python, and the same function runs at
+index time (into the fields that are matched and ranked) and at query time (on
+what people type). Highlighting runs on a ``standard``-analysed copy of the
+original text, so none of this is ever shown to anyone.
 
-What it does, in order:
+What it does to text, in order:
 
 1. lower case, and fold accents and ligatures to plain letters (é → e, ß → ss);
 2. drop possessives ("manager's" → manager, "employers'" → employers), join the
@@ -15,27 +15,37 @@ What it does, in order:
    and "coordinator", "non-profit" and "nonprofit");
 3. split into tokens of ``[a-z0-9]`` only, cutting tokens longer than 255
    characters into 255-character pieces;
-4. turn plurals into singulars, with tables for the words a suffix rule breaks
-   (bus, status, analysis, news, series, species stay as they are; women → woman,
-   agencies → agency, boxes → box, classes → class, analyses → analysis);
-5. spell British and American variants of the same word one way
-   (counsellor/counselor, programme/program, offence/offense).
+4. give each token its word form (``fairsite.search.word_forms``: the Snowball
+   English stemmer, with small tested tables on top, and why that library);
+5. related job titles (``fairsite.search.synonyms``): a document gets a group's
+   token wherever one of the group's phrases occurs (``normalise``), and a
+   query has each such phrase replaced by the token (``query_terms``), so
+   "bartender" finds "Bar staff" and the reverse.
 
-There is no -ing/-ed stripping and no -er stripping: "office" and "officer",
-"train" and "training" stay different words.
+Everything this module produces is exactly what Elasticsearch's ``standard``
+tokenizer (the ``standard`` analyzer, with no stop words) makes of it: tokens
+of ASCII letters and digits joined by single spaces, none longer than its
+255-character limit. tests/site/test_text.py checks that against ``_analyze``
+on the real server. Text in other scripts has no ``[a-z0-9]`` letters and drops
+out.
 
-Step 3 makes the output exactly what Elasticsearch's ``standard`` tokenizer (the
-``standard`` analyzer, with no stop words) produces from the normalised text:
-tokens of ASCII letters and digits joined by single spaces, none longer than its
-255-character limit. tests/site/test_text.py checks that against ``_analyze`` on
-the real server. Text in other scripts has no ``[a-z0-9]`` letters and drops out.
+A change to any of this changes ``TEXT_DIGEST``, which the indices that hold
+normalised text carry in their mapping, so ``search_index --status`` says they
+need a rebuild.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import compress
+
+from . import word_forms
+from .synonyms import GROUP_PREFIX, GROUPS
+from .word_forms import FORMS
 
 # Elasticsearch's standard tokenizer splits longer tokens at this length.
 MAX_TOKEN_LENGTH = 255
@@ -68,165 +78,48 @@ _JOINED_PREFIX = re.compile(r"\b(re|co|non)-(?=[a-z])")
 _TOKEN = re.compile(rf"[a-z0-9]{{1,{MAX_TOKEN_LENGTH}}}")
 
 
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
-# Words that end in s but are not plurals, or plurals whose singular means
-# something else ("goods" vehicle is not "good", "customs" officer not "custom").
-_KEEP = frozenset(
-    _words(
-        """
-        news series species goods customs lens always perhaps whereas canvas atlas alias bias
-        christmas texas kansas arkansas overseas cpors cscs
-        """
-    )
-)
-# Singulars that end in -men but are not compounds of "man".
-_MEN_SINGULARS = frozenset(
-    _words(
-        """
-        specimen regimen abdomen acumen omen amen semen stamen hymen yemen ramen lumen bitumen
-        cyclamen albumen dolmen examen
-        """
-    )
-)
-# Nouns ending in -us whose plural adds -es (statuses, campuses).
-_US_SINGULARS = _words(
-    """
-    status campus bonus bus virus focus census surplus syllabus prospectus consensus
-    apparatus circus chorus sinus genius octopus walrus cactus plus minus
-    """
-)
-# Nouns ending in -ie: a plain -ies -> -y rule would make "movies" into "movy".
-_IE_SINGULARS = _words(
-    """
-    movie cookie rookie zombie calorie brownie hippie prairie goalie selfie freebie
-    smoothie hoodie auntie genie newbie sortie budgie collie pixie bookie birdie techie
-    foodie roadie yuppie coterie reverie menagerie rotisserie lingerie camaraderie
-    """
-)
-# Nouns ending in -che: a plain -ches -> -ch rule would make "creches" into "crech".
-_CHE_SINGULARS = _words(
-    """
-    ache headache niche cache creche cliche avalanche moustache mustache psyche quiche
-    tranche attache pastiche microfiche brioche
-    """
-)
-# Nouns ending in -o whose plural adds -es (the rest just add -s: photos, shoes).
-_OES_SINGULARS = _words(
-    """
-    hero potato tomato echo veto torpedo volcano domino mosquito embargo cargo mango
-    """
-)
-_IRREGULAR_PLURALS = {
-    "men": "man",
-    "children": "child",
-    "feet": "foot",
-    "teeth": "tooth",
-    "mice": "mouse",
-    "geese": "goose",
-    "criteria": "criterion",
-    "phenomena": "phenomenon",
-    "indices": "index",
-    "appendices": "appendix",
-    "matrices": "matrix",
-    "analyses": "analysis",
-    "diagnoses": "diagnosis",
-    "prognoses": "prognosis",
-    "crises": "crisis",
-    "theses": "thesis",
-    "hypotheses": "hypothesis",
-    "parentheses": "parenthesis",
-    "syntheses": "synthesis",
-    "synopses": "synopsis",
-    "emphases": "emphasis",
-    "oases": "oasis",
-    "gases": "gas",
-    "biases": "bias",
-    "aliases": "alias",
-    "atlases": "atlas",
-    "canvases": "canvas",
-    "quizzes": "quiz",
-    "wolves": "wolf",
-    "knives": "knife",
-    "lives": "life",
-    "wives": "wife",
-    "halves": "half",
-    "shelves": "shelf",
-    "thieves": "thief",
-    "selves": "self",
-    "calves": "calf",
-    "loaves": "loaf",
-    "scarves": "scarf",
-    "hooves": "hoof",
-    **{word + "es": word for word in _US_SINGULARS},
-    **{word + "s": word for word in _IE_SINGULARS},
-    **{word + "s": word for word in _CHE_SINGULARS},
-    **{word + "es": word for word in _OES_SINGULARS},
-}
-# British spellings -> American, so either finds the other. Only words whose two
-# spellings mean the same; "cheque"/"check" and "tyre"/"tire" are left alone.
-_SPELLINGS = {
-    "counsellor": "counselor",
-    "counselling": "counseling",
-    "labour": "labor",
-    "organisation": "organization",
-    "organise": "organize",
-    "organised": "organized",
-    "organiser": "organizer",
-    "programme": "program",
-    "centre": "center",
-    "licence": "license",
-    "behaviour": "behavior",
-    "behavioural": "behavioral",
-    "colour": "color",
-    "defence": "defense",
-    "offence": "offense",
-    "practise": "practice",
-    "specialise": "specialize",
-    "specialised": "specialized",
-    "recognise": "recognize",
-    "recognised": "recognized",
-    "travelling": "traveling",
-    "traveller": "traveler",
-    "enrol": "enroll",
-    "enrolment": "enrollment",
-    "fulfil": "fulfill",
-    "judgement": "judgment",
-    "neighbour": "neighbor",
-    "neighbourhood": "neighborhood",
-    "analyse": "analyze",
-    "catalogue": "catalog",
-    "honour": "honor",
-    "favour": "favor",
-    "harbour": "harbor",
-    "mould": "mold",
-}
-
-
 def normalise(text: str) -> str:
-    """The matchable form of ``text``: singular, folded, lower-case tokens joined by spaces."""
-    return " ".join(terms(text))
+    """What a document's searched field holds: word forms, with related titles' tokens."""
+    if len(text) <= _SHORT:
+        return _normalise_short(text)
+    return " ".join(document_terms(text))
+
+
+# Titles, skills and employer names are short and repeat across a board's
+# postings (and a rebuild's pages): each is worked out once.
+_SHORT = 120
+
+
+@lru_cache(maxsize=16_384)
+def _normalise_short(text: str) -> str:
+    return " ".join(document_terms(text))
 
 
 def terms(text: str) -> list[str]:
-    """The normalised tokens of ``text`` in order, repeats kept: what the index holds."""
-    return list(map(singular, _tokens(text)))
+    """The word forms of ``text`` in order, repeats kept (no related-title tokens)."""
+    return list(map(FORMS.__getitem__, _tokens(text)))
 
 
 def distinct_terms(text: str) -> list[str]:
-    """The normalised tokens of ``text``, each once, in order of first appearance."""
+    """The word forms of ``text``, each once, in order of first appearance."""
     return list(dict.fromkeys(terms(text)))
 
 
-# A pure function of one token, and a board's vocabulary is small: every
-# document and every highlighted word would otherwise run the rules again.
-@lru_cache(maxsize=65_536)
-def singular(token: str) -> str:
-    """One lower-case ``[a-z0-9]`` token in its singular, American-spelled form."""
-    word = _singular(token)
-    return _SPELLINGS.get(word, word)
+def document_terms(text: str) -> list[str]:
+    """The tokens a document's field holds: ``terms``, then the token of each group
+    whose phrases it contains."""
+    return with_group_tokens(terms(text))
+
+
+def query_text(text: str) -> str:
+    """What a query matches a phrase or field with: ``terms`` in order, repeats kept,
+    each group's phrase replaced by the group's token."""
+    return " ".join(grouped(terms(text)))
+
+
+def query_terms(text: str) -> list[str]:
+    """The distinct words a query looks for: a group's phrase becomes its token."""
+    return list(dict.fromkeys(grouped(terms(text))))
 
 
 def _fold(text: str) -> str:
@@ -249,19 +142,134 @@ def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
-def _singular(word: str) -> str:
-    if word in _IRREGULAR_PLURALS:
-        return _IRREGULAR_PLURALS[word]
-    if len(word) <= 3 or word in _KEEP:
-        # Three letters or fewer are mostly not plurals of anything: gas, bus,
-        # yes, and acronyms people search for as they are (DBS, NHS).
-        return word
-    if word.endswith("men") and word not in _MEN_SINGULARS:
-        return word[:-3] + "man"  # women, chairmen, tradesmen
-    if word.endswith("ies"):
-        return word[:-3] + "y" if len(word) > 4 else word[:-1]  # agencies; ties
-    if word.endswith(("sses", "ches", "shes", "xes", "zzes")):
-        return word[:-2]  # classes, benches, dishes, boxes, buzzes
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
+# Related titles --------------------------------------------------------------
+
+
+def group_token(key: str) -> str:
+    """The token that stands for a group of related titles in documents and queries."""
+    return GROUP_PREFIX + key
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    return tuple(terms(text))
+
+
+def _phrase_table() -> tuple[dict[str, list[tuple[tuple[str, ...], str]]], dict[str, list]]:
+    # first word -> [(phrase, group token)], longest phrase first; and
+    # group token -> the longer phrases inside which its phrases do not count.
+    starts: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    owners: dict[tuple[str, ...], str] = {}
+    unless: dict[str, list[tuple[str, ...]]] = {}
+    for key, group in GROUPS.items():
+        token = group_token(key)
+        for text in group.phrases:
+            phrase = _phrase(text)
+            if owners.setdefault(phrase, token) != token:
+                raise ValueError(f"{text!r} is in two groups of related titles")
+            if (phrase, token) not in starts.get(phrase[0], []):
+                starts.setdefault(phrase[0], []).append((phrase, token))
+        unless[token] = [_phrase(text) for text in group.unless]
+    for phrases in starts.values():
+        phrases.sort(key=lambda entry: -len(entry[0]))
+    return starts, unless
+
+
+_STARTS, _UNLESS = _phrase_table()
+_FIRSTS = frozenset(_STARTS)
+# The same phrases for documents: one-word phrases by their word, longer ones by
+# their first two words (longest first), so a word is looked at only when it and
+# the next one start a phrase.
+_SINGLE = {
+    first: [group for phrase, group in phrases if len(phrase) == 1]
+    for first, phrases in _STARTS.items()
+    if any(len(phrase) == 1 for phrase, _group in phrases)
+}
+_PAIRS: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = {}
+for _first, _phrases in _STARTS.items():
+    for _phrase_words, _group in _phrases:
+        if len(_phrase_words) > 1:
+            _PAIRS.setdefault(_phrase_words[:2], []).append((_phrase_words, _group))
+_UNLESS = {group: longer for group, longer in _UNLESS.items() if longer}
+
+
+def _occurs_around(tokens: list[str], at: int, length: int, longer: tuple[str, ...]) -> bool:
+    # Does `longer` occur in tokens covering tokens[at:at + length]?
+    for start in range(at + length - len(longer), at + 1):
+        if start >= 0 and tuple(tokens[start : start + len(longer)]) == longer:
+            return True
+    return False
+
+
+def with_group_tokens(tokens: list[str]) -> list[str]:
+    """``tokens``, then the token of each group one of whose phrases they contain,
+    once each, in the order the phrases come. At the end rather than beside the
+    phrase, so the words as written still stand together for phrase ranking."""
+    # Every document passes through here: one pass in C finds where a phrase
+    # may start, and only those places are looked at (most words start none).
+    starts = list(compress(range(len(tokens)), map(_FIRSTS.__contains__, tokens)))
+    if not starts:
+        return tokens
+    found: dict[str, None] = {}
+    last = len(tokens) - 1
+    for at in starts:
+        first = tokens[at]
+        for group in _SINGLE.get(first, ()):
+            if group not in found and _counts_here(tokens, at, (first,), group):
+                found[group] = None
+        for phrase, group in _PAIRS.get((first, tokens[at + 1] if at < last else ""), ()):
+            if (
+                group not in found
+                and tuple(tokens[at : at + len(phrase)]) == phrase
+                and _counts_here(tokens, at, phrase, group)
+            ):
+                found[group] = None
+    return [*tokens, *found] if found else tokens
+
+
+def _counts_here(tokens: list[str], at: int, phrase: tuple[str, ...], group: str) -> bool:
+    # A phrase does not count inside a longer phrase its group lists as `unless`.
+    outer = _UNLESS.get(group)
+    return not outer or not any(_occurs_around(tokens, at, len(phrase), u) for u in outer)
+
+
+def grouped(tokens: list[str]) -> list[str]:
+    """``tokens`` with every phrase of a group replaced by the group's token, longest first."""
+    out: list[str] = []
+    at = 0
+    while at < len(tokens):
+        for phrase, group in _STARTS.get(tokens[at], ()):
+            if tuple(tokens[at : at + len(phrase)]) == phrase:
+                out.append(group)
+                at += len(phrase)
+                break
+        else:
+            out.append(tokens[at])
+            at += 1
+    return out
+
+
+def with_group_words(words: list[str]) -> set[str]:
+    """``words`` and, for each group token among them, the words of the group's phrases:
+    what to mark in a posting that a query matched."""
+    return set(words).union(*(_GROUP_WORDS.get(word, ()) for word in words))
+
+
+def _words_of_groups() -> dict[str, frozenset[str]]:
+    words: dict[str, set[str]] = {}
+    for phrases in _STARTS.values():
+        for phrase, group in phrases:
+            words.setdefault(group, set()).update(phrase)
+    return {group: frozenset(each) for group, each in words.items()}
+
+
+_GROUP_WORDS = _words_of_groups()
+
+
+def _digest() -> str:
+    groups = {key: [list(g.phrases), list(g.unless)] for key, g in GROUPS.items()}
+    source = json.dumps([word_forms.fingerprint(), groups, GROUP_PREFIX], sort_keys=True)
+    return hashlib.sha256(source.encode()).hexdigest()[:12]
+
+
+# Changes whenever what this module makes of any text can change.
+TEXT_DIGEST = _digest()

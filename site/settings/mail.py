@@ -8,7 +8,7 @@ locmem://                             kept in memory (tests)
 
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from .env import env_str
+from .env import env_int, env_str
 
 _BACKENDS = {
     "smtp": "django.core.mail.backends.smtp.EmailBackend",
@@ -45,3 +45,10 @@ def email_settings(url: str) -> dict:
 globals().update(email_settings(env_str("EMAIL_URL", "console://")))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Fair Chance Jobs <hello@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Days the text of a sent email is kept before only who, when and what kind remain.
+SENT_EMAIL_BODY_DAYS = env_int("SENT_EMAIL_BODY_DAYS", 30)
+if SENT_EMAIL_BODY_DAYS < 0:
+    raise SystemExit(
+        f"Settings error: SENT_EMAIL_BODY_DAYS must be 0 or more, not {SENT_EMAIL_BODY_DAYS}."
+    )

@@ -156,8 +156,15 @@ def everything(django_capture_on_commit_callbacks):
     ApplicationEvent.objects.create(application=application, to_stage="submitted", actor=user)
     SavedJobFactory(user=user)
     with django_capture_on_commit_callbacks(execute=False):
-        queue_message(to=["sam@example.org"], subject="Welcome", body_text="Hello Sam")
-        queue_message(to=["sam@example.org", "team@example.org"], subject="Team", body_text="Hi")
+        queue_message(
+            kind="test/note", to=["sam@example.org"], subject="Welcome", body_text="Hello Sam"
+        )
+        queue_message(
+            kind="test/note",
+            to=["sam@example.org", "team@example.org"],
+            subject="Team",
+            body_text="Hi",
+        )
     return user
 
 

@@ -2,10 +2,11 @@
 search through the search page's own query builder lists that posting.
 
 A seeded generator makes a few hundred saved searches (words in every form,
-every facet, both flags, places in both countries and radii, with and without
-remote jobs, empty ones) and postings (words in titles, descriptions, skills and
-employer names, every facet value, multi-place jobs around the same towns, and
-remote jobs open to a country or to one state or nation), indexes them once on the real
+related job titles and credentials by name, every facet, both flags, places in
+both countries and radii, with and without remote jobs, empty ones) and postings
+(words in titles, descriptions, skills and employer names, every facet value,
+multi-place jobs around the same towns, and remote jobs open to a country or to
+one state or nation), indexes them once on the real
 Elasticsearch, then compares every (search, posting) pair both ways. Set
 ALERTS_AGREEMENT_SEED to try another seed; a failure names it.
 """
@@ -23,6 +24,7 @@ from candidates.alerts.models import Alert, alert_fields
 from candidates.alerts.search import alerts_index, alerts_matching_posting
 from fairsite.search.client import get_client
 from fairsite.search.indices import rebuild
+from fairsite.search.synonyms import GROUP_PREFIX
 from jobs.models import Category, EmploymentType, JobPosting, PostingLocation, Workplace
 from jobs.search import SALARY_BANDS, postings_index
 from jobs.search_queries import FACETS, FLAGS, RADII_MILES, Near, PostingQuery, posting_search
@@ -44,6 +46,44 @@ WORDS = """
     mentor mentoring train training programme program licence license agency agencies box
     boxes woman women analysis analyses
 """.split()  # noqa: SIM905
+# Related job titles, trades in both forms and credentials by name, so the
+# related-titles groups and the credentials field decide what matches too.
+PHRASES = [
+    "bar staff",
+    "bartender",
+    "barman",
+    "truck driver",
+    "truck driving",
+    "lorry driver",
+    "HGV driver",
+    "forklift truck driver",
+    "forklift operator",
+    "shop assistant",
+    "sales associate",
+    "care worker",
+    "caregiver",
+    "carer",
+    "reentry case manager",
+    "resettlement worker",
+    "picker packer",
+    "warehouse operative",
+    "line cook",
+    "chef",
+    "plumbing",
+    "plumber",
+    "painting",
+    "painters",
+    "roofer",
+    "roofing",
+    "baker",
+    "bakery",
+    "cleaning",
+    "clean",
+    "CPSCP",
+    "CPORS",
+    "Certified Professional in Second Chance Programs",
+    "offender reentry strategies",
+]
 QUERY_EXTRAS = ["Officers!", "RE-ENTRY", "Manager\u2019s", "astronaut", "--", "cook cook", "2nd"]
 FILLER = ["the", "a", "and", "for", "with", "our", "you", "will", "help", "team", "people"]
 TOWNS = {
@@ -81,7 +121,9 @@ def _moved(point: tuple[float, float], miles: float, rng: random.Random) -> tupl
 
 
 def _words(rng: random.Random, low: int, high: int) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(rng.randint(low, high)))
+    return " ".join(
+        rng.choice(PHRASES if rng.random() < 0.3 else WORDS) for _ in range(rng.randint(low, high))
+    )
 
 
 def facet_values() -> dict[str, list[str]]:
@@ -146,7 +188,7 @@ def generate_postings(rng: random.Random) -> list[JobPosting]:
             employer=rng.choice(employers),
             title=_words(rng, 1, 3).title(),
             description="<p>"
-            + " ".join(rng.choice(WORDS + FILLER * 2) for _ in range(rng.randint(0, 25)))
+            + " ".join(rng.choice(WORDS + PHRASES + FILLER * 2) for _ in range(rng.randint(0, 25)))
             + "</p>",
             skills=[rng.choice(WORDS) for _ in range(rng.randint(0, 2))],
             category=rng.choice(facet_values()["category"]),
@@ -272,6 +314,7 @@ def _assert_the_sample_means_something(searches, expected, by_id, postings) -> N
         )
     for kind, has in {
         "words": lambda q: bool(q.terms),
+        "related titles": lambda q: any(term.startswith(GROUP_PREFIX) for term in q.terms),
         "place": lambda q: q.near is not None,
         **{name: (lambda q, name=name: name in q.filters) for name in FACETS},
         **{name: (lambda q, name=name: name in q.flags) for name in FLAGS},

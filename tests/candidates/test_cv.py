@@ -74,7 +74,7 @@ def test_a_real_pdf_or_docx_is_stored_privately_and_served_only_as_a_download(
         (
             "cv.pdf",
             files.minimal_pdf(extra_objects=[b"<< /S /JavaScript /JS (app.alert(1)) >>"]),
-            "scripts or attached files",
+            "active content",
         ),
         ("cv.docx", files.zip_of({"notes.txt": "just a zip"}), "not a word document"),
         ("cv.docx", files.zip_bomb(), "not a word document"),

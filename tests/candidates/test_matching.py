@@ -109,9 +109,7 @@ def test_a_required_credential_they_hold_ranks_above_an_otherwise_equal_posting(
 def test_a_posting_requiring_a_credential_they_lack_comes_last_and_says_so(index, person):
     lacking = PublishedPostingFactory(title="Requires CPSCP", skills=["forklift"])
     lacking.required_credentials.set([credential("cpscp")])
-    PublishedPostingFactory(
-        title="Far and plain", category="retail-customer-service", **north_of_columbus(45)
-    )
+    PublishedPostingFactory(title="Far and plain", **north_of_columbus(45))
     index()
 
     matches = matches_for_candidate(person, None)
@@ -179,7 +177,12 @@ def test_every_hit_has_one_reason_per_matched_clause(index, person):
     person.headline = "Warehouse operative"
     for miles in (1, 10, 30):
         PublishedPostingFactory(**north_of_columbus(miles))
-    PublishedPostingFactory(title="Cook", category="hospitality-food", employment_type="part_time")
+    PublishedPostingFactory(
+        title="Cook",
+        category="hospitality-food",
+        employment_type="part_time",
+        skills=["Stock control"],
+    )
     index()
 
     matches = matches_for_candidate(person, None)
@@ -197,6 +200,47 @@ def test_every_hit_has_one_reason_per_matched_clause(index, person):
                 names={"cpors": "CPORS"},
             )
         )
+
+
+def test_distance_alone_never_lists_a_posting(index, seeded_credentials):
+    officer = CandidateProfileFactory(
+        headline="Probation officer",
+        summary="Ten years supervising people on licence.",
+        skills=["risk assessment"],
+        desired_categories=["probation-parole"],
+        travel_radius=25,
+    )
+    officer.credentials.set([credential("cpors")])
+    PublishedPostingFactory(title="Line cook", category="hospitality-food", **north_of_columbus(8))
+    PublishedPostingFactory(
+        title="Construction labourer", category="construction-trades", **north_of_columbus(8)
+    )
+    PublishedPostingFactory(title="Probation officer", category="probation-parole")
+    PublishedPostingFactory(title="Parole agent", category="other")
+    PublishedPostingFactory(title="Youth worker", category="other", skills=["Risk assessment"])
+    asks = PublishedPostingFactory(title="Case manager", category="case-management")
+    asks.preferred_credentials.set([credential("cpors")])
+    index()
+
+    matches = matches_for_candidate(officer, None)
+
+    assert sorted(_titles(matches)) == [
+        "Case manager",
+        "Parole agent",
+        "Probation officer",
+        "Youth worker",
+    ]
+    for match in matches:
+        about_them = {"prefers", "requires", "skill", "category", "similar"}
+        assert about_them & {name.partition(":")[0] for name in match.matched}, match
+
+
+def test_a_profile_with_nothing_about_the_work_lists_no_posting(index, seeded_credentials):
+    blank = CandidateProfileFactory(headline="", skills=[], desired_categories=[])
+    PublishedPostingFactory(title="Warehouse operative")
+    index()
+
+    assert matches_for_candidate(blank, None) == []
 
 
 def test_a_closed_posting_is_never_matched_even_before_the_index_catches_up(index, person):

@@ -60,6 +60,20 @@ def test_the_dashboard_lists_jobs_for_you_with_their_reasons(client, matching_in
     assert "It asks for forklift, one of your skills" in reasons
     assert "Less than a mile from you" in reasons
     assert section.select_one("a[href='/jobs/?sort=for_you']")
+    assert "Only 1 job matches your profile just now" in section.get_text(" ", strip=True)
+
+
+def test_the_dashboard_says_nothing_about_few_jobs_when_there_are_enough(
+    client, matching_indices, seeker
+):
+    for number in range(5):
+        PublishedPostingFactory(title=f"Warehouse operative {number}")
+    matching_indices()
+
+    page = parse(client.get("/dashboard/"))
+
+    assert len(_texts(page, ".match-list .posting-card__title")) == 5
+    assert "Only" not in page.select_one("#jobs-for-you").find_parent().get_text()
 
 
 def test_a_reentry_professional_sees_the_credentials_that_would_open_more_roles(

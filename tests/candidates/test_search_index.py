@@ -85,7 +85,7 @@ def test_the_document_holds_what_matching_reads_and_nothing_private(seeded_crede
 
     assert document["credentials"] == ["cpors"]
     assert document["skills_norm"] == "forklift"
-    assert document["experience_norm"] == "picker packer"
+    assert document["experience_norm"] == "picker packer zsynwarehouseoperative"
     assert document["home"] == {"lat": 39.9612, "lon": -82.9988}
     assert document["travel_radius"] == 10
     assert set(document) == set(candidates_index.mappings["properties"])
@@ -133,9 +133,9 @@ def test_profile_credential_and_history_changes_reach_the_index(index, seeded_cr
     )
     document = index()[str(profile.pk)]
 
-    assert document["headline_norm"] == "peer mentor"
+    assert document["headline_norm"] == "peer mentor zsynpeersupport"
     assert document["credentials"] == ["cpscp"]
-    assert document["experience_norm"] == "peer mentor"
+    assert document["experience_norm"] == "peer mentor zsynpeersupport"
     assert document["home"] is None
     assert check(candidates_index).is_clean
 

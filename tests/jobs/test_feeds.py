@@ -160,3 +160,19 @@ def test_feeds_are_discoverable_from_the_pages_they_mirror(client, corpus):
     assert alternates(client.get(path_page.url))["application/rss+xml"] == (
         "/feeds/career-paths/probation-parole.rss"
     )
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_control_characters_typed_or_stored_become_spaces_not_a_broken_feed(client, kind):
+    from tests.factories import PublishedPostingFactory
+
+    posting = PublishedPostingFactory(title="Cook\x0bnights", description="<p>Hot\x01food</p>")
+
+    searched = read(client, feed_url("jobs", kind) + "?q=cook%0Bnights", kind)
+    employer = read(client, feed_url("employer", kind, slug=posting.employer.slug), kind)
+
+    assert searched.feed.title == "Jobs: “cook nights”: Fair Chance Jobs"
+    assert [entry.title for entry in employer.entries] == [
+        f"Cook nights at {posting.employer.name}"
+    ]
+    assert "Hot food" in employer.entries[0].summary

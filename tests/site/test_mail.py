@@ -24,13 +24,16 @@ def queue(n: int) -> None:
     with transaction.atomic():
         for i in range(n):
             queue_message(
-                to=[f"person{i}@example.org"], subject=f"Note {i}", body_text=f"Hello {i}"
+                kind="test/note",
+                to=[f"person{i}@example.org"],
+                subject=f"Note {i}",
+                body_text=f"Hello {i}",
             )
 
 
 def _queue_then_fail():
     with transaction.atomic():
-        queue_message(to=["a@example.org"], subject="Hi", body_text="Hello")
+        queue_message(kind="test/note", to=["a@example.org"], subject="Hi", body_text="Hello")
         raise RuntimeError("the change failed")
 
 
@@ -58,7 +61,13 @@ def test_a_committed_message_is_sent_after_commit():
 
 def test_a_dedupe_key_sends_at_most_once():
     for _ in range(3):
-        queue_message(to=["a@example.org"], subject="Receipt", body_text="Paid", dedupe_key="evt_1")
+        queue_message(
+            kind="test/note",
+            to=["a@example.org"],
+            subject="Receipt",
+            body_text="Paid",
+            dedupe_key="evt_1",
+        )
 
     assert OutgoingEmail.objects.count() == 1
     assert len(mail.outbox) == 1

@@ -69,6 +69,7 @@ EXPECTED_JOBS = {
     "search.ensure": 60,
     "database.statistics": 86400,
     "mail.deliver": 30,
+    "mail.forget_bodies": 3600,
     "jobs.expire": 3600,
     "candidates.saved_jobs_closed": 3600,
     "billing.enforce_plans": 3600,

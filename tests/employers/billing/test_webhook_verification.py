@@ -7,9 +7,10 @@ import pytest
 from django.apps import apps
 
 from employers.billing.models import StripeEvent
+from employers.billing.webhooks import EventRefused, verified_event
 from fairsite.mail.models import OutgoingEmail
 from tests.factories import OpenOrderFactory, OwnerFactory
-from tests.stripe_events import WEBHOOK_URL
+from tests.stripe_events import SECRET, WEBHOOK_URL
 
 pytestmark = pytest.mark.django_db
 
@@ -104,6 +105,59 @@ def test_small_clock_differences_either_way_are_accepted(client, stripe_events, 
 
     assert stripe_events.deliver(client, event, timestamp=int(time.time()) - 250).status_code == 200
     assert stripe_events.deliver(client, later, timestamp=int(time.time()) + 250).status_code == 200
+
+
+def test_a_stale_timestamp_in_front_of_a_signed_future_one_is_refused(
+    client, stripe_events, completed
+):
+    # The SDK reads the item that is exactly "t": the padded stale one is not it,
+    # so the body is verified with the future timestamp; a check reading the first
+    # "t" it could find would have seen only the stale one.
+    event, before = completed
+    future = int(time.time()) + 3600
+    body, header = stripe_events.signed(event, timestamp=future)
+    stale = int(time.time()) - 100
+
+    response = post(client, body, {"HTTP_STRIPE_SIGNATURE": f" t={stale},{header}"})
+
+    assert refused(response, before)
+
+
+def test_a_header_with_two_timestamps_is_refused_even_when_both_are_current(
+    client, stripe_events, completed
+):
+    event, before = completed
+    now = int(time.time())
+    body, header = stripe_events.signed(event, timestamp=now)
+
+    for doubled in (f"{header},t={now}", f"t={now},{header}", f"{header}, T={now}"):
+        response = post(client, body, {"HTTP_STRIPE_SIGNATURE": doubled})
+
+        assert refused(response, before)
+        assert b"More than one timestamp" in response.content
+
+
+def test_the_timestamp_checked_is_the_one_the_sdk_verified(stripe_events, completed):
+    event, _before = completed
+    body, header = stripe_events.signed(event, timestamp=int(time.time()) + 250)
+
+    with pytest.raises(EventRefused, match="future"):
+        verified_event(
+            payload=body.encode(), signature=header, secret=SECRET, now=time.time() - 100
+        )
+    assert (
+        verified_event(payload=body.encode(), signature=header, secret=SECRET)["id"]
+        == (event["id"])
+    )
+
+
+def test_a_header_with_other_schemes_beside_v1_is_accepted(client, stripe_events, completed):
+    event, _before = completed
+    body, header = stripe_events.signed(event)
+
+    response = post(client, body, {"HTTP_STRIPE_SIGNATURE": f"{header},v0=6ffbb59b2300aae63f27"})
+
+    assert response.status_code == 200
 
 
 def test_a_signed_body_that_is_not_an_event_is_refused(client, stripe_events, completed):
