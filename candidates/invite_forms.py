@@ -2,6 +2,8 @@
 
 from django import forms
 
+from employers.record_questions import refuse_record_question
+
 MAX_MESSAGE = 1000
 
 
@@ -12,6 +14,7 @@ class InviteForm(forms.Form):
         required=False,
         max_length=MAX_MESSAGE,
         widget=forms.Textarea(attrs={"rows": 5}),
+        validators=[refuse_record_question],
         error_messages={
             "max_length": f"Keep the message to {MAX_MESSAGE} characters or fewer.",
         },

@@ -22,7 +22,7 @@ from fairsite.mail.delivery import queue_email
 from fairsite.places import Place
 from fairsite.private_storage import private_storage
 from jobs.models import Credential, JobPosting, Status
-from jobs.wording import check_wording
+from jobs.wording import before_offer_refusal
 
 from .cv import cv_kind
 from .encryption import encrypt_preferences
@@ -209,12 +209,6 @@ def saved_jobs_note_closed(*, now=None) -> int:
     return noted
 
 
-INVITE_RECORD_MESSAGE = (
-    "Take out the words about records ({phrases}). Nobody may be asked about a record "
-    "before a job offer."
-)
-
-
 @transaction.atomic
 def invite_to_apply(
     *, posting: JobPosting, profile: CandidateProfile, by: User, message: str = ""
@@ -235,10 +229,8 @@ def invite_to_apply(
         raise ValidationError(
             "This person can't be invited: they no longer let employers find them."
         )
-    flags = check_wording(message)
-    if flags:
-        phrases = ", ".join(f"'{flag.phrase}'" for flag in flags)
-        raise ValidationError({"message": INVITE_RECORD_MESSAGE.format(phrases=phrases)})
+    if refusal := before_offer_refusal(message):
+        raise ValidationError({"message": refusal})
     if ApplyInvitation.objects.filter(posting=posting, profile=profile).exists():
         raise ValidationError("You have already invited this person to apply for this job.")
     invitation = ApplyInvitation(posting=posting, profile=profile, invited_by=by, message=message)

@@ -16,6 +16,7 @@ from .models import (
     RoleType,
     Support,
 )
+from .record_questions import refuse_record_question
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 MAX_PLACES = 10
@@ -92,7 +93,9 @@ def location_from_place(place: Place) -> dict:
 
 
 class EmployerForm(forms.Form):
-    name = forms.CharField(label="Organisation name", max_length=150)
+    name = forms.CharField(
+        label="Organisation name", max_length=150, validators=[refuse_record_question]
+    )
     website = WebAddressField(required=False, max_length=200)
     industry = forms.ChoiceField(choices=[("", "Choose an industry"), *Industry.choices])
     size = forms.ChoiceField(
@@ -104,6 +107,7 @@ class EmployerForm(forms.Form):
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text="A few plain sentences: what you do and what working with you is like.",
+        validators=[refuse_record_question],
     )
     locations = LocationsField(label="Where you hire", required=False)
     logo = forms.ImageField(

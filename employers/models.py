@@ -7,10 +7,13 @@ shown in plain words, matched against, filtered on and verified by an editor.
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+
+from .record_questions import record_question_errors
 
 
 class Industry(models.TextChoices):
@@ -167,6 +170,11 @@ class Employer(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("employers:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        """Candidates read the name and the about text: neither may ask about a record."""
+        if errors := record_question_errors(name=self.name, about=self.about):
+            raise ValidationError(errors)
 
     @property
     def is_verified(self) -> bool:

@@ -10,8 +10,6 @@ and each email carries a dedupe key, so a retried change never sends twice.
 
 from __future__ import annotations
 
-import re
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
@@ -33,6 +31,7 @@ from .application_models import (
 )
 from .models import ApplicationMethod, JobPosting
 from .services import employer_recipients
+from .wording import before_offer_refusal
 
 # Each stage an employer may move to, and the stages it may come from.
 EMPLOYER_MOVES: dict[str, set[str]] = {
@@ -51,19 +50,9 @@ CANDIDATE_IS_TOLD = {Stage.SHORTLISTED, Stage.INTERVIEW, Stage.OFFER, Stage.HIRE
 # Still waiting when a posting is filled or closed (an offer holder already knows).
 WAITING = (Stage.SUBMITTED, Stage.VIEWED, Stage.SHORTLISTED, Stage.INTERVIEW)
 
-# Before a conditional offer, a message may not raise a record (ban the box). Narrow
-# words only, so everyday ones ("record your hours", "check in") and the names of
-# reentry roles (probation officer, prison case manager) pass.
-_RECORD_WORDS = re.compile(
-    r"\b(?:convict\w*|felon\w*|felony|offen[cs]es?|arrest\w*|dbs|crb|"
-    r"(?:background|record|police|dbs) checks?|(?:criminal|police) (?:records?|history|background)|"
-    r"your record)\b",
-    re.IGNORECASE,
-)
-RECORD_BEFORE_OFFER = (
-    "Don't raise criminal records, convictions or checks before a conditional offer. "
-    "Take this out of your message."
-)
+# The stages whose message goes with or after a conditional offer: only then, or
+# to someone who already holds one, may a message raise a record.
+OFFER_MADE = {Stage.OFFER, Stage.HIRED}
 NO_CV = "Upload your CV, or add one to your profile first."
 CONFIRM_CONDITIONAL = (
     "Tick the box to confirm the offer is conditional and that any record check "
@@ -183,7 +172,7 @@ def application_move(
         raise PermissionDenied("Only the employer's team can move its applicants.")
     if refusal := move_refusal(application, to):
         raise StageMoveNotAllowed({"stage": refusal})
-    _check_message(message, to)
+    _check_message(message, to, holds_offer=[application])
     if to == Stage.OFFER:
         if not offer_is_conditional:
             raise ValidationError({"offer_is_conditional": CONFIRM_CONDITIONAL})
@@ -212,7 +201,7 @@ def applications_move(
     )
     if not locked:
         raise ValidationError({"applications": "Choose at least one applicant."})
-    _check_message(message, to)
+    _check_message(message, to, holds_offer=locked)
     if not all(is_member(by, application) for application in locked):
         raise PermissionDenied("Only the employer's team can move its applicants.")
     refused = [
@@ -272,9 +261,12 @@ def applications_tell_posting_closed(*, posting: JobPosting) -> int:
     return told
 
 
-def _check_message(message: str, to: str) -> None:
-    if to not in {Stage.OFFER, Stage.HIRED} and _RECORD_WORDS.search(message or ""):
-        raise ValidationError({"message": RECORD_BEFORE_OFFER})
+def _check_message(message: str, to: str, *, holds_offer: list[Application]) -> None:
+    """A message may raise a record only with an offer, or to people who hold one."""
+    if to in OFFER_MADE or all(application.stage == Stage.OFFER for application in holds_offer):
+        return
+    if refusal := before_offer_refusal(message):
+        raise ValidationError({"message": refusal})
 
 
 def _record(application: Application, to: str, *, by: User, message: str = "") -> None:

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from employers.forms import LocationsField, WebAddressField
 from employers.models import CheckLevel, CheckTiming, FairChancePolicy
+from employers.record_questions import refuse_record_question
 from fairsite.richtext import clean_rich_text, editable_text, html_to_plain_text
 
 from .models import (
@@ -73,10 +74,11 @@ def _blank(choices, text):
 
 
 class PostingForm(forms.Form):
-    title = forms.CharField(label="Job title", max_length=140)
+    title = forms.CharField(label="Job title", max_length=140, validators=[refuse_record_question])
     description = forms.CharField(
         label="About the job",
         max_length=20_000,
+        validators=[refuse_record_question],
         widget=forms.Textarea(attrs={"rows": 12}),
         help_text=(
             "What the person will do, the hours, and what you offer. Leave a blank line "
@@ -176,6 +178,11 @@ class PostingForm(forms.Form):
         self.initial.setdefault("employment_type", EmploymentType.FULL_TIME)
         self.initial.setdefault("experience_level", ExperienceLevel.NONE)
         self.initial.setdefault("application_method", ApplicationMethod.ON_SITE)
+
+    def clean_skills(self):
+        skills = self.cleaned_data["skills"]
+        refuse_record_question(", ".join(skills))  # as the model reads them
+        return skills
 
     def clean_description(self):
         html = clean_rich_text(self.cleaned_data["description"])

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from employers.models import CheckLevel, CheckTiming, Employer, Location
+from employers.record_questions import record_question_errors
 from fairsite.places import region_name, regions_of
 
 
@@ -240,6 +241,9 @@ class JobPosting(models.Model):
             self.clean_open_to(self.workplace, self.open_to_country, self.open_to_region)
         except ValidationError as error:
             errors.update({name: messages[0] for name, messages in error.message_dict.items()})
+        errors |= record_question_errors(
+            title=self.title, description=self.description, skills=", ".join(self.skills or [])
+        )
         if errors:
             raise ValidationError(errors)
 

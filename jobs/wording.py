@@ -4,7 +4,16 @@ Ban-the-box rules and the fair-chance promise mean a posting may not demand a
 "clean record" or a check before an offer. The list below is maintained by hand
 (each rule has tests in tests/jobs/test_wording.py); a match is a flag shown to
 the employer before they submit, with a suggestion built from their own policy,
-and to the editor in moderation. A flag never blocks on its own.
+and to the editor in moderation. A flag never blocks a posting on its own.
+
+Questions about a record are a different thing: the record-question check
+(employers/record_questions.py) refuses them everywhere, and a posting that
+holds one can't be saved. A posting saved before that check learnt a question
+still shows it here, as a flag.
+
+A message sent to a person before a conditional offer (an invitation to apply,
+the message with a stage move) has no editor to review it, so
+``before_offer_refusal`` refuses it for a record question or a flagged phrase.
 """
 
 import re
@@ -12,6 +21,7 @@ from dataclasses import dataclass
 from html import unescape
 
 from employers.models import CheckTiming, FairChancePolicy
+from employers.record_questions import record_question_in
 
 
 @dataclass(frozen=True)
@@ -43,7 +53,8 @@ RULES = [
     ),
     Rule(
         r"\bno (?:criminal )?(?:record|records|convictions?|felon(?:s|ies|y)?|offenders?|"
-        r"ex-?offenders?|ex-?cons?|criminal history|criminal background)\b",
+        r"ex-?offenders?|ex-?cons?|criminal history|criminal background)\b"
+        r"(?! (?:questions?|checks?|box(?:es)?)\b)",
         "Saying 'no convictions' or 'no felons' is a blanket ban, which fair-chance hiring avoids.",
     ),
     Rule(
@@ -69,9 +80,10 @@ RULES = [
         "Asking that people have no convictions is a blanket ban.",
     ),
     Rule(
-        r"\b(?:have you ever been|were you ever|ever been) (?:convicted|arrested|in prison|"
-        r"incarcerated)\b|\bcheck the box\b|\btick (?:the|this) box if\b",
-        "Asking about convictions before an offer breaks ban-the-box rules.",
+        r"\b(?:background|criminal record|criminal history|police|dbs|crb|record) "
+        r"(?:check|screening)s? (?:\w+ ){0,3}?before (?:the |an |a |your |any )?"
+        r"(?:interview|offer|job offer)\b",
+        "A check before an offer screens people out; say when and how you check instead.",
     ),
     Rule(
         r"\bno (?:arrests?|prison (?:time|record)|jail time)\b|\bno history of arrests?\b",
@@ -116,9 +128,30 @@ def check_wording(*texts: str, policy: FairChancePolicy | None = None) -> list[F
     suggestion = suggestion_for(policy)
     flags: dict[str, Flag] = {}
     for text in texts:
+        if question := record_question_in(text or ""):
+            flags.setdefault(
+                question.sentence,
+                Flag(phrase=question.sentence, why=question.why, suggestion=suggestion),
+            )
         normalised = _normalise(text or "")
         for pattern, rule in _COMPILED:
             for match in pattern.finditer(normalised):
                 phrase = match.group(0).strip()
                 flags.setdefault(phrase, Flag(phrase=phrase, why=rule.why, suggestion=suggestion))
     return list(flags.values())
+
+
+SCREENING_IN_MESSAGE = (
+    "Take out the words about records ({phrases}). Nobody may be asked about a record "
+    "before a conditional offer. If you check records, say when in your job posting instead."
+)
+
+
+def before_offer_refusal(text: str) -> str:
+    """Why a message to a person before a conditional offer can't go as written ("" if it can)."""
+    if question := record_question_in(text or ""):
+        return question.message
+    if flags := check_wording(text or ""):
+        phrases = ", ".join(f"“{flag.phrase}”" for flag in flags)
+        return SCREENING_IN_MESSAGE.format(phrases=phrases)
+    return ""

@@ -34,6 +34,7 @@ FLAGGED = [
     "Must have a spotless record",
     "<p>Candidates <strong>must pass a background check</strong>.</p>",
     "Must pass a background check \u2013 no exceptions",
+    "We will run a background check before the interview.",
 ]
 
 NOT_FLAGGED = [
@@ -47,6 +48,8 @@ NOT_FLAGGED = [
     "You will record background information in case notes.",
     "We welcome applicants with a criminal record.",
     "The law requires a DBS check for this role after an offer.",
+    "No criminal record questions on our application form.",
+    "There are no conviction boxes to tick.",
 ]
 
 
