@@ -1,6 +1,7 @@
 """Journey: a visitor on a phone types a search the way people do (a typo, filler
-words, "part time") and still sees the jobs it means, with what was read and a
-link to search the words as typed. With JavaScript and without."""
+words, "part time", a place name several places share) and still sees the jobs
+it means, with what was read, the place chosen and the others, and a link to
+search the words as typed. With JavaScript and without."""
 
 import pytest
 from playwright.sync_api import expect
@@ -9,7 +10,7 @@ from fairsite.outbox.drain import drain_due
 from fairsite.search.client import get_client
 from fairsite.search.indices import ensure
 from jobs.search import postings_index
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import _new_page, assert_accessible
 from tests.factories import PublishedPostingFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -93,3 +94,59 @@ def test_the_same_without_javascript(page_without_js, page, postings):
     page.set_viewport_size(PHONE)
     page.goto(page_without_js.url)
     assert_accessible(page)
+
+
+@pytest.fixture
+def glasgows(es, seeded_credentials, home_page, settings):
+    settings.PLACES_DEFAULT_COUNTRY = "US"
+    ensure(postings_index)
+    PublishedPostingFactory(
+        title="Warehouse operative",
+        located="Glasgow, Scotland",
+        located__country="GB",
+        located__region="Scotland",
+        located__latitude=55.8652,
+        located__longitude=-4.2576,
+    )
+    PublishedPostingFactory(
+        title="Warehouse picker",
+        located="Glasgow, KY",
+        located__region="KY",
+        located__latitude=36.9959,
+        located__longitude=-85.9119,
+    )
+    drain_due()
+    get_client().indices.refresh(index=postings_index.alias)
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
+def test_a_typo_and_a_shared_place_name_on_a_phone(browser, live_server, glasgows, javascript):
+    page = _new_page(browser, live_server, viewport=PHONE, java_script_enabled=javascript)
+    try:
+        page.goto("/jobs/")
+        page.get_by_label("Job title, skill or employer").fill("warehose jobs")
+        page.get_by_label("Town, ZIP code or postcode").fill("Glasgow")
+        page.get_by_role("button", name="Search", exact=True).click()
+
+        expect(page.locator(".did-you-mean")).to_have_text(
+            "Showing results for warehouse. Search for warehose instead."
+        )
+        expect(page.locator(".understood")).to_contain_text("Left out: “jobs”.")
+        reading = page.locator(".place-reading")
+        expect(reading).to_contain_text("Showing Glasgow, Scotland")
+        expect(reading.get_by_role("link", name="Glasgow, Kentucky")).to_be_visible()
+        expect(page.locator(".posting-card__title")).to_have_text(["Warehouse operative"])
+        expect(page.locator(".field-error")).to_have_count(0)
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"the page scrolls sideways by {overflow}px at 375px wide"
+        if javascript:
+            assert_accessible(page)
+
+        # The other Glasgow, with the same words: corrected there too.
+        reading.get_by_role("link", name="Glasgow, Kentucky").click()
+        expect(page.locator(".posting-card__title")).to_have_text(["Warehouse picker"])
+        expect(page.locator(".did-you-mean strong")).to_have_text("warehouse")
+    finally:
+        page.context.close()
