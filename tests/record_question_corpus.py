@@ -684,4 +684,7 @@ INNOCENT = [
     "Our prison leaver programme runs each spring.",
     "Catering in a jail kitchen for a contractor.",
     "Full UK driving licence required.",
+    "Been through the justice system yourself? Use what you know to help people coming home.",
+    "Do you have lived experience of the justice system? This peer mentor job is for you.",
+    "You have been through the justice system yourself, and you use that to build trust.",
 ]
