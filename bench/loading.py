@@ -30,7 +30,7 @@ from employers.models import (
 )
 from fairsite.accounts.models import User
 from fairsite.database import refresh_statistics
-from jobs.models import Credential, JobPosting, PostingLocation
+from jobs.models import Credential, Currency, JobPosting, PostingLocation, Workplace
 
 from .dataset import SEED, EmployerSpec, PostingSpec, employer_specs, posting_specs
 from .towns import resolved_towns
@@ -149,6 +149,12 @@ def _write_postings(
             category=spec.category,
             employment_type=spec.employment_type,
             workplace=spec.workplace,
+            # A remote job is open to its employer's whole country (its pay's).
+            open_to_country=(
+                ("GB" if spec.salary_currency == Currency.GBP else "US")
+                if spec.workplace == Workplace.REMOTE
+                else ""
+            ),
             salary_min=spec.salary_min,
             salary_max=spec.salary_max,
             salary_period=spec.salary_period,

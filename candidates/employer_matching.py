@@ -15,6 +15,7 @@ from elasticsearch.dsl import Q, Search
 
 from fairsite.search.text import query_text
 from jobs.models import JobPosting
+from jobs.search_places import posting_open_to
 from jobs.search_results import SearchUnavailable
 
 from .matching import (
@@ -76,7 +77,25 @@ def candidates_for_posting_search(posting: JobPosting, *, size: int = MATCH_SIZE
     if within is not None:
         places.append(within)
     if posting.is_remote:
-        places.append(Q("term", remote_ok=True))
+        # The mirror of CandidateRanking.place_filter: remote suits them, and the
+        # job is open to where they live (or they gave no home).
+        open_to = posting_open_to(
+            remote=True, country=posting.open_to_country, region=posting.open_to_region
+        )
+        lives_there = [Q("terms", home_keys=open_to)] if open_to else []
+        places.append(
+            Q(
+                "bool",
+                filter=[
+                    Q("term", remote_ok=True),
+                    Q(
+                        "bool",
+                        should=[*lives_there, ~Q("exists", field="home")],
+                        minimum_should_match=1,
+                    ),
+                ],
+            )
+        )
     filters = [Q("bool", should=places, minimum_should_match=1)] if places else []
 
     clauses = [

@@ -141,6 +141,11 @@ class ProfileForm(forms.Form):
         "apply, and never see your fair-chance preferences.",
     )
 
+    def __init__(self, *args, place_country: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A shared place name is read in the person's own country first.
+        self.fields["home"].prefer_country = place_country
+
     SECTIONS = (
         ("About you", ("kind", "headline", "summary", "skills", "credentials")),
         (

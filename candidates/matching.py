@@ -45,6 +45,7 @@ from fairsite.search.client import get_client
 from fairsite.search.text import query_text
 from jobs.models import Category, Credential, EmploymentType, JobPosting
 from jobs.search import postings_index
+from jobs.search_places import near_filter
 from jobs.search_results import SearchUnavailable
 from jobs.selectors import visible_postings_by_id
 
@@ -139,15 +140,20 @@ class CandidateRanking:
         return preference_filters(self.preferences)
 
     def place_filter(self) -> Q | None:
-        """Within their travel radius of home, or remote when they said that suits them."""
-        home = home_point(self.profile)
-        options = []
+        """Jobs at their home (jobs.search_places: within their travel radius, or,
+        when they said remote work suits them, remote and open to where they live);
+        with no home, any remote job if remote suits them."""
+        home = getattr(self.profile, "home", None)
         if home is not None:
-            radius = f"{self.profile.travel_radius}mi"
-            options.append(Q("geo_distance", distance=radius, locations=home))
-        if self.profile.remote_ok:
-            options.append(Q("term", remote=True))
-        return Q("bool", should=options, minimum_should_match=1) if options else None
+            return near_filter(
+                latitude=home.latitude,
+                longitude=home.longitude,
+                radius_miles=self.profile.travel_radius,
+                country=home.country,
+                region=home.region,
+                include_remote=self.profile.remote_ok,
+            )
+        return Q("term", remote=True) if self.profile.remote_ok else None
 
     def scoring_clauses(self) -> list[Q]:
         profile = self.profile

@@ -23,6 +23,7 @@ from fairsite.accounts.personal_data import account_deleting
 from fairsite.outbox.services import enqueue
 from fairsite.search.registry import SearchIndex, register
 from fairsite.search.text import TEXT_DIGEST, normalise
+from jobs.search_places import place_keys
 
 from .models import CandidateProfile, ExperienceEntry, HomeLocation
 
@@ -47,6 +48,8 @@ def _mapping() -> dict:
     mapping.field("travel_radius", field.Integer())
     mapping.field("remote_ok", field.Boolean())
     mapping.field("home", field.GeoPoint())
+    # The keys of remote jobs open to where they live (jobs.search_places).
+    mapping.field("home_keys", field.Keyword())
     mapping.field("updated_at", field.Date())
     # The text function's fingerprint: when it changes, --status asks for a rebuild.
     return {**mapping.to_dict(), "dynamic": "strict", "_meta": {"text": TEXT_DIGEST}}
@@ -71,6 +74,7 @@ def candidate_document(profile: CandidateProfile) -> dict:
         "travel_radius": profile.travel_radius,
         "remote_ok": profile.remote_ok,
         "home": {"lat": home.latitude, "lon": home.longitude} if home else None,
+        "home_keys": place_keys(home.country, home.region) if home else [],
         "updated_at": profile.updated_at,
     }
 

@@ -13,6 +13,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from fairsite.forms import add_service_errors
+from fairsite.places.forms import announce_readings
+from jobs.visitor_places import visitor_country
 
 from . import services
 from .cv import CONTENT_TYPES
@@ -32,7 +34,11 @@ ADD_BUTTONS = {"add_experience": "experience", "add_education": "education"}
 @login_required
 def profile_edit(request):
     profile = profile_for(request.user)
-    form = ProfileForm(posted_data(request), initial=ProfileForm.initial_from(profile))
+    form = ProfileForm(
+        posted_data(request),
+        initial=ProfileForm.initial_from(profile),
+        place_country=visitor_country(request),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.profile_save(user=request.user, **form.service_arguments())
@@ -40,6 +46,7 @@ def profile_edit(request):
             add_service_errors(form, error)
         else:
             messages.success(request, "Your profile is saved.")
+            announce_readings(request, form)
             return redirect("accounts:dashboard")
     return render(request, "candidates/profile_form.html", {"form": form, "profile": profile})
 

@@ -6,6 +6,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 
 from employers.models import Industry, Pledge, Support
 from fairsite.places.forms import PlaceField
+from fairsite.places.lookup import country_code
 
 MILES_CHOICES = [(str(n), f"{n} miles") for n in (5, 10, 25, 50, 100)]
 DEFAULT_MILES = 25
@@ -22,6 +23,8 @@ class EmployerDirectoryForm(forms.Form):
         required=False,
         help_text="A town or city, a ZIP code or a postcode.",
     )
+    # The country of a place chosen from the "Showing ..." line (jobs.visitor_places).
+    place_country = forms.CharField(required=False, widget=forms.HiddenInput)
     miles = forms.TypedChoiceField(
         label="Distance",
         required=False,
@@ -48,6 +51,10 @@ class EmployerDirectoryForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": "Choose pledges from the list."},
     )
+
+    def clean_place_country(self):
+        # Only ever set by our own links; anything else means no country.
+        return country_code(self.cleaned_data.get("place_country")) or ""
 
 
 class GuideFilterForm(forms.Form):

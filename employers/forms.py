@@ -1,8 +1,8 @@
 from django import forms
-from django.conf import settings
 from django.core.validators import URLValidator
 
-from fairsite.places import Place, PlaceLookupError, find_place
+from fairsite.places import Place, PlaceLookupError
+from fairsite.places.forms import resolve_place
 
 from .models import (
     CheckLevel,
@@ -39,13 +39,15 @@ class LocationsField(forms.CharField):
     """Places typed one per line, each turned into a point by the gazetteer.
 
     Cleans to a list of dicts with the fields of a Location model. A line that
-    can't be found, or could be several places, gets its own message.
+    can't be found gets its own message; a name several places share is read
+    as the likeliest (``resolve_place``), and `readings` keeps how, for the
+    page to say.
     """
 
     widget = forms.Textarea(attrs={"rows": 3})
 
-    def __init__(self, *, prefer_country: str | None = None, **kwargs):
-        self.prefer_country = prefer_country
+    def __init__(self, **kwargs):
+        self.readings = []
         kwargs.setdefault(
             "help_text",
             "A town or city, a US ZIP code or a UK postcode. Put each place on its own line.",
@@ -62,14 +64,15 @@ class LocationsField(forms.CharField):
         lines = [line.strip() for line in (value or "").splitlines() if line.strip()]
         if len(lines) > MAX_PLACES:
             raise forms.ValidationError(f"List at most {MAX_PLACES} places.")
-        locations, errors = [], []
+        locations, errors, self.readings = [], [], []
         for line in lines:
             try:
-                place = find_place(line, prefer_country=self.prefer_country)
+                reading = resolve_place(line)
             except PlaceLookupError as problem:
                 errors.append(problem.message)
                 continue
-            locations.append(location_from_place(place))
+            self.readings.append(reading)
+            locations.append(location_from_place(reading.place))
         if errors:
             raise forms.ValidationError(errors)
         return locations
@@ -80,7 +83,7 @@ def location_from_place(place: Place) -> dict:
     postal_code = {"zip": place.label.split(" ")[0], "postcode": place.name}.get(place.kind, "")
     return {
         "label": place.label,
-        "locality": place.name if place.kind != "postcode" else "",
+        "locality": place.town if place.kind == "postcode" else place.name,
         "region": place.admin1,
         "postal_code": postal_code,
         "country": place.country,
@@ -114,10 +117,6 @@ class EmployerForm(forms.Form):
             "invalid_image": "The logo must be an image: a PNG, JPEG or WebP file.",
         },
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["locations"].prefer_country = settings.PLACES_DEFAULT_COUNTRY
 
     def clean_logo(self):
         logo = self.cleaned_data.get("logo")

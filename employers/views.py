@@ -6,6 +6,7 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from fairsite.places.forms import announce_readings
 from jobs.models import JobPosting, Status
 
 from . import services
@@ -48,7 +49,8 @@ def _error_message(error: ValidationError) -> str:
     return " ".join(error.messages)
 
 
-def _save_logo_and_locations(employer: Employer, form: EmployerForm) -> None:
+def _save_logo_and_locations(employer: Employer, form: EmployerForm, request) -> None:
+    announce_readings(request, form)
     if form.cleaned_data.get("logo"):
         employer.logo = form.cleaned_data["logo"]
         employer.save(update_fields=["logo", "updated_at"])
@@ -70,7 +72,7 @@ def employer_create(request):
             employer = services.employer_create(
                 by=request.user, **{name: form.cleaned_data[name] for name in PROFILE_FIELDS}
             )
-            _save_logo_and_locations(employer, form)
+            _save_logo_and_locations(employer, form, request)
         messages.success(
             request, "Your organisation is set up. Now set out your fair-chance policy."
         )
@@ -90,7 +92,7 @@ def employer_edit(request, slug):
                 setattr(employer, name, form.cleaned_data[name])
             employer.full_clean()
             employer.save()
-            _save_logo_and_locations(employer, form)
+            _save_logo_and_locations(employer, form, request)
         messages.success(request, "Your organisation's details are saved.")
         return redirect("employers:dashboard", slug=employer.slug)
     return render(request, "employers/employer_form.html", {"form": form, "employer": employer})

@@ -57,6 +57,9 @@ class PostingSearchParams(Schema):
     credential: str | None = Field(None, max_length=80, description="A credential's slug.")
     salary: SalaryBand | None = Field(None, description="Pay a year at least this.")
     after_offer: bool = Field(False, description="Only roles that check records after an offer.")
+    hide_remote: bool = Field(
+        False, description="With `place`: leave out remote jobs open to that place."
+    )
     verified: bool = Field(False, description="Only verified fair-chance employers.")
     sort: SortValue = "relevance"
     page: int = Field(1, ge=1, le=10_000)
@@ -72,6 +75,8 @@ class PostingSearchParams(Schema):
         }
         data.update({name: getattr(self, name) or "" for name in FACETS})
         data.update({name: "on" for name in FLAGS if getattr(self, name)})
+        if self.hide_remote:
+            data["hide_remote"] = "on"
         return data
 
 
@@ -112,6 +117,14 @@ class PostingSummary(Schema):
     employment_type: EmploymentTypeValue
     workplace: WorkplaceValue
     places: list[str]
+    open_to_country: str = Field(
+        description="For a remote job, the country people can work from: US or GB "
+        "('' if not remote)."
+    )
+    open_to_region: str = Field(
+        description="For a remote job limited to one US state (its postal code, such as CA) "
+        "or UK nation (such as Scotland); '' for the whole country."
+    )
     salary: Salary | None
     check_timing: CheckTimingValue
     checks_after_offer: bool
@@ -217,6 +230,8 @@ def posting_summary(request: HttpRequest, posting: JobPosting) -> dict:
         "employment_type": posting.employment_type,
         "workplace": posting.workplace,
         "places": [location.label for location in posting.locations.all()],
+        "open_to_country": posting.open_to_country,
+        "open_to_region": posting.open_to_region,
         "salary": _salary(posting),
         "check_timing": posting.check_timing,
         "checks_after_offer": posting.checks_after_offer,

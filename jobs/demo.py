@@ -21,7 +21,15 @@ from fairsite.richtext import clean_rich_text
 
 from . import services
 from .demo_data import DEMO_POSTINGS, DemoPosting
-from .models import ApplicationMethod, Credential, Currency, JobPosting, PostingEvent, Status
+from .models import (
+    ApplicationMethod,
+    Credential,
+    Currency,
+    JobPosting,
+    PostingEvent,
+    Status,
+    Workplace,
+)
 
 # Featuring is paid for (a later feature); the demo shows a few as if it had been.
 FEATURED_FOR = timedelta(days=10)
@@ -144,6 +152,8 @@ def _fields(demo: DemoPosting, *, country: str, closes_at: datetime | None) -> d
         "category": demo.category,
         "employment_type": demo.employment_type,
         "workplace": demo.workplace,
+        "open_to_country": country if demo.workplace == Workplace.REMOTE else "",
+        "open_to_region": demo.open_to_region if demo.workplace == Workplace.REMOTE else "",
         "salary_min": _money(low),
         "salary_max": _money(high),
         "salary_period": period,

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from employers.policy import policy_sentences
 from employers.selectors import member_employer, policy_of
 from fairsite.forms import add_service_errors
+from fairsite.places.forms import announce_readings
 
 from . import services
 from .forms import PostingForm
@@ -36,6 +37,7 @@ def posting_new(request, slug):
             add_service_errors(form, error)
         else:
             messages.success(request, "Your draft is saved. Check it, then send it for review.")
+            announce_readings(request, form)
             return redirect("jobs:preview", slug=employer.slug, pk=posting.pk)
     return render(
         request,
@@ -62,6 +64,7 @@ def posting_edit(request, slug, pk):
             add_service_errors(form, error)
         else:
             messages.success(request, "Your changes are saved.")
+            announce_readings(request, form)
             return redirect("jobs:preview", slug=employer.slug, pk=posting.pk)
     return render(
         request,

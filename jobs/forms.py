@@ -1,7 +1,6 @@
 import datetime
 
 from django import forms
-from django.conf import settings
 from django.utils import timezone
 
 from employers.forms import LocationsField, WebAddressField
@@ -18,8 +17,10 @@ from .models import (
     EmploymentType,
     ExperienceLevel,
     JobPosting,
+    OpenToCountry,
     SalaryPeriod,
     Workplace,
+    open_to_regions,
 )
 
 MAX_SKILLS = 20
@@ -92,6 +93,22 @@ class PostingForm(forms.Form):
         label="Where the work happens", choices=Workplace.choices, widget=forms.RadioSelect
     )
     locations = LocationsField(label="Where the job is", required=False)
+    # Shown under "Remote" (and, without JavaScript, always, saying so).
+    open_to_country = forms.ChoiceField(
+        label="Country people can work from",
+        required=False,
+        choices=_blank(OpenToCountry.choices, "Choose a country"),
+        help_text="Needed for a remote job: people must live in this country to do it.",
+        error_messages={"invalid_choice": "Choose the United States or the United Kingdom."},
+    )
+    open_to_region = forms.ChoiceField(
+        label="State or nation people can work from",
+        required=False,
+        choices=[],
+        help_text="For a remote job. Leave it as 'Anywhere in the country' unless people "
+        "must live in one state or nation.",
+        error_messages={"invalid_choice": "Choose a state or nation from the list."},
+    )
     salary_min = forms.DecimalField(
         label="Pay from", required=False, min_value=0, max_digits=10, decimal_places=2
     )
@@ -147,7 +164,13 @@ class PostingForm(forms.Form):
 
     def __init__(self, *args, policy: FairChancePolicy | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["locations"].prefer_country = settings.PLACES_DEFAULT_COUNTRY
+        self.fields["open_to_region"].choices = [
+            ("", "Anywhere in the country"),
+            *(
+                (OpenToCountry(country).label, list(open_to_regions(country).items()))
+                for country in OpenToCountry.values
+            ),
+        ]
         if policy is not None and not self.is_bound:
             self.initial.setdefault("check_timing", policy.check_timing)
             self.initial.setdefault("check_level", policy.check_level)
@@ -188,6 +211,11 @@ class PostingForm(forms.Form):
         for rule in (
             probe.clean,
             lambda: JobPosting.clean_locations(cleaned.get("workplace"), cleaned.get("locations")),
+            lambda: JobPosting.clean_open_to(
+                cleaned.get("workplace"),
+                cleaned.get("open_to_country") or "",
+                cleaned.get("open_to_region") or "",
+            ),
         ):
             try:
                 rule()
@@ -230,9 +258,14 @@ class PostingForm(forms.Form):
                 "application_method",
                 "apply_url",
                 "apply_email",
+                "open_to_country",
+                "open_to_region",
             )
         }
         fields["salary_period"] = fields["salary_period"] or ""
+        if fields["workplace"] != Workplace.REMOTE:
+            # Only a remote job is open to a country; typed-in values are left out.
+            fields["open_to_country"] = fields["open_to_region"] = ""
         fields["expires_at"] = (
             datetime.datetime.combine(closing, datetime.time.max, tzinfo=datetime.UTC)
             if closing

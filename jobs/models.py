@@ -11,6 +11,7 @@ from django.utils.text import slugify
 
 from employers.models import CheckLevel, CheckTiming, Employer, Location
 from employers.record_questions import record_question_errors
+from fairsite.places import region_name, regions_of
 
 
 class Credential(models.Model):
@@ -66,6 +67,16 @@ class Workplace(models.TextChoices):
     ON_SITE = "on_site", "On site"
     HYBRID = "hybrid", "Hybrid (some days at home)"
     REMOTE = "remote", "Remote (work from home)"
+
+
+class OpenToCountry(models.TextChoices):
+    US = "US", "United States"
+    GB = "GB", "United Kingdom"
+
+
+def open_to_regions(country: str) -> dict[str, str]:
+    """A country's states or nations a remote job can be limited to: code -> name."""
+    return dict(regions_of(country)) if country in OpenToCountry.values else {}
 
 
 class SalaryPeriod(models.TextChoices):
@@ -142,6 +153,16 @@ class JobPosting(models.Model):
     workplace = models.CharField(
         max_length=10, choices=Workplace.choices, default=Workplace.ON_SITE
     )
+    # Where a remote job may be done from: a country ("US" or "GB"), and a US
+    # state's postal code ("CA") or a UK nation ("Scotland") when the employer
+    # limits it, blank for the whole country; the same codes as a place's admin1.
+    # Blank both for jobs that are not remote.
+    open_to_country = models.CharField(
+        "country people can work from", max_length=2, blank=True, choices=OpenToCountry.choices
+    )
+    open_to_region = models.CharField(
+        "state or nation people can work from", max_length=40, blank=True
+    )
     salary_min = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
     salary_max = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
     salary_period = models.CharField(max_length=8, choices=SalaryPeriod.choices, blank=True)
@@ -216,6 +237,10 @@ class JobPosting(models.Model):
             errors["apply_email"] = "Enter the email address where people apply."
         if self.check_timing == CheckTiming.NEVER and self.check_level != CheckLevel.NONE:
             errors["check_level"] = "You said you don't check records, so choose 'No check'."
+        try:
+            self.clean_open_to(self.workplace, self.open_to_country, self.open_to_region)
+        except ValidationError as error:
+            errors.update({name: messages[0] for name, messages in error.message_dict.items()})
         errors |= record_question_errors(
             title=self.title, description=self.description, skills=", ".join(self.skills or [])
         )
@@ -227,6 +252,33 @@ class JobPosting(models.Model):
         """A job that isn't remote must say where it is."""
         if workplace != Workplace.REMOTE and not locations:
             raise ValidationError({"locations": "Say where the job is, or choose 'Remote'."})
+
+    @staticmethod
+    def clean_open_to(workplace: str, country: str, region: str) -> None:
+        """A remote job must say which country people can work from, and a state
+        or nation, if given, must be one of that country's."""
+        if workplace != Workplace.REMOTE:
+            return
+        if not country:
+            raise ValidationError(
+                {"open_to_country": "Say which country people can work from for this remote job."}
+            )
+        if region and region not in open_to_regions(country):
+            raise ValidationError(
+                {
+                    "open_to_region": "Choose a state or nation of the country you chose, "
+                    "or 'Anywhere in the country'."
+                }
+            )
+
+    @property
+    def open_to_text(self) -> str:
+        """Where a remote job can be done from, in words ("" when not remote)."""
+        if not self.is_remote or not self.open_to_country:
+            return ""
+        if self.open_to_region:
+            return f"Work from anywhere in {region_name(self.open_to_country, self.open_to_region)}"
+        return f"Work from anywhere in the {'US' if self.open_to_country == 'US' else 'UK'}"
 
     @property
     def is_visible(self) -> bool:

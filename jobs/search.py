@@ -29,6 +29,7 @@ from fairsite.search.registry import SearchIndex, register
 from fairsite.search.text import TEXT_DIGEST, normalise
 
 from .models import Credential, JobPosting, PostingLocation, SalaryPeriod
+from .search_places import posting_open_to
 
 INDEX_NAME = "postings"
 
@@ -90,6 +91,8 @@ def _mapping() -> dict:
         "countries",
         "regions",
         "location_labels",
+        # Where a remote posting is open to, as jobs.search_places keys it.
+        "open_to",
         "application_method",
     ):
         mapping.field(name, field.Keyword())
@@ -175,6 +178,11 @@ def posting_document(posting: JobPosting) -> dict:
         "employer_slug": employer.slug,
         "employer_verified": employer.verified,
         "remote": posting.is_remote,
+        "open_to": posting_open_to(
+            remote=posting.is_remote,
+            country=posting.open_to_country,
+            region=posting.open_to_region,
+        ),
         "locations": [{"lat": loc.latitude, "lon": loc.longitude} for loc in locations],
         "location_labels": [loc.label for loc in locations],
         "countries": sorted({loc.country for loc in locations}),

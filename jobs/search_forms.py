@@ -2,14 +2,16 @@
 
 A bad parameter (an unknown facet value, a negative radius, a place we can't
 find, page 10,000) gets a message in the error summary; the search still runs
-with the parameters that were fine, so the page is never a dead end.
+with the parameters that were fine, so the page is never a dead end. A place
+name several places share is not a bad parameter: it is read as the likeliest
+(``resolve_place``) and searched with its radius, and `place_reading` keeps the
+others for the page to offer.
 """
 
 from django import forms
-from django.conf import settings
 
 from employers.models import CheckLevel
-from fairsite.places import PlaceLookupError, find_place
+from fairsite.places.forms import PlaceField
 
 from .models import Category, Credential, EmploymentType, Workplace
 from .search import SALARY_BANDS
@@ -36,7 +38,7 @@ class SearchForm(forms.Form):
         max_length=200,
         error_messages={"max_length": "Use fewer words: up to 200 letters and spaces."},
     )
-    place = forms.CharField(label="Town, ZIP code or postcode", required=False, max_length=100)
+    place = PlaceField(label="Town, ZIP code or postcode", required=False, max_length=100)
     radius = forms.TypedChoiceField(
         label="Distance",
         required=False,
@@ -55,6 +57,9 @@ class SearchForm(forms.Form):
         label="Only employers who check records after an offer, or never", required=False
     )
     verified = forms.BooleanField(label="Only verified fair-chance employers", required=False)
+    hide_remote = forms.BooleanField(
+        label="Hide remote jobs (show only jobs within the distance)", required=False
+    )
     sort = forms.ChoiceField(
         label="Sort by",
         required=False,
@@ -79,8 +84,12 @@ class SearchForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, can_sort_for_you: bool = False, **kwargs):
+    def __init__(
+        self, *args, can_sort_for_you: bool = False, place_country: str | None = None, **kwargs
+    ):
         super().__init__(*args, **kwargs)
+        # The visitor's own country, when known (jobs.visitor_places).
+        self.fields["place"].prefer_country = place_country
         # "Best for you" ranks by the signed-in person's own profile.
         self.can_sort_for_you = can_sort_for_you
         self.fields["credential"].choices = [
@@ -90,22 +99,29 @@ class SearchForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        place = cleaned.get("place", "")
+        found = cleaned.get("place")
         cleaned["near"] = None
-        if place:
-            try:
-                found = find_place(place, prefer_country=settings.PLACES_DEFAULT_COUNTRY)
-            except PlaceLookupError as problem:
-                self.add_error("place", problem.message)
-            else:
-                radius = cleaned.get("radius") or DEFAULT_RADIUS
-                cleaned["near"] = Near(found.latitude, found.longitude, radius, found.label)
+        if found is not None:
+            cleaned["near"] = Near(
+                found.latitude,
+                found.longitude,
+                cleaned.get("radius") or DEFAULT_RADIUS,
+                found.label,
+                country=found.country,
+                region=found.admin1,
+                include_remote=not cleaned.get("hide_remote"),
+            )
         if cleaned.get("sort") == "for_you" and not self.can_sort_for_you:
             self.add_error("sort", "To sort jobs for you, sign in and make a profile first.")
         wants_nearest = cleaned.get("sort") == "nearest"
         if wants_nearest and cleaned["near"] is None and "place" not in self.errors:
             self.add_error("sort", "To sort by distance, enter a town, ZIP code or postcode.")
         return cleaned
+
+    @property
+    def place_reading(self):
+        """How the place was read (a PlaceReading), once the form is checked."""
+        return self.fields["place"].reading
 
     def to_query(self) -> PostingQuery:
         """The search to run: the valid parameters, with anything invalid left out."""

@@ -24,6 +24,7 @@ from fairsite.search.client import get_client
 from fairsite.search.text import distinct_terms, query_terms
 
 from .search import SEARCHED_FIELDS, postings_index
+from .search_places import near_filter
 
 PAGE_SIZE = 20
 MAX_PAGE = 10_000 // PAGE_SIZE  # Elasticsearch's max_result_window
@@ -48,10 +49,17 @@ FLAGS = {"after_offer": "checks_after_offer", "verified": "employer_verified"}
 
 @dataclass(frozen=True)
 class Near:
+    """A place and a radius: jobs within it, and remote jobs open to the place
+    (its `country`, and its `region`: a US state code or UK nation) unless
+    `include_remote` is off. The rule is jobs.search_places.near_filter."""
+
     latitude: float
     longitude: float
     radius_miles: int
     label: str = ""
+    country: str = ""
+    region: str = ""
+    include_remote: bool = True
 
 
 @dataclass(frozen=True)
@@ -102,11 +110,19 @@ def text_clause(words: list[str], written: list[str] = ()) -> Q:
 
 
 def base_filters(query: PostingQuery, *, now: datetime) -> list[Q]:
-    """Filters that are not facets: still open, and near the place if one was given."""
+    """Filters that are not facets: still open, and at the place if one was given."""
     clauses = [Q("range", expires_at={"gt": now})]
-    if query.near is not None:
-        point = {"lat": query.near.latitude, "lon": query.near.longitude}
-        clauses.append(Q("geo_distance", distance=f"{query.near.radius_miles}mi", locations=point))
+    if (near := query.near) is not None:
+        clauses.append(
+            near_filter(
+                latitude=near.latitude,
+                longitude=near.longitude,
+                radius_miles=near.radius_miles,
+                country=near.country,
+                region=near.region,
+                include_remote=near.include_remote,
+            )
+        )
     return clauses
 
 

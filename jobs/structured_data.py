@@ -13,6 +13,7 @@ from django.conf import settings
 from django.http import HttpRequest
 
 from employers.structured_data import organization_json_ld, postal_address
+from fairsite.places import region_name
 
 from .models import ApplicationMethod, Currency, EmploymentType, JobPosting
 
@@ -25,9 +26,21 @@ EMPLOYMENT_TYPES = {
     EmploymentType.INTERNSHIP: "INTERN",
     EmploymentType.APPRENTICESHIP: "OTHER",
 }
-# A remote job says which countries people may work from; with no place given,
-# the posting's pay currency says which country it is in.
+# A remote job says where people may work from: its country, or the US state or
+# UK nation it is limited to (its open_to_country and open_to_region). A posting
+# saved before these existed and never edited falls back to its pay's country.
 CURRENCY_COUNTRIES = {Currency.USD: "US", Currency.GBP: "GB"}
+
+
+def applicant_location(posting: JobPosting) -> dict:
+    country = posting.open_to_country or CURRENCY_COUNTRIES[Currency(posting.salary_currency)]
+    if posting.open_to_region:
+        return {
+            "@type": "State",
+            "name": region_name(country, posting.open_to_region),
+            "containedInPlace": {"@type": "Country", "name": country},
+        }
+    return {"@type": "Country", "name": country}
 
 
 def _salary(posting: JobPosting) -> dict | None:
@@ -69,13 +82,8 @@ def posting_json_ld(posting: JobPosting, *, request: HttpRequest) -> dict | None
             {"@type": "Place", "address": postal_address(location)} for location in locations
         ]
     if posting.is_remote:
-        countries = sorted({location.country for location in locations}) or [
-            CURRENCY_COUNTRIES[Currency(posting.salary_currency)]
-        ]
         data["jobLocationType"] = "TELECOMMUTE"
-        data["applicantLocationRequirements"] = [
-            {"@type": "Country", "name": country} for country in countries
-        ]
+        data["applicantLocationRequirements"] = [applicant_location(posting)]
     if salary := _salary(posting):
         data["baseSalary"] = salary
     if posting.skills:

@@ -9,6 +9,7 @@ from candidates.matching import ranking_for
 from candidates.selectors import profile_for, saved_posting_ids
 from employers.policy import policy_sentences
 from employers.selectors import memberships_of, policy_of
+from fairsite.places.forms import reading_offer
 
 from .models import JobPosting
 from .search_forms import SearchForm
@@ -16,6 +17,7 @@ from .search_queries import title_suggestions
 from .search_results import SearchUnavailable, database_results, run_posting_search
 from .selectors import applications_of
 from .structured_data import posting_json_ld
+from .visitor_places import chosen_country, visitor_country
 
 logger = logging.getLogger(__name__)
 
@@ -87,7 +89,11 @@ def facet_groups(params: QueryDict, results) -> list[dict]:
 def posting_list(request):
     """The search page: Elasticsearch when it answers, the database when it doesn't."""
     has_profile = profile_for(request.user) is not None
-    form = SearchForm(request.GET or None, can_sort_for_you=has_profile)
+    form = SearchForm(
+        request.GET or None,
+        can_sort_for_you=has_profile,
+        place_country=visitor_country(request),
+    )
     query = form.to_query()
     ranking = ranking_for(request.user) if query.sort == "for_you" else None
     try:
@@ -105,8 +111,23 @@ def posting_list(request):
             "suggestion_url": url_with(request.GET, q=results.suggestion),
             "saved_ids": saved_posting_ids(request.user, [hit.posting.pk for hit in results.hits]),
             "feed_query": _feed_query(request.GET),
+            **place_context(request, form),
         },
     )
+
+
+def place_context(request, form: SearchForm) -> dict:
+    """What the page's place line shows (jobs/includes/search_place.html): how a
+    shared name was read, with a link to each other reading, and the link that
+    hides (or shows again) remote jobs open to the place; and the country of a
+    place the visitor chose, which the search form carries on."""
+    params = request.GET
+    hidden = bool(params.get("hide_remote"))
+    return {
+        "place_offer": reading_offer(form.place_reading, params),
+        "remote_toggle_url": url_with(params, hide_remote=None if hidden else "on"),
+        "place_country": chosen_country(request),
+    }
 
 
 def _feed_query(params: QueryDict) -> str:

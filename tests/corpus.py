@@ -72,6 +72,7 @@ def corpus(index):
             title="Reentry case manager",
             category=Category.CASE_MANAGEMENT,
             workplace=Workplace.REMOTE,
+            open_to_country="US",
             located=False,
             salary_min=None,
             salary_max=None,

@@ -322,12 +322,12 @@ class CandidateProfileFactory(factory.django.DjangoModelFactory):
         if create and extracted is not False:
             HomeLocation.objects.create(
                 profile=self,
-                label="Columbus, OH",
-                locality="Columbus",
-                region="OH",
-                country="US",
-                latitude=39.9612,
-                longitude=-82.9988,
+                label=kwargs.get("label", "Columbus, OH"),
+                locality=kwargs.get("locality", "Columbus"),
+                region=kwargs.get("region", "OH"),
+                country=kwargs.get("country", "US"),
+                latitude=kwargs.get("latitude", 39.9612),
+                longitude=kwargs.get("longitude", -82.9988),
             )
 
 

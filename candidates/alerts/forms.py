@@ -58,6 +58,7 @@ def alert_initial(alert: Alert) -> dict:
         "q": query.text,
         "place": query.near.label if query.near else "",
         "radius": query.near.radius_miles if query.near else DEFAULT_RADIUS,
+        "hide_remote": bool(query.near and not query.near.include_remote),
         **query.filters,
         **dict.fromkeys(query.flags, True),
         "name": alert.name,

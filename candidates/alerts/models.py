@@ -59,6 +59,11 @@ class Alert(models.Model):
     radius_miles = models.PositiveSmallIntegerField(
         null=True, blank=True, choices=[(r, f"{r} miles") for r in RADII_MILES]
     )
+    # The place's country and US state or UK nation: remote jobs open to them
+    # are at the place too (jobs.search_places), unless include_remote is off.
+    place_country = models.CharField(max_length=2, blank=True)
+    place_region = models.CharField(max_length=40, blank=True)
+    include_remote = models.BooleanField(default=True)
     frequency = models.CharField(
         max_length=10, choices=Frequency.choices, default=Frequency.INSTANT
     )
@@ -91,7 +96,15 @@ class Alert(models.Model):
         """The saved search, exactly as the search page would run it."""
         near = None
         if self.latitude is not None and self.longitude is not None and self.radius_miles:
-            near = Near(self.latitude, self.longitude, self.radius_miles, self.place_label)
+            near = Near(
+                self.latitude,
+                self.longitude,
+                self.radius_miles,
+                self.place_label,
+                country=self.place_country,
+                region=self.place_region,
+                include_remote=self.include_remote,
+            )
         return PostingQuery(
             text=self.text,
             near=near,
@@ -115,6 +128,9 @@ def alert_fields(query: PostingQuery) -> dict:
         "latitude": near.latitude if near else None,
         "longitude": near.longitude if near else None,
         "radius_miles": near.radius_miles if near else None,
+        "place_country": near.country if near else "",
+        "place_region": near.region if near else "",
+        "include_remote": near.include_remote if near else True,
     }
 
 

@@ -14,10 +14,13 @@ from the very document the postings index holds (``posting_document``):
   posting asks for ``terms``: its own values plus ``ANY``.
 - *Yes/no flag on.* The alert holds the ``flags`` it requires; the posting asks
   for none of the flags it does not satisfy.
-- *Within r miles of a place.* The alert holds its ``point`` and
-  ``radius_miles`` (``ANYWHERE`` with no place); the posting asks for
-  ``ANYWHERE``, or for each radius r the site offers, ``radius_miles`` r with
-  the point within r miles of one of its locations.
+- *At a place: within r miles of it, or remote and open to it.* The alert
+  holds its ``point`` and ``radius_miles`` (``ANYWHERE`` with no place) and its
+  place's ``remote_keys`` (none when it hides remote jobs); the posting asks
+  for ``ANYWHERE``, or for each radius r the site offers, ``radius_miles`` r
+  with the point within r miles of one of its locations, or, when it is remote,
+  for its ``open_to`` key among ``remote_keys``. Both directions are written
+  side by side in ``jobs.search_places``.
 
 ``ANY`` and ``ANYWHERE`` are stored values rather than missing fields, so every
 clause is a plain term lookup (no ``exists`` queries). The property test in
@@ -39,6 +42,7 @@ from fairsite.search.registry import SearchIndex, register
 from fairsite.search.text import TEXT_DIGEST
 from jobs.models import JobPosting
 from jobs.search import SEARCHED_FIELDS, posting_document
+from jobs.search_places import alert_place_fields, alerts_at_posting
 from jobs.search_queries import FACETS, FLAGS, RADII_MILES
 
 from .models import Alert
@@ -47,7 +51,6 @@ logger = logging.getLogger(__name__)
 
 INDEX_NAME = "alerts"
 ANY = "*"  # a facet with no filter: no facet value or credential slug can be "*"
-ANYWHERE = 0  # the radius of an alert with no place
 # A terms_set takes at most index.max_terms_count terms (Elasticsearch's
 # default). A posting's description is at most 20,000 characters (PostingForm),
 # so its distinct words stay far below; the cap only guards against the absurd.
@@ -67,6 +70,7 @@ def _mapping() -> dict:
     mapping.field("flags", field.Keyword())
     mapping.field("point", field.GeoPoint())
     mapping.field("radius_miles", field.Integer())
+    mapping.field("remote_keys", field.Keyword())
     mapping.field("frequency", field.Keyword())
     mapping.field("updated_at", field.Date())
     # The text function's fingerprint: when it changes, --status asks for a rebuild.
@@ -83,12 +87,10 @@ def alert_document(alert: Alert) -> dict[str, Any]:
         "term_count": len(terms),
         **{name: query.filters.get(name) or ANY for name in FACETS},
         "flags": sorted(name for name in query.flags if name in FLAGS),
-        "radius_miles": query.near.radius_miles if query.near else ANYWHERE,
+        **alert_place_fields(query.near),
         "frequency": alert.frequency,
         "updated_at": alert.updated_at,
     }
-    if query.near:
-        document["point"] = {"lat": query.near.latitude, "lon": query.near.longitude}
     return document
 
 
@@ -156,34 +158,8 @@ def reverse_query(document: dict[str, Any]) -> Q:
     unmet = sorted(name for name, doc_field in FLAGS.items() if document.get(doc_field) is not True)
     if unmet:
         clauses.append(Q("bool", must_not=[Q("terms", flags=unmet)]))
-    clauses.append(_place_clause(document.get("locations") or []))
+    clauses.append(alerts_at_posting(document, RADII_MILES))
     return Q("bool", filter=clauses)
-
-
-def _place_clause(locations: list[dict[str, float]]) -> Q:
-    # A posting without locations (remote) matches only alerts without a place,
-    # as the search page leaves it out of every radius search.
-    anywhere = Q("term", radius_miles=ANYWHERE)
-    if not locations:
-        return anywhere
-    within = [
-        Q(
-            "bool",
-            filter=[
-                Q("term", radius_miles=radius),
-                Q(
-                    "bool",
-                    should=[
-                        Q("geo_distance", distance=f"{radius}mi", point=location)
-                        for location in locations
-                    ],
-                    minimum_should_match=1,
-                ),
-            ],
-        )
-        for radius in RADII_MILES
-    ]
-    return Q("bool", should=[anywhere, *within], minimum_should_match=1)
 
 
 def alerts_matching_document(

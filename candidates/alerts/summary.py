@@ -24,6 +24,8 @@ def search_summary(query: PostingQuery, *, labels: dict | None = None) -> str:
     what = f"“{query.text}”" if query.text else "All jobs"
     if query.near:
         what += f" within {query.near.radius_miles} miles of {query.near.label}"
+        if not query.near.include_remote:
+            what += ", not remote"
     details = [
         labels[name].get(value, value).lower()
         for name, value in query.filters.items()
@@ -40,6 +42,8 @@ def search_parameters(query: PostingQuery) -> list[tuple[str, str]]:
         params.append(("q", query.text))
     if query.near:
         params += [("place", query.near.label), ("radius", str(query.near.radius_miles))]
+        if not query.near.include_remote:
+            params.append(("hide_remote", "on"))
     params += [(name, value) for name, value in sorted(query.filters.items()) if value]
     params += [(name, "on") for name in sorted(query.flags)]
     return params

@@ -13,7 +13,9 @@ from django.utils.html import format_html
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from fairsite.places.forms import announce_readings
 from jobs.search_forms import SearchForm
+from jobs.visitor_places import visitor_country
 
 from . import services
 from .emails import BadUnsubscribeLink, UsedUnsubscribeLink
@@ -55,7 +57,7 @@ def alert_create(request):
     if not request.user.is_authenticated:
         # After signing in they return to the search and can press the button again.
         return redirect_to_login(search_path(SearchForm(request.POST).to_query()))
-    form = AlertForm(request.POST)
+    form = AlertForm(request.POST, place_country=visitor_country(request))
     if form.is_valid():
         query = form.to_query()
         try:
@@ -77,6 +79,7 @@ def alert_create(request):
                     reverse("alerts:list"),
                 ),
             )
+            announce_readings(request, form)
             return redirect(search_path(query))
     return render(request, "alerts/alert_form.html", {"form": form, "alert": None})
 
@@ -88,7 +91,7 @@ def alert_edit(request, pk: int):
     if request.method != "POST":
         form = AlertForm(initial=alert_initial(alert))
     else:
-        form = AlertForm(request.POST)
+        form = AlertForm(request.POST, place_country=visitor_country(request))
         if form.is_valid():
             try:
                 services.alert_update(
@@ -101,6 +104,7 @@ def alert_edit(request, pk: int):
                 _save_failed(form, error)
             else:
                 messages.success(request, f"Your changes to “{alert.name}” are saved.")
+                announce_readings(request, form)
                 return redirect("alerts:list")
     return render(request, "alerts/alert_form.html", {"form": form, "alert": alert})
 

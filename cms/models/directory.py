@@ -2,6 +2,8 @@ from django.core.paginator import Paginator
 
 from cms import selectors
 from cms.forms import DEFAULT_MILES, EmployerDirectoryForm
+from fairsite.places.forms import reading_offer
+from jobs.visitor_places import visitor_country
 
 from .base import SectionPage
 
@@ -17,10 +19,12 @@ class EmployerDirectoryPage(SectionPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         form = EmployerDirectoryForm(request.GET if _has_filters(request) else None)
+        form.fields["place"].prefer_country = visitor_country(request)
         context["form"] = form
         if form.is_bound and not form.is_valid():
             return context
         filters = form.cleaned_data if form.is_bound else {}
+        context["place_offer"] = reading_offer(form.fields["place"].reading, request.GET)
         context["near"] = filters.get("place")
         context["within_miles"] = filters.get("miles", DEFAULT_MILES)
         entries = selectors.directory_employers(

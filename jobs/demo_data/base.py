@@ -38,6 +38,9 @@ class DemoPosting:
     skills: tuple[str, ...] = ()
     employment_type: str = EmploymentType.FULL_TIME
     workplace: str = Workplace.ON_SITE
+    # A remote posting is open to its employer's country; this limits it to one
+    # US state (postal code) or UK nation.
+    open_to_region: str = ""
     experience: str = ExperienceLevel.NONE
     required: tuple[str, ...] = ()
     preferred: tuple[str, ...] = ()

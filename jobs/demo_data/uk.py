@@ -1,7 +1,7 @@
 """Postings in the UK: peer support and resettlement charities, cleaning, a
 warehouse and van firm. Pay is in pounds; spelling is British."""
 
-from ..models import Category, EmploymentType, ExperienceLevel, SalaryPeriod, Status
+from ..models import Category, EmploymentType, ExperienceLevel, SalaryPeriod, Status, Workplace
 from .base import (
     AFTER_OFFER_BASIC,
     BY_LAW_ENHANCED,
@@ -350,6 +350,32 @@ What you will do:
 
 What you need:
 - A full UK driving licence
+
+We never ask about criminal records.""",
+    ),
+    DemoPosting(
+        employer=CLYDESIDE,
+        title="Delivery support adviser (remote)",
+        category=Category.RETAIL,
+        places=(),
+        workplace=Workplace.REMOTE,
+        open_to_region="Scotland",
+        employment_type=EmploymentType.PART_TIME,
+        days_ago=9,
+        pay=(12.6, 13.5, HOUR),
+        skills=("customer service", "phone support", "typing"),
+        body="""\
+Answer calls and messages from customers about their deliveries, from home. \
+You need to live in Scotland: our shifts follow the Glasgow depot.
+
+What you will do:
+- Track parcels and tell people when they will arrive
+- Rebook missed deliveries
+- Pass problems to the drivers' team
+
+What you get:
+- A laptop and headset
+- Paid training online in your first week
 
 We never ask about criminal records.""",
     ),

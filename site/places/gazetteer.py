@@ -8,12 +8,14 @@ The few US states and UK nations used to read "Portland, OR" are held in memory.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import sqlite3
 import threading
 from pathlib import Path
 from typing import NamedTuple
 
+from fairsite.places.distance import distance_miles
 from fairsite.places.names import name_key
 
 PLACES_DIR = Path(__file__).resolve().parent
@@ -30,6 +32,11 @@ STAMP_SOURCES = (
 )
 # At most this many typing-slip variants are looked up for a suggestion.
 MAX_VARIANTS = 64
+# A postcode district's town is the one that "pulls" hardest on its centre:
+# population over distance squared, among towns this close. London's pull
+# reaches E1 from 5 km away; a village 1 km from a district does not outweigh it.
+TOWN_REACH_KM = 30
+TOWN_PULL_OFFSET_KM = 2
 
 
 class PlacesDataMissing(RuntimeError):
@@ -56,6 +63,7 @@ _COLUMNS = (
 _local = threading.local()
 _regions: dict[str, tuple[str, str]] | None = None
 _regions_lock = threading.Lock()
+_uk_towns: list[tuple[str, float, float, int]] | None = None
 
 
 def source_stamp() -> str:
@@ -109,6 +117,36 @@ def regions() -> dict[str, tuple[str, str]]:
     return _regions
 
 
+def _towns_in_britain() -> list[tuple[str, float, float, int]]:
+    global _uk_towns
+    if _uk_towns is None:
+        with _regions_lock:
+            if _uk_towns is None:
+                rows = _connection().execute(
+                    "SELECT name, latitude, longitude, population FROM places"
+                    " WHERE kind = 'city' AND country = 'GB' AND population > 0"
+                )
+                _uk_towns = list(rows)
+    return _uk_towns
+
+
+@functools.lru_cache(maxsize=4096)
+def postcode_town(latitude: float, longitude: float) -> str:
+    """The town a UK postcode district's centre belongs to, as people would name it
+    ("London" for E1, "Manchester" for M1); "" when none is near (the Isle of Man)."""
+    best, best_pull = "", 0.0
+    for name, town_latitude, town_longitude, population in _towns_in_britain():
+        if abs(town_latitude - latitude) > 0.3 or abs(town_longitude - longitude) > 0.5:
+            continue  # further than TOWN_REACH_KM in any case: skip the trigonometry
+        km = distance_miles((latitude, longitude), (town_latitude, town_longitude)) * 1.609344
+        if km > TOWN_REACH_KM:
+            continue
+        pull = population / (km + TOWN_PULL_OFFSET_KM) ** 2
+        if pull > best_pull:
+            best, best_pull = name, pull
+    return best
+
+
 def named(text: str) -> list[Entry]:
     """Every city whose name (or alias) reads like `text`."""
     rows = _connection().execute(
@@ -152,3 +190,10 @@ def region_name(country: str, admin1: str) -> str:
         return admin1
     longest = max(names, key=len)
     return " ".join(word if word == "of" else word.capitalize() for word in longest.split())
+
+
+def regions_of(country: str) -> list[tuple[str, str]]:
+    """The US states (by postal code) or UK nations of `country`, as
+    (admin1, name people read), in name order."""
+    codes = {admin1 for found, admin1 in regions().values() if found == country}
+    return sorted(((code, region_name(country, code)) for code in codes), key=lambda r: r[1])

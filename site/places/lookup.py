@@ -1,10 +1,17 @@
 """Turn what someone typed into one place: a US ZIP code, a UK postcode, or a
 town with an optional state, county or country ("Portland, ME", "Cambridge UK").
 
-Towns of the same name are ranked by population, but never across the
-Atlantic by population alone: the preferred country (the person's or the
-site's) comes first, and where a guess would be a coin toss the lookup asks
-instead, with the likeliest choices.
+A name several towns share is read as the likeliest of them, and the reading
+keeps the others so the page can say which it chose and offer the rest:
+
+1. The person's own country, when known (a place they chose before, or their
+   profile), wins, unless a town abroad is PREFERENCE_LIMIT times bigger (a US
+   visitor typing "London" means London, England).
+2. Otherwise the bigger town wins, unless the site's country
+   (PLACES_DEFAULT_COUNTRY) has one at least 1/SITE_SIZE_MARGIN its size: then
+   that one. With the site's country US, "Cambridge" (England 146k, MA 110k)
+   is Cambridge, MA; "Glasgow" (Scotland 626k, KY 14k) is Glasgow, Scotland.
+3. Within one country, the bigger town ("Springfield" is Springfield, MO).
 """
 
 from __future__ import annotations
@@ -23,21 +30,19 @@ from fairsite.places.names import (
     deletions,
     name_key,
 )
-from fairsite.places.place import Place, PlaceAmbiguous, PlaceNotFound, shown
+from fairsite.places.place import Place, PlaceChoice, PlaceNotFound, PlaceReading, shown
 
 # Longer than any place with its state and country; more is pasted by mistake.
 MAX_TEXT_LENGTH = 200
 # Typo suggestions only for names long enough that one slip can't make another.
 SUGGEST_LENGTHS = range(4, 41)
-# A town is taken over others of its name only when it is this many times
-# bigger: in its own country...
-HOME_DOMINANCE = 5
-# ...or abroad, where a mix-up costs more (Birmingham, England is ~6 times
-# Birmingham, AL: not enough; London, England is 900 times London, KY).
-ABROAD_DOMINANCE = 20
-# The preferred country's town yields (to a question) when one abroad is this
-# many times bigger: a US user typing "London" is not asked to go to Kentucky.
+# The person's country's town yields when one abroad is this many times bigger:
+# a US visitor typing "London" is not sent to Kentucky.
 PREFERENCE_LIMIT = 10
+# With no person's country, the site's country's town yields only to one
+# abroad this many times bigger (Birmingham, England is ~6 times Birmingham, AL).
+SITE_SIZE_MARGIN = 3
+# The reading chosen plus at most this many others to offer.
 MAX_CHOICES = 5
 
 _COUNTRY_KEYS = {name_key(words): country for words, country in COUNTRY_WORDS.items()}
@@ -48,32 +53,54 @@ _CODE_CHARACTERS = re.compile(r"[A-Za-z0-9 -]+")
 # Between a town and its state or country, people write any of these.
 _SEPARATORS = re.compile(r"[,;/|]")
 _ZIP_LABEL = re.compile(r"(?P<zip>[0-9]{5}) \([^()]+\)")
+# A postcode's own label, "E1, London": the code first, its town after.
+_POSTCODE_LABEL = re.compile(
+    r"(?P<code>[A-Za-z]{1,2}[0-9][A-Za-z0-9]?(?: ?[0-9][A-Za-z]{2})?)\s*,[^,]+"
+)
 _ASK_FOR_A_PLACE = "Type a town or city, a ZIP code or a postcode."
 
 
-def find_place(text: str, *, prefer_country: str | None = None) -> Place:
-    """The one place `text` names, or PlaceNotFound / PlaceAmbiguous (and no
-    other exception) saying in plain words what to type instead.
+def country_code(country: str | None) -> str | None:
+    """ "US" or "GB" ("UK" is read as "GB"); None for anything else."""
+    return {"US": "US", "GB": "GB", "UK": "GB"}.get((country or "").upper())
 
-    `prefer_country` ("US" or "GB"; "UK" is read as "GB") settles a name
-    found in both countries, such as Birmingham, unless the place abroad is
-    far bigger; anything else means no preference.
+
+def find_place(text: str, *, prefer_country: str | None = None) -> Place:
+    """The place `text` names (the likeliest, if several), or PlaceNotFound."""
+    return read_place(text, prefer_country=prefer_country).place
+
+
+def read_place(
+    text: str, *, prefer_country: str | None = None, site_country: str | None = None
+) -> PlaceReading:
+    """How `text` reads as a place, or PlaceNotFound (and no other exception)
+    saying in plain words what to type instead.
+
+    `prefer_country` is the person's own country and `site_country` the site's
+    ("US" or "GB"; "UK" is read as "GB"; anything else is none): they settle a
+    name found in both countries, such as Birmingham, as the module says.
     """
     tidy = " ".join(text.split())
     if not any(char.isalnum() for char in tidy):
         raise PlaceNotFound(text, message=_ASK_FOR_A_PLACE)
     if len(tidy) > MAX_TEXT_LENGTH:
         raise PlaceNotFound(text, message=f"That is too long for a place. {_ASK_FOR_A_PLACE}")
-    prefer = {"US": "US", "GB": "GB", "UK": "GB"}.get((prefer_country or "").upper())
-    # A ZIP's own label, "90210 (Beverly Hills, CA)", as forms show it when a
-    # saved place is edited: it must find the same place again.
+    prefer, site = country_code(prefer_country), country_code(site_country)
+    # A code's own label, "90210 (Beverly Hills, CA)" or "E1, London", as forms
+    # show it when a saved place is edited: it must find the same place again.
     if labelled := _ZIP_LABEL.fullmatch(tidy):
-        text = tidy = labelled["zip"]
-    entry = _find_code(text, tidy)
-    if entry is None:
-        rest = _without_trailing_code(tidy)
-        entry = _find_trailing_code(tidy) or _find_town(text, rest, prefer)
-    return _place(entry)
+        tidy = labelled["zip"]
+    entry = None
+    if labelled := _POSTCODE_LABEL.fullmatch(tidy):
+        try:
+            entry = _find_code(text, labelled["code"])
+        except PlaceNotFound:
+            entry = None  # not a code after all: read it as a town
+    entry = entry or _find_code(text, tidy) or _find_trailing_code(tidy)
+    if entry is not None:
+        place = _place(entry)
+        return PlaceReading(text, PlaceChoice(place, place.label, place.label))
+    return _read_town(text, _without_trailing_code(tidy), prefer, site)
 
 
 def _find_code(text: str, tidy: str) -> Entry | None:
@@ -120,7 +147,7 @@ def _without_trailing_code(tidy: str) -> str:
     return tidy
 
 
-def _find_town(text: str, tidy: str, prefer: str | None) -> Entry:
+def _read_town(text: str, tidy: str, prefer: str | None, site: str | None) -> PlaceReading:
     parts = [part.strip() for part in _SEPARATORS.split(tidy) if part.strip()]
     if not parts:
         raise PlaceNotFound(text, message=_ASK_FOR_A_PLACE)
@@ -132,12 +159,12 @@ def _find_town(text: str, tidy: str, prefer: str | None) -> Entry:
     if not candidates:
         if not qualifiers and _is_area(name):
             raise PlaceNotFound(text, message=f"'{shown(name)}' is a big area. {_ASK_FOR_A_PLACE}")
-        raise PlaceNotFound(text, suggestion=_suggestion(name, prefer))
+        raise PlaceNotFound(text, suggestion=_suggestion(name, prefer or site))
     matching = [entry for entry in candidates if all(_is_in(entry, q) for q in qualifiers)]
     if not matching:
-        best = _ranked(candidates, prefer)[0]
+        best = _ranked(candidates, prefer or site)[0]
         raise PlaceNotFound(text, suggestion=best.label)
-    return _pick(text, name, matching, prefer)
+    return _reading(text, matching, prefer, site)
 
 
 def _split_qualifier(words: str) -> tuple[str, list[str]]:
@@ -172,39 +199,38 @@ def _ranked(entries: list[Entry], prefer: str | None) -> list[Entry]:
     return sorted(entries, key=lambda entry: (entry.country != prefer, -entry.population))
 
 
-def _pick(text: str, name: str, matching: list[Entry], prefer: str | None) -> Entry:
-    ranked = sorted(matching, key=lambda entry: -entry.population)
-    home = [entry for entry in ranked if entry.country == prefer]
-    if home:
-        abroad = [entry for entry in ranked if entry.country != prefer]
-        if abroad and abroad[0].population > PREFERENCE_LIMIT * home[0].population:
-            raise _ambiguous(text, name, [abroad[0], *home])
-        if _dominates(home[0], home[1:]):
-            return home[0]
-        raise _ambiguous(text, name, home)
-    if _dominates(ranked[0], ranked[1:]):
-        return ranked[0]
-    raise _ambiguous(text, name, ranked)
+def likeliest(entries: list[Entry], prefer: str | None, site: str | None) -> Entry:
+    """The reading of a shared name to show first (the rules are the module's)."""
+    ranked = sorted(entries, key=lambda entry: -entry.population)
+    biggest = ranked[0]
+    country, margin = (prefer, PREFERENCE_LIMIT) if prefer else (site, SITE_SIZE_MARGIN)
+    home = [entry for entry in ranked if entry.country == country]
+    if home and biggest.population < margin * max(home[0].population, 1):
+        return home[0]
+    return biggest
 
 
-def _dominates(top: Entry, others: list[Entry]) -> bool:
-    for other in others:
-        factor = HOME_DOMINANCE if other.country == top.country else ABROAD_DOMINANCE
-        if top.population < factor * other.population:
-            return False
-    return True
+def _reading(text: str, matching: list[Entry], prefer: str | None, site: str | None):
+    chosen = likeliest(matching, prefer, site)
+    others = sorted((e for e in matching if e != chosen), key=lambda entry: -entry.population)
+    offered = others[: MAX_CHOICES - 1]
+    # Always offer the other side of the Atlantic when it has the name.
+    for country in ("US", "GB"):
+        across = [e for e in others if e.country == country]
+        if across and country != chosen.country and across[0] not in offered:
+            offered[-1] = across[0]
+    shown_entries = [chosen, *offered]
+    choices = [_choice(entry, matching) for entry in shown_entries]
+    return PlaceReading(text, choices[0], tuple(choices[1:]))
 
 
-def _ambiguous(text: str, typed_name: str, entries: list[Entry]) -> PlaceAmbiguous:
-    entries = entries[:MAX_CHOICES]
-    key = name_key(typed_name)
-    name = next((e.name for e in entries if name_key(e.name) == key), shown(typed_name))
-    return PlaceAmbiguous(
-        text,
-        name=name,
-        choices=[_place(entry) for entry in entries],
-        suggestions=[_hint(entry, entries) for entry in entries],
-    )
+def _choice(entry: Entry, entries: list[Entry]) -> PlaceChoice:
+    hint = _hint(entry, entries)
+    if hint == entry.label and entry.country == "US" and entry.admin1:
+        name = f"{entry.name}, {gazetteer.region_name('US', entry.admin1)}"
+    else:
+        name = hint
+    return PlaceChoice(_place(entry), name, hint)
 
 
 def _hint(entry: Entry, entries: list[Entry]) -> str:
@@ -232,8 +258,13 @@ def _suggestion(name: str, prefer: str | None) -> str | None:
 
 
 def _place(entry: Entry) -> Place:
+    town = ""
+    label = entry.label
+    if entry.kind == "postcode":
+        town = gazetteer.postcode_town(entry.latitude, entry.longitude)
+        label = f"{entry.label}, {town}" if town else entry.label
     return Place(
-        label=entry.label,
+        label=label,
         latitude=entry.latitude,
         longitude=entry.longitude,
         country=entry.country,  # type: ignore[arg-type]
@@ -241,4 +272,5 @@ def _place(entry: Entry) -> Place:
         name=entry.name,
         admin1=entry.admin1,
         admin2=entry.admin2,
+        town=town,
     )

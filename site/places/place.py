@@ -1,7 +1,9 @@
-"""A place found from what someone typed, and the two ways a lookup can fail.
+"""A place found from what someone typed, how it was read, and why a lookup can fail.
 
-The failures carry plain-words messages (reading age about 11) that forms show
-next to the field as they are.
+A name several places share ("Glasgow", "Richmond") is never an error: it is
+read as the likeliest of them, and the reading keeps the others, so every form
+can say "Showing Glasgow, Scotland" and offer the rest. The failure carries a
+plain-words message (reading age about 11) that forms show next to the field.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ class Place:
     `admin1` is the US state's postal code ("OR") or the UK nation ("England");
     `admin2` the county or district ("Multnomah County", "Greater London"),
     empty when unknown. A ZIP's `name` is its town; a postcode's is its outward
-    code, whose centre the point is.
+    code, whose centre the point is, and its `town` the town that centre is in
+    (its label reads "E1, London").
     """
 
     label: str
@@ -34,6 +37,7 @@ class Place:
     name: str
     admin1: str = ""
     admin2: str = ""
+    town: str = ""
 
     @property
     def point(self) -> tuple[float, float]:
@@ -64,30 +68,43 @@ class PlaceNotFound(PlaceLookupError):
         self.suggestion = suggestion
 
 
-class PlaceAmbiguous(PlaceLookupError):
-    """More than one place matches.
+@dataclass(frozen=True)
+class PlaceChoice:
+    """One reading of a typed name: the place, what to call it, and text that
+    finds it alone (for a link or a field: "Glasgow, KY")."""
 
-    `choices` are the likeliest, and `suggestions[i]` is text that finds
-    `choices[i]` on its own, for a person to pick from.
+    place: Place
+    name: str
+    text: str
+
+
+@dataclass(frozen=True)
+class PlaceReading:
+    """What someone typed, read as one place, with the other places it could mean.
+
+    `others` is empty when the text names one place only ("Glasgow, KY",
+    "90210"); otherwise the likeliest other readings, best first.
     """
 
-    def __init__(
-        self, text: str, *, name: str, choices: list[Place], suggestions: list[str]
-    ) -> None:
-        first, second = suggestions[0], suggestions[1]
-        detail = "the state or country" if _names_region(choices) else "the county or area"
-        message = (
-            f"There is more than one {name}. Add {detail}, for example '{first}' or '{second}'."
+    typed: str
+    chosen: PlaceChoice
+    others: tuple[PlaceChoice, ...] = ()
+
+    @property
+    def place(self) -> Place:
+        return self.chosen.place
+
+    @property
+    def is_ambiguous(self) -> bool:
+        return bool(self.others)
+
+    def sentence(self) -> str:
+        """The reading in words, for where links can't go (a message after saving)."""
+        others = " or ".join(choice.name for choice in self.others)
+        return (
+            f"We took '{shown(self.typed)}' to mean {self.chosen.name}. "
+            f"If you meant {others}, type that instead."
         )
-        super().__init__(message, text=text)
-        self.choices = choices
-        self.suggestions = suggestions
-
-
-def _names_region(choices: list[Place]) -> bool:
-    """True when state or nation alone tells the first two choices apart."""
-    first, second = choices[0], choices[1]
-    return (first.country, first.admin1) != (second.country, second.admin1)
 
 
 def shown(text: str) -> str:

@@ -2,10 +2,11 @@
 search through the search page's own query builder lists that posting.
 
 A seeded generator makes a few hundred saved searches (words in every form,
-related job titles and credentials by name, every facet, both flags, places
-and radii, empty ones) and postings (words in titles, descriptions, skills and
-employer names, every facet value, remote and multi-place jobs around the same
-towns), indexes them once on the real
+related job titles and credentials by name, every facet, both flags, places in
+both countries and radii, with and without remote jobs, empty ones) and postings
+(words in titles, descriptions, skills and employer names, every facet value,
+multi-place jobs around the same towns, and remote jobs open to a country or to
+one state or nation), indexes them once on the real
 Elasticsearch, then compares every (search, posting) pair both ways. Set
 ALERTS_AGREEMENT_SEED to try another seed; a failure names it.
 """
@@ -88,8 +89,22 @@ FILLER = ["the", "a", "and", "for", "with", "our", "you", "will", "help", "team"
 TOWNS = {
     "Columbus, OH": (39.9612, -82.9988),
     "Cleveland, OH": (41.4993, -81.6944),
+    "Los Angeles, CA": (34.0522, -118.2437),
     "Leeds, England": (53.7965, -1.5478),
+    "Glasgow, Scotland": (55.8652, -4.2576),
 }
+# Each town's country and state or nation, as fairsite.places reads them.
+TOWN_AREAS = {
+    "Columbus, OH": ("US", "OH"),
+    "Cleveland, OH": ("US", "OH"),
+    "Los Angeles, CA": ("US", "CA"),
+    "Leeds, England": ("GB", "England"),
+    "Glasgow, Scotland": ("GB", "Scotland"),
+}
+# Where remote postings are open to: whole countries, the towns' states and
+# nations, and ones no town is in.
+OPEN_TO = [("US", ""), ("US", "OH"), ("US", "CA"), ("US", "TX")]
+OPEN_TO += [("GB", ""), ("GB", "England"), ("GB", "Scotland"), ("GB", "Wales")]
 CHECKS = [("never", "none"), ("after_offer", "basic"), ("before_offer_by_law", "enhanced")]
 CHECKS += [("after_offer", "standard"), ("before_offer_by_law", "standard")]
 SALARIES = [None, (18, 21, "hour"), (25000, 31000, "year"), (3500, None, "month")]
@@ -139,7 +154,15 @@ def generate_search(rng: random.Random) -> PostingQuery:
     near = None
     if rng.random() < 0.5:
         label, town = rng.choice(list(TOWNS.items()))
-        near = Near(*_moved(town, rng.uniform(0, 30), rng), rng.choice(RADII_MILES), label)
+        country, region = TOWN_AREAS[label]
+        near = Near(
+            *_moved(town, rng.uniform(0, 30), rng),
+            rng.choice(RADII_MILES),
+            label,
+            country=country,
+            region=region,
+            include_remote=rng.random() < 0.8,
+        )
     return PostingQuery(text=text, near=near, filters=filters, flags=flags)
 
 
@@ -158,7 +181,10 @@ def generate_postings(rng: random.Random) -> list[JobPosting]:
         workplace = rng.choice(Workplace.values)
         timing, level = rng.choice(CHECKS)
         salary = rng.choice(SALARIES)
+        open_to = rng.choice(OPEN_TO) if workplace == Workplace.REMOTE else ("", "")
         posting = PublishedPostingFactory(
+            open_to_country=open_to[0],
+            open_to_region=open_to[1],
             employer=rng.choice(employers),
             title=_words(rng, 1, 3).title(),
             description="<p>"
@@ -179,8 +205,14 @@ def generate_postings(rng: random.Random) -> list[JobPosting]:
         for _ in range(places):
             label, town = rng.choice(list(TOWNS.items()))
             lat, lon = _moved(town, rng.uniform(0, 60), rng)
+            country, region = TOWN_AREAS[label]
             PostingLocation.objects.create(
-                posting=posting, label=label, country="US", latitude=lat, longitude=lon
+                posting=posting,
+                label=label,
+                country=country,
+                region=region,
+                latitude=lat,
+                longitude=lon,
             )
         posting.required_credentials.set(
             [credential(slug) for slug in CREDENTIALS if rng.random() < 0.15]
@@ -210,7 +242,8 @@ class Disagreement:
             f"{p.check_timing}/{p.check_level}, pay {p.salary_min}-{p.salary_max} "
             f"{p.salary_period}, credentials "
             f"{sorted(c.slug for c in p.required_credentials.all())}+"
-            f"{sorted(c.slug for c in p.preferred_credentials.all())}, places "
+            f"{sorted(c.slug for c in p.preferred_credentials.all())}, open to "
+            f"{p.open_to_country}/{p.open_to_region}, places "
             f"{[(loc.latitude, loc.longitude) for loc in p.locations.all()]}\n"
             f"  description: {p.description!r}"
         )
@@ -263,6 +296,22 @@ def _assert_the_sample_means_something(searches, expected, by_id, postings) -> N
     """Each kind of criterion both matched and excluded postings, so agreement is not luck."""
     pairs = sum(len(found) for found in expected.values())
     assert POSTINGS < pairs < SEARCHES * POSTINGS // 2, pairs
+    # Remote postings were both listed and left out by place searches, in both
+    # countries, and by searches open to remote jobs.
+    remote = {p.pk: p.open_to_country for p in postings if p.workplace == Workplace.REMOTE}
+    for country in ("US", "GB"):
+        placed = [
+            alert_id
+            for alert_id, query in by_id.items()
+            if query.near is not None
+            and query.near.include_remote
+            and query.near.country == country
+        ]
+        listed = {pk for alert_id in placed for pk in expected[alert_id] if pk in remote}
+        assert listed, f"no remote posting was listed by a place search in {country}"
+        assert any(set(remote) - expected[alert_id] for alert_id in placed), (
+            f"no place search in {country} left a remote posting out"
+        )
     for kind, has in {
         "words": lambda q: bool(q.terms),
         "related titles": lambda q: any(term.startswith(GROUP_PREFIX) for term in q.terms),

@@ -10,11 +10,12 @@ from django.core.management import call_command
 from django.db import transaction
 
 from candidates.alerts.models import Alert, AlertMatch, Frequency
-from candidates.alerts.search import ANY, ANYWHERE, alerts_index
+from candidates.alerts.search import ANY, alerts_index
 from candidates.alerts.services import alert_create, alert_delete, alert_pause, alert_resume
 from fairsite.accounts.services import account_delete, account_export
 from fairsite.search.client import get_client
 from fairsite.search.indices import check, rebuild
+from jobs.search_places import ANYWHERE
 from jobs.search_queries import Near, PostingQuery
 from tests.alerts.conftest import sync
 from tests.alerts.factories import AlertFactory, PausedAlertFactory

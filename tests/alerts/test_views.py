@@ -48,6 +48,30 @@ def test_saving_a_search_keeps_its_words_filters_place_and_radius(client, person
     assert "Your job alert" in page.select_one(".messages, [role=status]").get_text()
 
 
+def test_an_alert_with_a_shared_place_name_saves_the_likeliest_and_says_so(
+    client, person, settings
+):
+    settings.PLACES_DEFAULT_COUNTRY = "US"
+    response = client.post(
+        "/alerts/new/", {**SEARCH, "place": "Glasgow", "hide_remote": "on"}, follow=True
+    )
+
+    [alert] = Alert.objects.filter(owner=person)
+    assert (alert.place_label, alert.place_country, alert.place_region) == (
+        "Glasgow, Scotland",
+        "GB",
+        "Scotland",
+    )
+    assert alert.include_remote is False
+    assert "hide_remote=on" in response.redirect_chain[-1][0]
+    messages = [m.get_text(" ", strip=True) for m in parse(response).select(".message")]
+    assert any("We took 'Glasgow' to mean Glasgow, Scotland." in m for m in messages), messages
+    # Changing it shows the place as saved, and "hide remote jobs" still ticked.
+    form = parse(client.get(f"/alerts/{alert.pk}/edit/"))
+    assert form.select_one("form.form input[name=place]")["value"] == "Glasgow, Scotland"
+    assert form.select_one("form.form input[name=hide_remote]").has_attr("checked")
+
+
 def test_an_empty_search_can_be_saved_as_an_alert_for_every_new_job(client, person):
     client.post("/alerts/new/", {"frequency": "instant"})
 
@@ -173,7 +197,15 @@ def test_changing_an_alert_changes_its_search_and_forgets_unsent_matches_only(cl
     assert response.status_code == 302
     alert.refresh_from_db()
     assert alert.query == PostingQuery(
-        text="night cook", near=Near(alert.latitude, alert.longitude, 25, alert.place_label)
+        text="night cook",
+        near=Near(
+            alert.latitude,
+            alert.longitude,
+            25,
+            alert.place_label,
+            country="GB",
+            region="England",
+        ),
     )
     assert alert.place_label.startswith("Leeds")
     assert alert.frequency == Frequency.WEEKLY

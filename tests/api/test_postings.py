@@ -44,6 +44,21 @@ def test_the_api_and_the_search_page_list_the_same_postings_in_the_same_order(
     assert api_titles, "each search on the corpus finds something"
 
 
+def test_a_place_search_lists_remote_jobs_open_to_it_unless_asked_not_to(client, corpus):
+    near = {"place": "Columbus, OH", "radius": "25"}
+
+    listed = [hit["title"] for hit in api_search(client, near).json()["results"]]
+    hidden = [
+        hit["title"]
+        for hit in api_search(client, {**near, "hide_remote": "true"}).json()["results"]
+    ]
+
+    assert "Reentry case manager" in listed
+    assert "Reentry case manager" not in hidden
+    assert set(hidden) < set(listed)
+    assert hidden == page_titles(client, {**near, "hide_remote": "on"})
+
+
 def test_search_answers_with_counts_facets_and_links(client, corpus):
     body = api_search(client, {"q": "warehouse"}).json()
 
@@ -115,6 +130,7 @@ def test_a_posting_in_full_with_its_employer_policy(client, corpus):
     body = response.json()
     assert body["title"] == "Reentry case manager"
     assert body["workplace"] == "remote"
+    assert (body["open_to_country"], body["open_to_region"]) == ("US", "")
     assert body["salary"] is None
     assert [c["slug"] for c in body["required_credentials"]] == ["cpors"]
     assert body["employer_policy"][0].startswith("We only look at criminal records after")

@@ -133,7 +133,7 @@ def test_a_posting_5_miles_away_outranks_the_same_posting_40_miles_away(index, p
 
 def test_postings_beyond_the_travel_radius_are_left_out_unless_remote_suits(index, person):
     PublishedPostingFactory(title="Sixty miles", **north_of_columbus(60))
-    PublishedPostingFactory(title="Remote", workplace="remote", located=False)
+    PublishedPostingFactory(title="Remote", workplace="remote", open_to_country="US", located=False)
     index()
 
     assert _titles(matches_for_candidate(person, None)) == []

@@ -119,6 +119,27 @@ def test_filters_by_policy_features(client, directory, employers):
     assert pledged == ["Columbus Kitchens", "Lakeside Builders"]
 
 
+def test_a_shared_place_name_is_read_as_the_likeliest_with_the_others_as_links(
+    client, directory, employers, settings
+):
+    settings.PLACES_DEFAULT_COUNTRY = "US"
+    located(VerifiedEmployerFactory(name="Clyde Couriers"), "Glasgow, Scotland", (55.86, -4.25))
+
+    page = parse(client.get(directory.url, {"place": "Glasgow", "miles": "25"}))
+
+    assert [a.get_text(strip=True) for a in page.select(".card__title a")] == ["Clyde Couriers"]
+    line = page.select_one(".place-reading")
+    assert line.get_text(" ", strip=True).startswith("Showing Glasgow, Scotland")
+    link = {a.get_text(strip=True): a["href"] for a in line.select("a")}["Glasgow, Kentucky"]
+    assert "place=Glasgow%2C+KY" in link
+    assert "miles=25" in link
+    assert "place_country=US" in link
+    kentucky = parse(client.get(directory.url + link))
+    assert kentucky.select_one("input[name=place_country]")["value"] == "US"
+    assert kentucky.select(".card__title a") == []
+    assert kentucky.select_one(".place-reading") is None
+
+
 def test_a_place_we_cannot_find_gets_a_message_next_to_the_field(client, directory, employers):
     response = client.get(directory.url, {"place": "Columbsu, OH"})
 

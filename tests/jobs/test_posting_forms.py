@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from jobs.models import JobPosting, Status
 from tests.factories import OwnerFactory, credential
-from tests.html import assert_form_errors, field_error
+from tests.html import assert_form_errors, field_error, parse
 
 pytestmark = pytest.mark.django_db
 
@@ -87,6 +87,19 @@ BAD = [
     ({"category": "smuggling"}, "category", "valid choice"),
     ({"salary_min": "-5"}, "salary_min", "greater than or equal"),
     ({"duties": ["flying"]}, "duties", "valid choice"),
+    # A remote job says where people can work from.
+    ({"workplace": "remote", "locations": ""}, "open_to_country", "which country"),
+    ({"workplace": "remote", "open_to_country": "FR"}, "open_to_country", "united kingdom"),
+    (
+        {"workplace": "remote", "open_to_country": "GB", "open_to_region": "CA"},
+        "open_to_region",
+        "state or nation of the country you chose",
+    ),
+    (
+        {"workplace": "remote", "open_to_country": "US", "open_to_region": "Narnia"},
+        "open_to_region",
+        "from the list",
+    ),
 ]
 
 
@@ -123,3 +136,60 @@ def test_editing_keeps_the_plain_text_the_employer_wrote(owner_client):
         "Help people leaving prison plan for housing and work.\n\n- Case notes\n- Home visits"
         in text
     )
+
+
+def test_a_remote_posting_is_saved_with_where_it_is_open_to(owner_client):
+    response = owner_client.post(
+        new_url(owner_client),
+        good_posting(workplace="remote", locations="", open_to_country="US", open_to_region="CA"),
+    )
+
+    assert response.status_code == 302
+    posting = JobPosting.objects.get()
+    assert (posting.open_to_country, posting.open_to_region) == ("US", "CA")
+    assert posting.open_to_text == "Work from anywhere in California"
+
+
+def test_a_job_that_is_not_remote_is_open_to_nowhere_whatever_was_chosen(owner_client):
+    owner_client.post(
+        new_url(owner_client),
+        good_posting(workplace="on_site", open_to_country="GB", open_to_region="Scotland"),
+    )
+
+    posting = JobPosting.objects.get()
+    assert (posting.open_to_country, posting.open_to_region) == ("", "")
+
+
+def test_the_form_asks_where_remote_work_can_be_done_from(owner_client):
+    page = parse(owner_client.get(new_url(owner_client)))
+
+    country = page.select_one("select[name=open_to_country]")
+    region = page.select_one("select[name=open_to_region]")
+    assert [o["value"] for o in country.select("option")] == ["", "US", "GB"]
+    assert {g["label"] for g in region.select("optgroup")} == {"United States", "United Kingdom"}
+    assert region.select_one("option[value=Scotland]") is not None
+    assert region.select_one("option[value=CA]").get_text() == "California"
+
+
+def test_a_postcode_alone_is_saved_with_its_town(owner_client):
+    owner_client.post(new_url(owner_client), good_posting(locations="E1"))
+
+    location = JobPosting.objects.get().locations.get()
+    assert (location.label, location.locality, location.postal_code) == (
+        "E1, London",
+        "London",
+        "E1",
+    )
+
+
+def test_a_shared_place_name_is_saved_as_the_likeliest_and_the_employer_is_told(owner_client):
+    response = owner_client.post(
+        new_url(owner_client), good_posting(locations="Glasgow"), follow=True
+    )
+
+    assert [loc.label for loc in JobPosting.objects.get().locations.all()] == ["Glasgow, Scotland"]
+    messages = [m.get_text(" ", strip=True) for m in parse(response).select(".message")]
+    assert any(
+        "We took 'Glasgow' to mean Glasgow, Scotland. If you meant Glasgow, Kentucky" in m
+        for m in messages
+    ), messages

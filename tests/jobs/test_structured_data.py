@@ -156,6 +156,29 @@ def test_a_full_address_a_logo_and_a_website_are_all_given(client, db):
     assert data["directApply"] is False
 
 
+def test_a_remote_job_limited_to_a_nation_says_so(client, db):
+    posting = PublishedPostingFactory(
+        workplace="remote",
+        open_to_country="GB",
+        open_to_region="Scotland",
+        salary_currency="GBP",
+        located=False,
+    )
+
+    data = job_posting(client, posting)
+
+    assert "Work from anywhere in Scotland" in client.get(posting.get_absolute_url()).text
+    assert data["jobLocationType"] == "TELECOMMUTE"
+    assert "jobLocation" not in data
+    assert data["applicantLocationRequirements"] == [
+        {
+            "@type": "State",
+            "name": "Scotland",
+            "containedInPlace": {"@type": "Country", "name": "GB"},
+        }
+    ]
+
+
 @pytest.mark.parametrize("status", [Status.CLOSED, Status.FILLED, Status.PAUSED])
 def test_a_removed_posting_previewed_by_its_employer_has_no_json_ld(client, db, status):
     posting = PublishedPostingFactory(status=status)

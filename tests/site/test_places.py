@@ -14,16 +14,16 @@ from hypothesis import strategies as st
 from fairsite.places import (
     ATTRIBUTION,
     Place,
-    PlaceAmbiguous,
     PlaceNotFound,
     distance_miles,
     find_place,
+    read_place,
     region_name,
     warm,
 )
 from fairsite.places.aliases import ALIASES, EXTRA_PLACES
 from fairsite.places.build import is_current
-from fairsite.places.forms import PlaceField
+from fairsite.places.forms import PlaceField, form_readings
 
 # Degrees: about 2 km north-south, less east-west. A town's or a postcode
 # district's centre varies by about that much between sources.
@@ -52,17 +52,17 @@ def test_the_data_is_built_from_the_current_sources():
         ("021394307", "02139 (Cambridge, MA)", 42.365, -71.104),
         (" 10001 ", "10001 (New York, NY)", 40.750, -73.997),
         ("Cambridge, MA 02139", "02139 (Cambridge, MA)", 42.365, -71.104),
-        ("SW1A 1AA", "SW1A", 51.502, -0.135),
-        ("sw1a1aa", "SW1A", 51.502, -0.135),
-        ("SW1A", "SW1A", 51.502, -0.135),
-        ("sw1a-1aa", "SW1A", 51.502, -0.135),
-        ("London SW1A 1AA", "SW1A", 51.502, -0.135),
-        ("M1", "M1", 53.478, -2.236),
-        ("m1 1ae", "M1", 53.478, -2.236),
-        ("W1", "W1", 51.514, -0.144),
-        ("EC1", "EC1", 51.523, -0.104),
-        ("BT1", "BT1", 54.600, -5.930),
-        ("BT1 1AA", "BT1", 54.600, -5.930),
+        ("SW1A 1AA", "SW1A, London", 51.502, -0.135),
+        ("sw1a1aa", "SW1A, London", 51.502, -0.135),
+        ("SW1A", "SW1A, London", 51.502, -0.135),
+        ("sw1a-1aa", "SW1A, London", 51.502, -0.135),
+        ("London SW1A 1AA", "SW1A, London", 51.502, -0.135),
+        ("M1", "M1, Manchester", 53.478, -2.236),
+        ("m1 1ae", "M1, Manchester", 53.478, -2.236),
+        ("W1", "W1, London", 51.514, -0.144),
+        ("EC1", "EC1, London", 51.523, -0.104),
+        ("BT1", "BT1, Belfast", 54.600, -5.930),
+        ("BT1 1AA", "BT1, Belfast", 54.600, -5.930),
     ],
 )
 def test_zip_codes_and_postcodes_resolve_to_their_centre(text, label, latitude, longitude):
@@ -178,29 +178,27 @@ def test_westminster_with_a_uk_preference_is_the_london_borough():
         ("Richmond", "US", ["Richmond, VA", "Richmond, CA"]),
         ("Richmond, England", None, ["Richmond, Greater London", "Richmond, North Yorkshire"]),
         # A preference never sends someone to a small town when a far bigger
-        # one abroad has the name: it asks.
+        # one abroad has the name.
         ("London", "US", ["London, England", "London, OH"]),
-        ("Portland", "GB", ["Portland, OR", "Portland, England"]),
+        ("Portland", "GB", ["Portland, OR", "Portland, ME"]),
     ],
 )
-def test_names_that_could_be_several_places_ask_which(text, prefer, first_two):
-    with pytest.raises(PlaceAmbiguous) as caught:
-        find_place(text, prefer_country=prefer)
+def test_names_that_could_be_several_places_are_read_with_the_others_kept(text, prefer, first_two):
+    reading = read_place(text, prefer_country=prefer)
 
-    error = caught.value
-    assert error.suggestions[:2] == first_two
-    assert len(error.choices) == len(error.suggestions) >= 2
-    for suggestion, choice in zip(error.suggestions, error.choices, strict=True):
-        assert find_place(suggestion, prefer_country=prefer) == choice
+    assert [reading.chosen.text, reading.others[0].text] == first_two
+    assert reading.is_ambiguous
+    # Each reading's text finds exactly that place, and names no other.
+    for choice in (reading.chosen, *reading.others):
+        again = read_place(choice.text, prefer_country=prefer)
+        assert again.place == choice.place
+        assert not again.is_ambiguous
 
 
-def test_ambiguous_message_names_the_state_or_country_to_add():
-    with pytest.raises(PlaceAmbiguous) as caught:
-        find_place("Birmingham")
-
-    assert caught.value.message == (
-        "There is more than one Birmingham. Add the state or country, "
-        "for example 'Birmingham, England' or 'Birmingham, AL'."
+def test_a_reading_says_in_words_which_place_it_took():
+    assert read_place("Birmingham").sentence() == (
+        "We took 'Birmingham' to mean Birmingham, England. "
+        "If you meant Birmingham, Alabama or Birmingham, Michigan, type that instead."
     )
 
 
@@ -266,11 +264,11 @@ place_words = st.sampled_from(
 )
 
 
-def outcome(text: str) -> Place | PlaceNotFound | PlaceAmbiguous:
+def outcome(text: str) -> Place | PlaceNotFound:
     """The place found, or the lookup error; any other exception escapes."""
     try:
         return find_place(text, prefer_country="US")
-    except (PlaceNotFound, PlaceAmbiguous) as error:
+    except PlaceNotFound as error:
         return error
 
 
@@ -287,7 +285,8 @@ def test_any_text_finds_a_place_or_says_why_in_plain_words(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["90210", "02139-4307", "Portland, ME", "SW1A 1AA", "M1", "Leeds, England", "NYC"]
+    "text",
+    ["90210", "02139-4307", "Portland, ME", "SW1A 1AA", "M1", "E1", "Leeds, England", "NYC"],
 )
 def test_a_places_own_label_finds_it_again(text):
     # Forms show a saved place by its label; saving the form again must work.
@@ -339,15 +338,13 @@ def test_place_field_suggests_a_close_name_and_keeps_what_was_typed():
     assert 'value="Manchestr"' in str(form["where"])
 
 
-def test_place_field_asks_which_when_ambiguous():
+def test_place_field_reads_a_shared_name_as_the_likeliest_and_keeps_the_reading():
     form = WhereForm(data={"where": "Birmingham"})
 
-    assert not form.is_valid()
-    assert form.errors["where"] == [
-        "There is more than one Birmingham. Add the state or country, "
-        "for example 'Birmingham, England' or 'Birmingham, AL'."
-    ]
-    assert form.has_error("where", code="place_ambiguous")
+    assert form.is_valid()
+    assert form.cleaned_data["where"].label == "Birmingham, England"
+    assert form.fields["where"].reading.others[0].text == "Birmingham, AL"
+    assert [reading.typed for reading in form_readings(form)] == ["Birmingham"]
     assert 'value="Birmingham"' in str(form["where"])
 
 

@@ -1,0 +1,105 @@
+"""The one rule for "jobs at a place", as queries: the search page, matching and
+the alerts' reverse query all build their place clause here.
+
+A posting is at a place when one of its locations is within the radius of the
+place's point, or when it is remote and open to the place: its
+``open_to_country`` is the place's country and its ``open_to_region`` is blank
+(the whole country) or the place's state or nation. A remote posting not open
+to the place never appears, however near its employer is.
+
+Both sides are keywords, so either side can be the query: a posting's document
+holds the one key it is open to (``open_to``: "US" or "US-CA"), and a place is
+covered by its country's key and its region's (``place_keys``). The search page
+asks for postings whose key is among the place's keys; the alerts index stores
+each alert's place keys and a posting asks for the alerts holding its key.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from elasticsearch.dsl import Q
+
+
+def open_to_key(country: str, region: str = "") -> str:
+    """The key of where a remote posting is open to: "US", or "US-CA" for one state."""
+    return f"{country}-{region}" if region else country
+
+
+def place_keys(country: str, region: str = "") -> list[str]:
+    """The keys of every remote posting open to a place in `country` and `region`."""
+    if not country:
+        return []
+    return [country, open_to_key(country, region)] if region else [country]
+
+
+def posting_open_to(*, remote: bool, country: str, region: str) -> list[str]:
+    """A posting document's ``open_to``: its one key if it is remote, else none."""
+    return [open_to_key(country, region)] if remote and country else []
+
+
+def near_filter(
+    *,
+    latitude: float,
+    longitude: float,
+    radius_miles: int,
+    country: str = "",
+    region: str = "",
+    include_remote: bool = True,
+) -> Q:
+    """Postings at a place (postings index): within the radius, or remote and open to it."""
+    point = {"lat": latitude, "lon": longitude}
+    within = Q("geo_distance", distance=f"{radius_miles}mi", locations=point)
+    keys = place_keys(country, region) if include_remote else []
+    if not keys:
+        return within
+    return Q("bool", should=[within, Q("terms", open_to=keys)], minimum_should_match=1)
+
+
+# The alerts index: the same rule, the other way round ---------------------------
+
+ANYWHERE = 0  # the radius of an alert with no place
+
+
+def alert_place_fields(near: Any) -> dict[str, Any]:
+    """An alert document's place fields for its saved search's `near` (or None)."""
+    if near is None:
+        return {"radius_miles": ANYWHERE, "remote_keys": []}
+    include = getattr(near, "include_remote", True)
+    return {
+        "radius_miles": near.radius_miles,
+        "point": {"lat": near.latitude, "lon": near.longitude},
+        "remote_keys": place_keys(near.country, near.region) if include else [],
+    }
+
+
+def alerts_at_posting(document: dict[str, Any], radii: tuple[int, ...]) -> Q:
+    """The alerts (alerts index) whose place the posting document is at: alerts
+    with no place; for each radius the site offers, alerts of that radius whose
+    point is within it of a location; and, for a remote posting, alerts whose
+    place keys hold the posting's key."""
+    options = [Q("term", radius_miles=ANYWHERE)]
+    locations = document.get("locations") or []
+    if locations:
+        options += [
+            Q(
+                "bool",
+                filter=[
+                    Q("term", radius_miles=radius),
+                    Q(
+                        "bool",
+                        should=[
+                            Q("geo_distance", distance=f"{radius}mi", point=location)
+                            for location in locations
+                        ],
+                        minimum_should_match=1,
+                    ),
+                ],
+            )
+            for radius in radii
+        ]
+    if open_to := document.get("open_to"):
+        options.append(Q("terms", remote_keys=open_to))
+    if len(options) == 1:
+        return options[0]
+    return Q("bool", should=options, minimum_should_match=1)

@@ -1,0 +1,242 @@
+"""Places on the search page against the real Elasticsearch: a name several
+places share is searched with its radius as the likeliest place, the others
+offered as links; remote jobs open to the place are listed with the rest."""
+
+import re
+
+import pytest
+
+from fairsite.places import find_place
+from fairsite.search.indices import ensure
+from jobs.models import Workplace
+from jobs.search import postings_index
+from jobs.search_queries import PostingQuery
+from jobs.search_results import run_posting_search
+from tests.factories import CandidateProfileFactory, PublishedPostingFactory, UserFactory
+from tests.html import parse
+from tests.jobs.test_search import refresh
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def index(es, seeded_credentials):
+    ensure(postings_index)
+    return postings_index
+
+
+def posting_in(text: str, title: str | None = None, **fields):
+    """A live posting at the place `text` names exactly."""
+    place = find_place(text)
+    return PublishedPostingFactory(
+        title=title or f"Job in {place.label}",
+        located=place.label,
+        located__locality=place.name,
+        located__region=place.admin1,
+        located__country=place.country,
+        located__latitude=place.latitude,
+        located__longitude=place.longitude,
+        **fields,
+    )
+
+
+def remote_posting(title: str, country: str, region: str = ""):
+    return PublishedPostingFactory(
+        title=title,
+        workplace=Workplace.REMOTE,
+        open_to_country=country,
+        open_to_region=region,
+        located=False,
+    )
+
+
+def page_titles(page) -> list[str]:
+    return [a.get_text(strip=True) for a in page.select(".posting-card__title a")]
+
+
+def reading_line(page):
+    line = page.select_one(".place-reading")
+    return line.get_text(" ", strip=True) if line else ""
+
+
+def other_readings(page) -> dict[str, str]:
+    return {a.get_text(strip=True): a["href"] for a in page.select(".place-reading a")}
+
+
+# A name several places share ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "chosen", "other", "other_place"),
+    [
+        # Size decides when one is far bigger: Glasgow, Scotland (626k) over Kentucky (14k)...
+        ("Glasgow", "Glasgow, Scotland", "Glasgow, Kentucky", "Glasgow, KY"),
+        # ...and Birmingham, England (1.16M) over Alabama (196k), with the site's country US.
+        ("Birmingham", "Birmingham, England", "Birmingham, Alabama", "Birmingham, AL"),
+        # Between towns of comparable size, the site's country (US) decides.
+        ("Cambridge", "Cambridge, Massachusetts", "Cambridge, England", "Cambridge, England"),
+        ("Richmond", "Richmond, Virginia", "Richmond, Greater London", "Richmond, Greater London"),
+    ],
+)
+def test_a_shared_name_is_searched_as_the_likeliest_place_with_its_radius(
+    client, index, settings, typed, chosen, other, other_place
+):
+    settings.PLACES_DEFAULT_COUNTRY = "US"
+    posting_in(chosen.split(",")[0] + ", " + find_place(chosen).admin1, title="Here")
+    posting_in(other_place, title="There")
+    refresh()
+
+    page = parse(client.get("/jobs/", {"place": typed}))
+
+    assert page_titles(page) == ["Here"]
+    assert not page.select(".field-error")
+    assert reading_line(page).startswith(f"Showing {chosen}")
+    # The other reading is a link that runs the search again with it, and names it alone.
+    link = other_readings(page)[other]
+    again = parse(client.get(f"/jobs/{link}"))
+    assert page_titles(again) == ["There"]
+    assert reading_line(again) == ""
+    assert again.select_one("input[name=place]")["value"] == other_place
+
+
+def test_the_visitors_profile_country_decides_a_shared_name(client, index, settings):
+    settings.PLACES_DEFAULT_COUNTRY = "US"
+    posting_in("Cambridge, England", title="English Cambridge")
+    posting_in("Cambridge, MA", title="Massachusetts Cambridge")
+    refresh()
+    profile = CandidateProfileFactory(
+        home__label="Leeds, England",
+        home__region="England",
+        home__country="GB",
+        home__latitude=53.7965,
+        home__longitude=-1.5478,
+    )
+    client.force_login(profile.user)
+
+    page = parse(client.get("/jobs/", {"place": "Cambridge"}))
+
+    assert page_titles(page) == ["English Cambridge"]
+    assert "Cambridge, Massachusetts" in other_readings(page)
+    # A place they have just chosen says more than where they live.
+    chosen = parse(client.get("/jobs/", {"place": "Cambridge", "place_country": "US"}))
+    assert page_titles(chosen) == ["Massachusetts Cambridge"]
+
+
+def test_a_place_the_visitor_chose_is_remembered_for_the_next_shared_name(client, index, settings):
+    settings.PLACES_DEFAULT_COUNTRY = "US"
+    posting_in("Cambridge, England", title="English Cambridge")
+    posting_in("Cambridge, MA", title="Massachusetts Cambridge")
+    refresh()
+
+    first = parse(client.get("/jobs/", {"place": "Richmond"}))
+    link = other_readings(first)["Richmond, Greater London"]
+    assert "place_country=GB" in link
+    chosen = parse(client.get(f"/jobs/{link}"))
+    # The search form carries the choice on to the next search.
+    carried = chosen.select_one("form[role=search] input[name=place_country]")["value"]
+    assert carried == "GB"
+
+    page = parse(client.get("/jobs/", {"place": "Cambridge", "place_country": carried}))
+
+    assert page_titles(page) == ["English Cambridge"]
+    # A made-up country is no country: the site's rules read the name.
+    made_up = parse(client.get("/jobs/", {"place": "Cambridge", "place_country": "Narnia"}))
+    assert page_titles(made_up) == ["Massachusetts Cambridge"]
+    assert not made_up.select(".field-error")
+
+
+def test_a_saved_search_keeps_the_place_it_was_read_as(client, index, settings):
+    settings.PLACES_DEFAULT_COUNTRY = "US"
+    client.force_login(UserFactory())
+    refresh()
+
+    page = parse(client.get("/jobs/", {"place": "Glasgow", "q": "cook"}))
+
+    assert page.select_one("#job-alert form input[name=place]")["value"] == "Glasgow, Scotland"
+
+
+# Remote jobs open to the place ------------------------------------------------------
+
+
+@pytest.fixture
+def remote_and_local(index):
+    posting_in("Columbus, OH", title="In Columbus")
+    remote_posting("Anywhere in the US", "US")
+    remote_posting("Only in Ohio", "US", "OH")
+    remote_posting("Only in California", "US", "CA")
+    remote_posting("Anywhere in the UK", "GB")
+    remote_posting("Only in Scotland", "GB", "Scotland")
+    refresh()
+
+
+@pytest.mark.parametrize(
+    ("place", "expected"),
+    [
+        ("Columbus, OH", {"In Columbus", "Anywhere in the US", "Only in Ohio"}),
+        ("90210", {"Anywhere in the US", "Only in California"}),
+        ("Glasgow, Scotland", {"Anywhere in the UK", "Only in Scotland"}),
+        ("E1", {"Anywhere in the UK"}),
+    ],
+)
+def test_a_place_search_lists_remote_jobs_open_to_that_place_and_no_others(
+    client, remote_and_local, place, expected
+):
+    page = parse(client.get("/jobs/", {"place": place}))
+
+    assert set(page_titles(page)) == expected
+    remote_cards = [
+        card.select_one(".posting-card__title a").get_text(strip=True)
+        for card in page.select(".posting-card")
+        if card.select_one(".badge--remote")
+    ]
+    assert set(remote_cards) == expected - {"In Columbus"}
+
+
+def test_remote_jobs_rank_with_the_rest_by_their_words(client, remote_and_local):
+    remote_posting("Reentry cook", "US")
+    posting_in("Columbus, OH", title="Line cook", description="<p>Cook breakfast.</p>")
+    refresh()
+
+    results = run_posting_search(PostingQuery(text="reentry cook", near=_near("Columbus, OH")))
+
+    assert results.hits[0].posting.title == "Reentry cook"
+
+
+def test_hiding_remote_jobs_leaves_only_jobs_within_the_distance_with_exact_counts(
+    client, remote_and_local
+):
+    shown = parse(client.get("/jobs/", {"place": "Columbus, OH"}))
+    hide = shown.select_one(".place-remote a")
+    assert hide.get_text(strip=True) == "Hide remote jobs"
+
+    hidden = client.get(f"/jobs/{hide['href']}")
+    page = parse(hidden)
+
+    assert "hide_remote=on" in hide["href"]
+    assert page_titles(page) == ["In Columbus"]
+    assert page.select_one("input[name=hide_remote]")["value"] == "on"
+    # Every facet count is the number of results its link leads to.
+    for link in page.select(".facet a"):
+        count = int(re.search(r"\((\d+)\)", link.get_text()).group(1))
+        assert client.get(f"/jobs/{link['href']}").context["results"].total == count
+    assert [v.value for v in hidden.context["results"].facets["workplace"]] == [Workplace.ON_SITE]
+    shown_workplaces = {
+        v.value: v.count
+        for v in client.get("/jobs/", {"place": "Columbus, OH"})
+        .context["results"]
+        .facets["workplace"]
+    }
+    assert shown_workplaces == {Workplace.ON_SITE: 1, Workplace.REMOTE: 2}
+
+
+def test_without_a_place_every_remote_job_is_listed(client, remote_and_local):
+    page = parse(client.get("/jobs/"))
+
+    assert len(page_titles(page)) == 6
+
+
+def _near(text: str):
+    from jobs.search_forms import SearchForm
+
+    form = SearchForm({"place": text})
+    return form.to_query().near
