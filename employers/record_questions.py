@@ -129,7 +129,12 @@ _RECORD_TERMS = re.compile(
     r"borstal|on (?:a |an )?(?:electronic )?tag|police certificate|police clearance|"
     r"restraining order|protection order|non molestation order|license condition|"
     r"community order|fingerprint taken|returning citizen|system impacted|"
-    r"(?:got|any) previous(?= ?$)|"
+    r"(?:got|any) previous(?= ?$)|(?:pleaded|pled|plead|found|been) guilty|been inside(?= ?$)|"
+    r"sentencing|disclosure form|yoi|young offender institution|your offending|ex con|"
+    r"halfway house|"
+    r"approved premise|bail hostel|ankle tag|(?:are|were) you tagged(?= ?$)|"
+    r"(?:were|was) you released(?= ?$| from)|your release date|your disclosure(?! of)|"
+    r"(?:involvement with|been through|experience of) the (?:criminal )?justice system|"
     r"prosecution|prosecuted|police investigation|under investigation|"
     r"investigated by (?:the )?police|fingerprinted by (?:the )?police|"
     r"incarcerated|imprisoned|penitentiary|(?:in|police|youth) custody|custodial|locked up|"
@@ -139,7 +144,7 @@ _RECORD_TERMS = re.compile(
     r"time inside(?= ?$)|"
     r"(?:served|serve|serving|suspended|custodial|community|prison|jail) sentence|sentenced|"
     r"probation|parole|on license|supervised release|ankle monitor|electronic(?:ally)? tag\w*|"
-    r"electronic monitoring|curfew|"
+    r"electronic(?:ally)? monitor\w*|curfew|"
     r"background check|background screening|dbs|crb|pvg|police check|record check|"
     r"basic disclosure|enhanced disclosure|standard disclosure|disclosure certificate|"
     r"disclosure scotland|rap sheet|cori|"
@@ -159,7 +164,7 @@ _RECORD_TERMS = re.compile(
 _ROLE_AFTER = word_set("""
     officer service department office team caseload board agent worker staff chaplain
     chaplaincy setting environment facility system sector reform program population
-    leaver visit visitor visiting ministry trust partner partnership law justice
+    visit visitor visiting ministry trust partner partnership law justice
     defense court hearing volunteer education nurse teacher library kitchen industry
     governor guard escort administrator clerk coordinator manager specialist counselor
     advocate practitioner outreach research policy support provider
@@ -199,7 +204,7 @@ _ACTIVITY = re.compile(
 _NOT_ACTIVITY = word_set("""
     being having serving doing facing awaiting spending living staying going coming getting
     leaving anything something nothing everything morning evening building during string
-    driving pending outstanding ongoing
+    driving motoring pending outstanding ongoing
     """)
 _OTHERS_AFTER = re.compile(
     r"^(?:\w+ )?(?:for|of|on|with|to|among) (?:our |their |new |the )?"
@@ -231,7 +236,8 @@ _DEMAND = re.compile(
     rf"(?: \w+){{0,2}}? {_DEMAND_VERB}\b"
     r"|\bwe (?:will |would |may |might |must |shall |also |always |then |only |to )?"
     r"(?:ask|question|check whether|discuss (?:your|any)|talk (?:about|through) (?:your|any))\b"
-    r"|\b(?:disclosure form|self declare|self disclosure|check the box|check this box|"
+    r"|\b(?:disclosure form|self declare|self disclose|self disclosure|"
+    r"(?:require|need|want) (?:\w+ )?detail|yes no|check the box|check this box|"
     r"tick the box|tick this box|need to know|want to know|like to know|need to see|"
     r"like to hear|want to hear|need to hear|"
     r"be disclose|be declare|question about|question on|copy of|proof of|evidence of|"

@@ -10,9 +10,13 @@ and each email carries a dedupe key, so a retried change never sends twice.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from candidates.cv import cv_kind
@@ -315,3 +319,25 @@ def _email_employer_of(application: Application) -> None:
             },
             dedupe_key=f"application-{application.pk}-received",
         )
+
+
+def offer_messages_forget(*, now=None) -> int:
+    """Delete the text of messages sent with or after an offer, once they are old; how many.
+
+    From an offer on, a message may talk about a record (the check, what it
+    showed), so it is kept as long as the email that carried it
+    (`SENT_EMAIL_BODY_DAYS`), then only the stage change stays.
+    """
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.SENT_EMAIL_BODY_DAYS)
+    offered_before = ApplicationEvent.objects.filter(
+        application=OuterRef("application"),
+        to_stage__in=OFFER_MADE,
+        created_at__lte=OuterRef("created_at"),
+    )
+    return (
+        ApplicationEvent.objects.exclude(message="")
+        .filter(created_at__lte=cutoff)
+        .filter(Exists(offered_before))
+        .update(message="")
+    )

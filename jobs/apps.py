@@ -10,6 +10,7 @@ class JobsConfig(AppConfig):
         from fairsite.scheduler import every
 
         from . import personal_data, search
+        from .application_services import offer_messages_forget
         from .services import posting_closed, postings_expire
 
         personal_data.register()
@@ -18,6 +19,8 @@ class JobsConfig(AppConfig):
         # Pages never show a posting past its closing time anyway; this moves
         # such postings to "expired" so their owners see it and can relist.
         every(3600, name="jobs.expire")(postings_expire)
+        # Messages from an offer on may talk about a record: kept as long as email.
+        every(3600, name="jobs.forget_offer_messages")(offer_messages_forget)
 
 
 def _tell_applicants(sender, posting, **kwargs) -> None:

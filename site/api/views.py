@@ -1,5 +1,12 @@
-"""A signed-in person's own API tokens: make one (shown once), see them, revoke them."""
+"""A signed-in person's own API tokens: make one (shown once), see them, revoke them.
 
+A token reads the person's account and matches for as long as it lives, after
+they sign out too, so the page asks for the password again first (allauth's
+reauthentication), as the data download does: on a shared computer left signed
+in, nobody can take away a lasting key. Revoking needs only the session.
+"""
+
+from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,6 +18,7 @@ from .keys import personal_token_create, personal_token_revoke, tokens_of
 
 
 @login_required
+@reauthentication_required
 def token_list(request):
     form = TokenForm(request.POST or None)
     issued = None

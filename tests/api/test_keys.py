@@ -7,9 +7,9 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from fairsite.api.keys import partner_key_issue, personal_token_create
+from fairsite.api.keys import partner_key_issue, personal_token_create, tokens_of
 from fairsite.api.models import ALL_SCOPES, PartnerKey, PartnerKeyUsage, Scope
-from tests.factories import EditorFactory, UserFactory
+from tests.factories import PASSWORD, EditorFactory, UserFactory
 from tests.html import parse
 
 pytestmark = pytest.mark.django_db
@@ -179,9 +179,15 @@ def test_keys_and_tokens_never_reach_the_logs(client, db, caplog, settings):
 # Personal tokens ---------------------------------------------------------------
 
 
+def _reauthenticate(client):
+    next_url = reverse("tokens:list")
+    client.post(f"/accounts/reauthenticate/?next={next_url}", {"password": PASSWORD})
+
+
 def test_a_person_makes_a_token_sees_it_once_and_reads_me_with_it(client, db):
     person = UserFactory()
     client.force_login(person)
+    _reauthenticate(client)
     made = client.post(reverse("tokens:list"), {"name": "My phone"})
 
     assert made.status_code == 200
@@ -222,10 +228,26 @@ def test_nobody_can_revoke_someone_elses_token(client, db):
 def test_the_token_page_needs_a_signed_in_person_and_a_name(client, db):
     assert client.get(reverse("tokens:list")).status_code == 302
     client.force_login(UserFactory())
+    _reauthenticate(client)
 
     response = client.post(reverse("tokens:list"), {"name": ""})
 
     assert "Give the token a name." in response.content.decode()
+
+
+def test_no_token_is_made_or_shown_before_the_password_is_given_again(client, db):
+    person = UserFactory()
+    issued = personal_token_create(user=person, name="laptop")
+    client.force_login(person)
+
+    listed = client.get(reverse("tokens:list"))
+    made = client.post(reverse("tokens:list"), {"name": "Stolen"})
+
+    for response in (listed, made):
+        assert response.status_code == 302
+        assert response["Location"].startswith("/accounts/reauthenticate/")
+    assert [token.name for token in tokens_of(person)] == ["laptop"]
+    assert client.post(reverse("tokens:revoke", args=[issued.token.pk])).status_code == 302
 
 
 @pytest.mark.parametrize(

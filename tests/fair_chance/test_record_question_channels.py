@@ -56,6 +56,7 @@ def posting_data(**changes) -> dict:
         "category": "warehouse-logistics",
         "employment_type": "full_time",
         "workplace": "remote",
+        "open_to_country": "US",
         "salary_currency": "USD",
         "skills": "forklift",
         "experience_level": "none",

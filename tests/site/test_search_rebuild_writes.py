@@ -94,7 +94,7 @@ def test_a_write_made_mid_load_reaches_the_new_index_without_the_repair(user_ind
     report = indices.rebuild(replace(user_index, to_document=document_and_write_once))
 
     document = get_client().get(index=user_index.alias, id=str(last.pk))
-    assert document["_source"]["name"] == "moved specialist4"
+    assert document["_source"]["name_text"] == "Moved Specialist4"
     assert report.repaired == 0
     assert not OutboxEntry.objects.exists()
     assert indices.check(user_index).is_clean
