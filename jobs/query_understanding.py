@@ -10,7 +10,7 @@ for the search page, the API and saving an alert alike (they all go through
 - **Filler words** ("jobs", "work", "position", "near me", "hiring now", "a",
   "in") are left out of the words. A query of filler alone ("jobs near me")
   means every job. A few phrases keep their filler word because it is the
-  meaning ("social work", "youth work").
+  meaning ("social work", "youth work", "factory work").
 - **Intent phrases** become the filters the site already has: "remote", "work
   from home", "wfh", "home based" choose remote work and "hybrid" hybrid work;
   "part time", "full time", "temporary", "seasonal", "apprentice", "internship"
@@ -24,6 +24,11 @@ for the search page, the API and saving an alert alike (they all go through
   link to search without it.
 - **A credential's name or abbreviation**, when it is the whole query ("CPSCP"),
   chooses the credential filter. Mixed with other words it stays words.
+- **A kind of work** ("retail jobs", "construction", "care work"), when it is
+  the whole query less filler and filters, chooses its category: employers
+  write job titles ("Cashier", "Carer"), not the name of their trade, so as
+  words these find little. Only names that are seldom a title's own words are
+  read this way; "warehouse" or "cleaning" stay words, which find more.
 
 A filter the visitor chose themselves always wins: a phrase for a filter that is
 already chosen stays words. Each reading can be turned off with ``keep`` (the
@@ -43,14 +48,14 @@ from functools import lru_cache
 
 from fairsite.search.text import tokens as text_tokens
 
-from .models import EmploymentType, Workplace
+from .models import Category, EmploymentType, Workplace
 
 # Readings that can be turned off one by one (the URL's keep=...).
 FILLER = "filler"
 SPELLING = "spelling"  # typo correction (jobs.search_recovery)
 ALL = "all"
 KEEP_CHOICES = (ALL, FILLER, SPELLING, "workplace", "employment_type", "after_offer")
-KEEP_CHOICES += ("credential",)
+KEEP_CHOICES += ("credential", "category")
 
 FILLER_WORDS = """
     job jobs work position positions vacancy vacancies opening openings opportunity
@@ -60,7 +65,7 @@ FILLER_WORDS = """
 """
 FILLER_PHRASES = ["near me", "close to me", "around me", "in my area", "hiring now", "now hiring"]
 # Phrases whose filler word is part of what they mean.
-KEPT_PHRASES = ["social work", "youth work"]
+KEPT_PHRASES = ["social work", "youth work", "factory work", "production work"]
 
 # Phrase -> (reading, filter value).
 INTENTS: dict[str, tuple[str, str]] = {
@@ -129,6 +134,16 @@ INTENTS: dict[str, tuple[str, str]] = {
     ),
 }
 FLAG_READINGS = frozenset({"after_offer"})
+
+# A kind of work, typed alone -> its category.
+CATEGORY_NAMES: dict[str, str] = {
+    **dict.fromkeys(["retail"], Category.RETAIL.value),
+    **dict.fromkeys(["construction", "building trades", "trades"], Category.CONSTRUCTION.value),
+    **dict.fromkeys(["manufacturing", "factory", "factories"], Category.MANUFACTURING.value),
+    **dict.fromkeys(["hospitality", "catering", "food service"], Category.HOSPITALITY.value),
+    **dict.fromkeys(["care", "social care", "care work"], Category.CARE.value),
+    **dict.fromkeys(["logistics"], Category.WAREHOUSE.value),
+}
 
 # What each reading is called on the page.
 VALUE_LABELS = {
@@ -267,6 +282,11 @@ def understand(
             read = {n for r in readings for n in r.words}
             gone_words = set(everything) - read
             break
+    if not any(r.key == "credential" for r in readings):
+        rest = [n for n in everything if n not in gone_words]
+        if found := _category(words, rest, chosen, keep):
+            readings = [*readings, found]
+            read = {n for r in readings for n in r.words}
     filler_words = tuple(sorted(gone_words - read))
     if filler_words:
         said = " ".join(words[n] for n in filler_words)
@@ -304,6 +324,21 @@ def _credential(words, positions, chosen, keep, credentials) -> Reading | None:
         return None
     slug, label = found
     return Reading("credential", slug, tuple(positions), said, label)
+
+
+def _category(words, positions, chosen, keep) -> Reading | None:
+    if "category" in keep or "category" in chosen or not positions:
+        return None
+    said = " ".join(words[n] for n in positions)
+    value = _category_table().get(tuple(text_tokens(said)))
+    if value is None:
+        return None
+    return Reading("category", value, tuple(positions), said, Category(value).label)
+
+
+@lru_cache(maxsize=1)
+def _category_table() -> dict[tuple[str, ...], str]:
+    return {tuple(text_tokens(name)): value for name, value in CATEGORY_NAMES.items()}
 
 
 def credential_names(credentials) -> dict[tuple[str, ...], tuple[str, str]]:

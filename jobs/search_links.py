@@ -45,6 +45,8 @@ def understood_parts(params: QueryDict, results, understanding: Understanding) -
     read = {r.key: r for r in understanding.readings}
     kinds = [read[k].label for k in ("workplace", "employment_type") if k in read]
     summary = ", ".join([kinds[0], *(k.lower() for k in kinds[1:])]) + " jobs" if kinds else "Jobs"
+    if "category" in read:
+        summary += f" in {read['category'].label.lower()}"
     if results.query.text:  # the words searched: corrected, if they were
         summary += f" for “{results.query.text}”"
     if "credential" in read:
@@ -58,6 +60,7 @@ def understood_parts(params: QueryDict, results, understanding: Understanding) -
         else:
             meaning = {
                 "credential": f"jobs that ask for the {reading.label} credential",
+                "category": f"jobs in {reading.label.lower()}",
                 "after_offer": "employers who check records only after an offer, or never",
             }.get(reading.key, f"{reading.label.lower()} jobs")
             explain = f"“{reading.said}”: {meaning}."

@@ -167,6 +167,7 @@ GROUPS: dict[str, Group] = {
         forklift operator
         forklift truck driver
         forklift truck operator
+        fork lift
         fork lift driver
         fork lift operator
         fork lift truck driver
@@ -176,6 +177,25 @@ GROUPS: dict[str, Group] = {
         reach truck operator
         pallet truck driver
         lift truck operator
+        """
+    ),
+    "productionworker": _group(
+        """
+        production worker
+        production operative
+        production associate
+        production operator
+        factory worker
+        factory operative
+        factory hand
+        factory work
+        production work
+        assembly worker
+        assembly operative
+        assembly line worker
+        manufacturing worker
+        manufacturing associate
+        manufacturing operative
         """
     ),
     "shopassistant": _group(

@@ -10,6 +10,7 @@
 - a table keeps apart words the stemmer would join but people do not ("office"
   and "officer", "training" and "train", "customer" and "custom");
 - plurals the stemmer does not know (women, tradesmen, buses, HGVs);
+- two names of one thing, by abbreviation ("LGV" is the legal name of an HGV);
 - British spellings take the American form, on the stemmer's form so every
   form of the word follows (organise, organised, organisations → organiz).
 
@@ -85,6 +86,12 @@ _TRADES = """
     fabricator fabrication fabricating
     correction correctional corrections
     apprentice apprenticeship
+"""
+# Two names for one thing, one a line: every word of a line (and its plural)
+# becomes the line's first word. In the UK a large goods vehicle (LGV) is a heavy
+# goods vehicle (HGV): the same licence, the same jobs, both words in ads.
+_SAME_THINGS = """
+    hgv lgv
 """
 # Words the stemmer joins to another that means something else: each keeps
 # this form (and its plural does too). "office" is not "officer", "training" is
@@ -191,7 +198,7 @@ def _plural(word: str) -> str:
 
 def _fixed_forms() -> dict[str, str]:
     fixed = {}
-    for words in _lines(_TRADES):
+    for words in _lines(_TRADES) + _lines(_SAME_THINGS):
         for word in words:
             fixed[word] = fixed[_plural(word)] = words[0]
     for word in _words(_KEPT_APART):
@@ -252,6 +259,7 @@ def fingerprint() -> list:
     """What decides every word's form, for the text function's fingerprint."""
     return [
         _TRADES,
+        _SAME_THINGS,
         _KEPT_APART,
         _SPELLINGS,
         sorted(_IRREGULAR.items()),

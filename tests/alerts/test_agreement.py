@@ -185,7 +185,7 @@ TYPED_FILLER = ["jobs", "job", "near me", "work", "position", "hiring now", "in"
 TYPED_INTENTS = [
     "remote", "work from home", "wfh", "hybrid", "part time", "full-time", "temporary",
     "no background check", "ban the box", "felony friendly", "second chance", "CPSCP",
-    "social work", "night",
+    "social work", "factory work", "retail", "care", "night",
 ]  # fmt: skip
 
 

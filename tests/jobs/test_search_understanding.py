@@ -112,6 +112,51 @@ def test_intent_phrases_choose_filters_instead_of_matching_words(client, board, 
     assert page.select_one(".understood")
 
 
+@pytest.mark.parametrize(
+    ("typed", "found", "as_words"),
+    [
+        ("retail jobs", ["Cashier", "Sales associate"], ["Warehouse operative"]),
+        ("care", ["Carer"], ["Warehouse operative"]),
+        ("part time retail", ["Sales associate"], []),
+    ],
+)
+def test_a_kind_of_work_typed_alone_chooses_its_category(client, index, typed, found, as_words):
+    PublishedPostingFactory(title="Cashier", category="retail-customer-service")
+    PublishedPostingFactory(
+        title="Sales associate", category="retail-customer-service", employment_type="part_time"
+    )
+    PublishedPostingFactory(title="Carer", category="care-support")
+    PublishedPostingFactory(
+        title="Warehouse operative",
+        category="warehouse-logistics",
+        description="<p>Retail deliveries; we care about safety.</p>",
+    )
+    refresh()
+
+    page = get(client, {"q": typed})
+
+    assert titles(page) == found
+    parts = [li.get_text(" ", strip=True) for li in page.select(".understood li")]
+    assert any(part.endswith("as words") and ": jobs in " in part for part in parts)
+    category_link = next(
+        li.select_one("a")["href"]
+        for li in page.select(".understood li")
+        if ": jobs in " in li.text
+    )
+    assert titles(follow(client, category_link)) == as_words
+
+
+def test_a_kind_of_work_with_other_words_stays_words(client, index):
+    PublishedPostingFactory(title="Retail sales associate", category="retail-customer-service")
+    PublishedPostingFactory(title="Cashier", category="retail-customer-service")
+    refresh()
+
+    page = get(client, {"q": "retail sales associate"})
+
+    assert titles(page) == ["Retail sales associate"]
+    assert page.select_one(".understood") is None
+
+
 def test_remote_finds_remote_postings_not_postings_that_say_remote(client, board):
     page = get(client, {"q": "remote case manager"})
     [hit] = page.select(".posting-card")

@@ -44,6 +44,8 @@ def posted(*titles: str, description: str = PLAIN) -> None:
         ("organisations", "Organization development lead"),
         ("programme coordinator", "Reentry program coordinator"),
         ("managing", "Case manager"),
+        ("hgv", "LGV driver - nights"),
+        ("LGV", "HGV Class 2 driver"),
     ],
 )
 def test_a_word_finds_the_other_forms_of_its_family(index, query, title):
@@ -87,6 +89,10 @@ def test_words_people_keep_apart_stay_apart(index, query, title):
         ("forklift operator", "Forklift truck driver"),
         ("bar staff", "Bartender"),
         ("truck driving", "Lorry driver"),
+        ("fork lift", "Forklift operator"),
+        ("factory work", "Production worker"),
+        ("factory worker", "Assembly operative"),
+        ("production operative", "Factory hand"),
     ],
 )
 def test_a_title_finds_the_related_titles_people_use(index, query, title):

@@ -28,6 +28,8 @@ MEET = [
     ("Forklift Drivers", "forklift driver"),
     ("CPORS", "cpors"),
     ("HGVs", "HGV"),
+    ("LGV", "HGV"),
+    ("LGVs", "hgv"),
     ("NVQs", "NVQ"),
     ("the manager's team", "the managers team"),
     ("employers' pledges", "employer pledge"),
