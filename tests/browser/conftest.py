@@ -114,3 +114,31 @@ def sign_in(page: Page, user, live_server) -> None:
     client.force_login(user)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
     page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+
+
+def publish_in_both_glasgows(*, scotland_title: str, kentucky_title: str) -> None:
+    """One live posting in Glasgow, Scotland and one in Glasgow, Kentucky, searchable now."""
+    from fairsite.outbox.drain import drain_due
+    from fairsite.search.client import get_client
+    from fairsite.search.indices import ensure
+    from jobs.search import postings_index
+    from tests.factories import PublishedPostingFactory
+
+    ensure(postings_index)
+    PublishedPostingFactory(
+        title=scotland_title,
+        located="Glasgow, Scotland",
+        located__country="GB",
+        located__region="Scotland",
+        located__latitude=55.8652,
+        located__longitude=-4.2576,
+    )
+    PublishedPostingFactory(
+        title=kentucky_title,
+        located="Glasgow, KY",
+        located__region="KY",
+        located__latitude=36.9959,
+        located__longitude=-85.9119,
+    )
+    drain_due()
+    get_client().indices.refresh(index=postings_index.alias)

@@ -5,12 +5,8 @@ that work with JavaScript and without. axe finds nothing serious."""
 import pytest
 from playwright.sync_api import expect
 
-from fairsite.outbox.drain import drain_due
-from fairsite.search.client import get_client
-from fairsite.search.indices import ensure
-from jobs.search import postings_index
-from tests.browser.conftest import _new_page, assert_accessible, sign_in
-from tests.factories import OwnerFactory, PublishedPostingFactory
+from tests.browser.conftest import _new_page, assert_accessible, publish_in_both_glasgows, sign_in
+from tests.factories import OwnerFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -20,24 +16,10 @@ PHONE = {"width": 375, "height": 740}
 @pytest.fixture
 def postings(es, seeded_credentials, home_page, settings):
     settings.PLACES_DEFAULT_COUNTRY = "US"
-    ensure(postings_index)
-    PublishedPostingFactory(
-        title="Warehouse operative in Scotland",
-        located="Glasgow, Scotland",
-        located__country="GB",
-        located__region="Scotland",
-        located__latitude=55.8652,
-        located__longitude=-4.2576,
+    publish_in_both_glasgows(
+        scotland_title="Warehouse operative in Scotland",
+        kentucky_title="Warehouse operative in Kentucky",
     )
-    PublishedPostingFactory(
-        title="Warehouse operative in Kentucky",
-        located="Glasgow, KY",
-        located__region="KY",
-        located__latitude=36.9959,
-        located__longitude=-85.9119,
-    )
-    drain_due()
-    get_client().indices.refresh(index=postings_index.alias)
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])

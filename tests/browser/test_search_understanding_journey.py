@@ -10,7 +10,7 @@ from fairsite.outbox.drain import drain_due
 from fairsite.search.client import get_client
 from fairsite.search.indices import ensure
 from jobs.search import postings_index
-from tests.browser.conftest import _new_page, assert_accessible
+from tests.browser.conftest import _new_page, assert_accessible, publish_in_both_glasgows
 from tests.factories import PublishedPostingFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -99,24 +99,9 @@ def test_the_same_without_javascript(page_without_js, page, postings):
 @pytest.fixture
 def glasgows(es, seeded_credentials, home_page, settings):
     settings.PLACES_DEFAULT_COUNTRY = "US"
-    ensure(postings_index)
-    PublishedPostingFactory(
-        title="Warehouse operative",
-        located="Glasgow, Scotland",
-        located__country="GB",
-        located__region="Scotland",
-        located__latitude=55.8652,
-        located__longitude=-4.2576,
+    publish_in_both_glasgows(
+        scotland_title="Warehouse operative", kentucky_title="Warehouse picker"
     )
-    PublishedPostingFactory(
-        title="Warehouse picker",
-        located="Glasgow, KY",
-        located__region="KY",
-        located__latitude=36.9959,
-        located__longitude=-85.9119,
-    )
-    drain_due()
-    get_client().indices.refresh(index=postings_index.alias)
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])

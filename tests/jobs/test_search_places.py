@@ -7,9 +7,7 @@ import re
 import pytest
 
 from fairsite.places import find_place
-from fairsite.search.indices import ensure
 from jobs.models import Workplace
-from jobs.search import postings_index
 from jobs.search_queries import PostingQuery
 from jobs.search_results import run_posting_search
 from tests.factories import CandidateProfileFactory, PublishedPostingFactory, UserFactory
@@ -17,12 +15,6 @@ from tests.html import parse
 from tests.jobs.test_search import refresh
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def index(es, seeded_credentials):
-    ensure(postings_index)
-    return postings_index
 
 
 def posting_in(text: str, title: str | None = None, **fields):

@@ -9,11 +9,8 @@ import pytest
 from django.urls import reverse
 
 from candidates.alerts.models import Alert
-from fairsite.outbox.drain import drain_due
-from fairsite.search.client import get_client
-from fairsite.search.indices import ensure
-from jobs.search import postings_index
 from jobs.search_queries import posting_search
+from tests.corpus import refresh_index as refresh
 from tests.factories import (
     EmployerFactory,
     PublishedPostingFactory,
@@ -25,18 +22,6 @@ from tests.html import parse
 pytestmark = pytest.mark.django_db
 
 COLUMBUS = (39.9612, -82.9988)
-
-
-@pytest.fixture
-def index(es, seeded_credentials):
-    ensure(postings_index)
-    return postings_index
-
-
-def refresh():
-    report = drain_due()
-    assert not report.failed, report
-    get_client().indices.refresh(index=postings_index.alias)
 
 
 def remote(title: str, **kwargs):

@@ -13,15 +13,6 @@ pytestmark = pytest.mark.django_db
 PLAIN = "<p>Join a friendly team.</p>"
 
 
-@pytest.fixture
-def index(es, seeded_credentials):
-    from fairsite.search.indices import ensure
-    from jobs.search import postings_index
-
-    ensure(postings_index)
-    return postings_index
-
-
 def posted(*titles: str, description: str = PLAIN) -> None:
     for title in titles:
         PublishedPostingFactory(title=title, description=description)
