@@ -1,5 +1,7 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from django.core.exceptions import PermissionDenied
 
+from fairsite.client_address import client_address
 from fairsite.mail.delivery import queue_message
 
 
@@ -32,3 +34,11 @@ class AccountAdapter(DefaultAccountAdapter):
             body_text=message.body if message.content_subtype != "html" else "",
             body_html=html,
         )
+
+    def get_client_ip(self, request) -> str:
+        """The address allauth's per-address rate limits count by: the site's one rule,
+        which never takes a forwarded address a client wrote itself."""
+        address = client_address(request)
+        if not address:
+            raise PermissionDenied("Unable to determine client IP address")
+        return address

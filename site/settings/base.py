@@ -222,4 +222,5 @@ from .encryption import *  # noqa: E402, F403
 from .mail import *  # noqa: E402, F403
 from .payments import *  # noqa: E402, F403
 from .places import *  # noqa: E402, F403
+from .proxy import *  # noqa: E402, F403
 from .search import *  # noqa: E402, F403

@@ -5,6 +5,7 @@ from .base import *  # noqa: F403
 from .base import MIDDLEWARE, SITE_URL
 from .encryption import fernet_keys
 from .env import env_bool, env_int, env_list, env_required
+from .proxy import trusted_proxy_count
 
 DEBUG = False
 SECRET_KEY = env_required("SECRET_KEY", "a long random string that signs sessions and links")
@@ -16,6 +17,10 @@ env_required(
     "the Fernet key(s) that encrypt people's fair-chance preferences, newest first",
 )
 PREFERENCES_ENCRYPTION_KEYS = fernet_keys(env_list("PREFERENCES_ENCRYPTION_KEY"))
+
+# The site runs behind one proxy or load balancer unless TRUSTED_PROXY_COUNT says
+# otherwise: the client's address is the last X-Forwarded-For entry it added.
+TRUSTED_PROXY_COUNT = ALLAUTH_TRUSTED_PROXY_COUNT = trusted_proxy_count(1)
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 # The site runs behind a proxy or load balancer that terminates TLS.

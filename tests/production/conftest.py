@@ -30,6 +30,7 @@ from fairsite.devtools.procfile import ProcessFailed, ProcfileProcess, WebServer
 
 HOST = "jobs.example.org"
 SITE_URL = f"https://{HOST}"
+API_ANONYMOUS_LIMIT = 5
 
 
 @dataclass
@@ -85,6 +86,7 @@ def production_environment(var_dir: Path, elasticsearch_url: str) -> dict[str, s
         "EMAIL_URL": "console://",
         "PREFERENCES_ENCRYPTION_KEY": Fernet.generate_key().decode(),
         "TRUSTED_PROXY_COUNT": "1",
+        "API_ANONYMOUS_REQUESTS_PER_MINUTE": str(API_ANONYMOUS_LIMIT),
         # Two workers are plenty for the tests on a shared machine.
         "WEB_CONCURRENCY": "2",
         "PYTHONUNBUFFERED": "1",
