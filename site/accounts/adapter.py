@@ -1,4 +1,5 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from django.contrib.sites.models import Site
 from django.core.exceptions import PermissionDenied
 
 from fairsite.client_address import client_address
@@ -20,6 +21,9 @@ class AccountAdapter(DefaultAccountAdapter):
     }
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        # allauth's own send_mail adds the site (its emails open "Hello from
+        # <site name>!"); this one must too. Its record follows SITE_URL.
+        context = {"current_site": Site.objects.get_current(), **context}
         message = self.render_mail(template_prefix, email, context)
         html = next(
             (content for content, mimetype in message.alternatives if mimetype == "text/html"), ""

@@ -62,8 +62,12 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    # Its one record holds the site's name and domain (from SITE_URL; see
+    # fairsite.site_address), which allauth's emails and the sitemap read.
+    "django.contrib.sites",
     "django.forms",
 ]
+SITE_ID = 1
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -1,6 +1,10 @@
 """Settings for a real deployment. Values with no safe default must be set: a
 missing one stops start-up with one line naming it."""
 
+import sys
+
+from fairsite.site_address import parse_site_url
+
 from .base import *  # noqa: F403
 from .base import MIDDLEWARE, SITE_URL
 from .encryption import fernet_keys
@@ -12,6 +16,17 @@ SECRET_KEY = env_required("SECRET_KEY", "a long random string that signs session
 env_required("ALLOWED_HOSTS", "the host names the site answers to, comma-separated")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 env_required("SITE_URL", "the public https address of the site, used in emails")
+try:
+    _site_address = parse_site_url(SITE_URL)
+except ValueError as error:
+    sys.exit(f"Settings error: {error}.")
+# Sessions, CSRF cookies and HSTS only protect anyone over https. A private test
+# without TLS may say so explicitly; no public site should.
+if _site_address.scheme != "https" and not env_bool("SITE_URL_ALLOW_HTTP", False):
+    sys.exit(
+        "Settings error: SITE_URL must start with https:// in production "
+        "(set SITE_URL_ALLOW_HTTP=true only for a private test without TLS)."
+    )
 env_required(
     "PREFERENCES_ENCRYPTION_KEY",
     "the Fernet key(s) that encrypt people's fair-chance preferences, newest first",

@@ -11,12 +11,14 @@ X-Forwarded-For themselves.
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,6 +66,20 @@ class ProductionSite:
 
     def access_log(self) -> str:
         return self.web.log()
+
+    def access_entry(self, matches) -> dict:
+        """The last access-log entry ``matches`` accepts, waiting for the worker to write it
+        (it logs a request just after sending the answer)."""
+        deadline = time.monotonic() + 10
+        while True:
+            lines = self.access_log().splitlines()
+            entries = [json.loads(line) for line in lines if line.startswith("{")]
+            found = [entry for entry in entries if matches(entry)]
+            if found:
+                return found[-1]
+            if time.monotonic() > deadline:
+                raise AssertionError(f"no such access-log entry in: {self.access_log()}")
+            time.sleep(0.1)
 
 
 def production_environment(var_dir: Path, elasticsearch_url: str) -> dict[str, str]:
