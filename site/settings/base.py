@@ -66,11 +66,15 @@ INSTALLED_APPS = [
     # fairsite.site_address), which allauth's emails and the sitemap read.
     "django.contrib.sites",
     "django.forms",
+    # Content-Security-Policy (settings/csp.py) and its nonce in templates.
+    "csp",
 ]
 SITE_ID = 1
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "fairsite.admin_scripts.AdminInitialiserScriptsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -97,6 +101,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "fairsite.context_processors.site",
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -191,6 +196,9 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILUSERS_PASSWORD_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+# No Gravatar: the admin would send a hash of each editor's email address to a
+# third party on every page (and the Content-Security-Policy allows no such image).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
 
@@ -222,6 +230,7 @@ LOGGING = {
 
 from .accounts import *  # noqa: E402, F403
 from .api import *  # noqa: E402, F403
+from .csp import *  # noqa: E402, F403
 from .encryption import *  # noqa: E402, F403
 from .mail import *  # noqa: E402, F403
 from .payments import *  # noqa: E402, F403

@@ -38,6 +38,8 @@ PREFERENCES_ENCRYPTION_KEYS = fernet_keys(env_list("PREFERENCES_ENCRYPTION_KEY")
 TRUSTED_PROXY_COUNT = ALLAUTH_TRUSTED_PROXY_COUNT = trusted_proxy_count(1)
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+# Load balancers often ask /healthz over plain HTTP, straight from inside.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # The site runs behind a proxy or load balancer that terminates TLS.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)

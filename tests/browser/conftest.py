@@ -48,6 +48,10 @@ def browser() -> Browser:
 
 
 def _new_page(browser: Browser, live_server, **options) -> Page:
+    # axe-core goes in as an inline script, which the site's Content-Security-
+    # Policy forbids; tests/browser/test_content_security_policy.py walks the
+    # pages with the policy enforced.
+    options.setdefault("bypass_csp", True)
     context = browser.new_context(base_url=live_server.url, **options)
     page = context.new_page()
     page.set_default_timeout(15_000)

@@ -50,6 +50,7 @@ class ProductionSite:
         headers: dict[str, str] | None = None,
         method: str = "GET",
         body: bytes | None = None,
+        preload_content: bool = True,
     ) -> urllib3.BaseHTTPResponse:
         """One request as the proxy would pass it on: the site's host name, and
         X-Forwarded-Proto: https unless ``https`` is False. Redirects are not followed."""
@@ -62,6 +63,7 @@ class ProductionSite:
             redirect=False,
             retries=False,
             timeout=30,
+            preload_content=preload_content,
         )
 
     def access_log(self) -> str:
