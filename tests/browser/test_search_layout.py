@@ -98,3 +98,27 @@ def test_on_a_wide_screen_the_filters_show_beside_the_results_with_a_way_past(
         expect(page.locator(".search-results :focus")).to_have_count(1)
     finally:
         page.context.close()
+
+
+def test_a_full_page_of_results_weighs_under_100_kb(browser, live_server):
+    """The page, its stylesheet and its script as sent, without compression."""
+    from fairsite.outbox.drain import drain_due
+    from fairsite.search.client import get_client
+    from jobs.search import postings_index
+    from tests.factories import PublishedPostingFactory
+
+    PublishedPostingFactory.create_batch(20, title="Warehouse team member", located="Columbus, OH")
+    drain_due()
+    get_client().indices.refresh(index=postings_index.alias)
+    page = _new_page(browser, live_server, viewport=PHONE)
+    sizes = {}
+    page.on("response", lambda response: sizes.update({response.url: len(response.body())}))
+    try:
+        page.goto("/jobs/?q=warehouse")
+        expect(page.locator(".posting-card")).to_have_count(20)
+        page.wait_for_load_state("networkidle")
+    finally:
+        page.context.close()
+
+    total = sum(sizes.values())
+    assert total < 100_000, f"the search page weighs {total:,} bytes: {sizes}"
