@@ -60,6 +60,8 @@ PAGES = [
     Visit(VISITOR, "/accounts/signup/"),
     Visit(VISITOR, "/accounts/password/reset/"),
     Visit(VISITOR, "/no-such-page/", status=404),
+    # Applying or saving an alert as a visitor leads to signing in first.
+    Visit(VISITOR, lambda w: reverse("jobs:apply", args=[w.other.pk, w.other.slug])),
     # A job seeker: their account, profile, jobs for them, applying, what they sent.
     Visit(JOB_SEEKER, "/dashboard/"),
     Visit(JOB_SEEKER, "/jobs/?sort=for_you"),
@@ -69,6 +71,8 @@ PAGES = [
     Visit(JOB_SEEKER, lambda w: w.application.get_absolute_url()),
     Visit(JOB_SEEKER, "/saved-jobs/"),
     Visit(JOB_SEEKER, "/alerts/"),
+    Visit(JOB_SEEKER, lambda w: reverse("alerts:edit", args=[w.alert.pk])),
+    Visit(JOB_SEEKER, lambda w: reverse("alerts:delete", args=[w.alert.pk])),
     Visit(JOB_SEEKER, "/profile/"),
     Visit(JOB_SEEKER, "/profile/experience/"),
     Visit(JOB_SEEKER, "/profile/cv/"),
@@ -77,8 +81,12 @@ PAGES = [
     Visit(JOB_SEEKER, "/accounts/settings/"),
     Visit(JOB_SEEKER, "/accounts/email/"),
     Visit(JOB_SEEKER, "/accounts/api-tokens/"),
+    Visit(JOB_SEEKER, "/accounts/password/change/"),
+    Visit(JOB_SEEKER, "/accounts/2fa/"),
+    Visit(JOB_SEEKER, "/accounts/your-data/"),
     # An employer: their organisation, postings, applicants, candidates, billing.
     Visit(EMPLOYER, "/hire/"),
+    Visit(EMPLOYER, "/hire/new/"),
     Visit(EMPLOYER, lambda w: reverse("employers:dashboard", args=[w.employer.slug])),
     Visit(EMPLOYER, lambda w: reverse("employers:edit", args=[w.employer.slug])),
     Visit(EMPLOYER, lambda w: reverse("employers:policy", args=[w.employer.slug])),
@@ -92,6 +100,13 @@ PAGES = [
         EMPLOYER,
         lambda w: reverse("candidates:posting-candidates", args=[w.employer.slug, w.posting.pk]),
     ),
+    Visit(
+        EMPLOYER,
+        lambda w: reverse(
+            "candidates:invite", args=[w.employer.slug, w.posting.pk, w.discoverable.public_id]
+        ),
+    ),
+    Visit(EMPLOYER, lambda w: w.discoverable.get_absolute_url()),
     Visit(EMPLOYER, lambda w: reverse("billing:overview", args=[w.employer.slug])),
     Visit(EMPLOYER, lambda w: reverse("billing:buy", args=[w.employer.slug])),
     # Someone who both hires and looks for work: the pages where both meet.
@@ -151,8 +166,8 @@ def world(home_page, matching_indices, private_media):
     ExperienceEntryFactory(profile=profile)
     application = ApplicationFactory(posting=posting, candidate=seeker)
     SavedJobFactory(user=seeker, posting=other)
-    alert_create(owner=seeker, query=PostingQuery(text="warehouse"))
-    DiscoverableCandidateFactory(headline="Forklift driver, days or nights")
+    alert = alert_create(owner=seeker, query=PostingQuery(text="warehouse"))
+    discoverable = DiscoverableCandidateFactory(headline="Forklift driver, days or nights")
     both = OwnerFactory(
         user=UserFactory(purpose=Purpose.BOTH), employer=VerifiedEmployerFactory()
     ).user
@@ -167,6 +182,8 @@ def world(home_page, matching_indices, private_media):
         draft=draft,
         application=application,
         profile=profile,
+        alert=alert,
+        discoverable=discoverable,
         people={VISITOR: None, JOB_SEEKER: seeker, EMPLOYER: owner, BOTH: both},
     )
 
