@@ -17,7 +17,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.urls import reverse
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import _new_page, axe_violations, horizontal_overflow, sign_in
 
@@ -256,3 +256,32 @@ def test_every_page_fits_the_screen_passes_axe_and_works_without_javascript(
         for page in pages:
             page.context.close()
     assert not problems, "\n".join(problems)
+
+
+def test_tables_of_records_are_stacked_rows_on_a_phone_and_tables_on_a_screen(
+    browser, live_server, world
+):
+    employer = world.people[EMPLOYER]
+    tables = [
+        reverse("employers:dashboard", args=[world.employer.slug]),
+        reverse("jobs:applicants", args=[world.employer.slug, world.posting.pk]),
+        reverse("billing:overview", args=[world.employer.slug]),
+    ]
+    for viewport, display in ((PHONE, "block"), (DESKTOP, "table-cell")):
+        page = _new_page(browser, live_server, viewport=viewport)
+        try:
+            sign_in(page, employer, live_server)
+            for path in tables:
+                page.goto(path)
+                cell = page.locator(".stack-table td[data-label]").first
+                assert cell.evaluate("td => getComputedStyle(td).display") == display, path
+                box = cell.bounding_box()
+                assert box["x"] + box["width"] <= viewport["width"], path
+            if viewport is PHONE:
+                # Each value says which column it is, on screen and to a screen reader.
+                page.goto(tables[0])
+                cell = page.get_by_role("cell", name="Applicants: 1 applicants for Warehouse")
+                cell.scroll_into_view_if_needed()
+                expect(cell).to_be_in_viewport(ratio=1)
+        finally:
+            page.context.close()
