@@ -1,7 +1,7 @@
-"""Several "machines" of the site on this one: production web servers (gunicorn)
-and workers (`manage.py worker`) as separate processes on production settings,
-all sharing one database, Elasticsearch, S3-compatible store and mail server,
-as they would behind a load balancer.
+"""Several "machines" of the site on this one: the Procfile's `web` (gunicorn) and
+`worker` processes, started as many times as a test asks, on production
+settings, all sharing one database, Elasticsearch, S3-compatible store and mail
+server, as they would behind a load balancer.
 
 Each process is its own process group, stopped by its pid (SIGTERM first: a
 graceful stop, which is what a deploy or a scaled-down machine does).
@@ -9,22 +9,15 @@ graceful stop, which is what a deploy or a scaled-down machine does).
 
 from __future__ import annotations
 
-import os
 import re
-import signal
-import subprocess
-import sys
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import requests
 
-from fairsite.devtools.paths import BASE_DIR, free_port
+from fairsite.devtools.procfile import ProcfileProcess, WebServer, run_steps
+from tests.production.conftest import HOST, SITE_URL
 
-# The address visitors use; the load balancer in front sends it on to each server.
-HOST = "jobs.example.test"
-SITE_URL = f"https://{HOST}"
 CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
@@ -38,128 +31,45 @@ def database_url(settings_dict: dict) -> str:
     return f"postgres://{credentials}{host}:{port}/{settings_dict['NAME']}"
 
 
-def production_environment(**variables: str) -> dict[str, str]:
-    """This process's environment, on production settings, plus ``variables``."""
-    clean = {
-        name: value
-        for name, value in os.environ.items()
-        if not name.startswith(("DJANGO_", "S3_", "DATABASE_URL", "ELASTICSEARCH_"))
-    }
-    return {
-        **clean,
-        "DJANGO_SETTINGS_MODULE": "fairsite.settings.production",
-        "PYTHONUNBUFFERED": "1",
-        "ALLOWED_HOSTS": HOST,
-        "SITE_URL": SITE_URL,
-        **variables,
-    }
-
-
-@dataclass
-class Machine:
-    """One process: a web server (with its port) or a worker."""
-
-    name: str
-    command: list[str]
-    env: dict[str, str]
-    log: Path
-    port: int | None = None
-    process: subprocess.Popen | None = None
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def start(self) -> Machine:
-        with self.log.open("ab") as out:
-            self.process = subprocess.Popen(
-                self.command,
-                cwd=BASE_DIR,
-                env=self.env,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        return self
-
-    def stop(self, *, timeout: float = 30) -> int | None:
-        """SIGTERM, wait for the process to finish what it is doing; SIGKILL only if it hangs."""
-        if self.process is None or self.process.poll() is not None:
-            return self.process.returncode if self.process else None
-        os.killpg(self.process.pid, signal.SIGTERM)
-        try:
-            return self.process.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            return self.process.wait(timeout=10)
-
-    def alive(self) -> bool:
-        return self.process is not None and self.process.poll() is None
-
-    def output(self) -> str:
-        return self.log.read_text(errors="replace") if self.log.exists() else ""
-
-
 @dataclass
 class Machines:
     """Starts web servers and workers on one environment; stops them all on exit."""
 
     env: dict[str, str]
     log_dir: Path
-    started: list[Machine] = field(default_factory=list)
+    started: list[ProcfileProcess] = field(default_factory=list)
 
-    def manage(self, *args: str) -> None:
-        subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=BASE_DIR,
-            env=self.env,
-            check=True,
-            capture_output=True,
-            timeout=300,
+    def release(self) -> None:
+        """The Procfile's release steps (migrate, collectstatic, search indices)."""
+        run_steps("release", self.env)
+
+    def web(self, label: str) -> WebServer:
+        server = WebServer(env=self.env, log_path=self.log_dir / f"{label}.log")
+        self.started.append(server)
+        return server.start()
+
+    def worker(self, label: str) -> ProcfileProcess:
+        worker = ProcfileProcess(
+            name="worker", env=self.env, log_path=self.log_dir / f"{label}.log"
         )
+        self.started.append(worker)
+        return worker.start()
 
-    def web(self, name: str) -> Machine:
-        port = free_port()
-        command = [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "fairsite.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "1",
-            "--graceful-timeout",
-            "20",
-        ]
-        machine = Machine(name, command, self.env, self.log_dir / f"{name}.log", port=port)
-        self.started.append(machine.start())
-        return machine
-
-    def worker(self, name: str) -> Machine:
-        command = [sys.executable, "manage.py", "worker", "--interval", "0.2", "--worker-id", name]
-        machine = Machine(name, command, self.env, self.log_dir / f"{name}.log")
-        self.started.append(machine.start())
-        return machine
-
-    def wait_until_serving(self, machine: Machine, *, timeout: float = 60) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if not machine.alive():
-                raise AssertionError(f"{machine.name} exited:\n{machine.output()[-3000:]}")
-            try:
-                Visitor().get(machine, "/healthz")
-                return
-            except requests.ConnectionError:
-                time.sleep(0.2)
-        raise AssertionError(f"{machine.name} did not answer in time:\n{machine.output()[-3000:]}")
+    def logs(self) -> str:
+        return "\n".join(f"--- {p.log_path.name}\n{p.log()[-2000:]}" for p in self.started)
 
     def __enter__(self) -> Machines:
         return self
 
     def __exit__(self, *exc) -> None:
-        for machine in reversed(self.started):
-            machine.stop()
+        for process in reversed(self.started):
+            process.stop()
+
+
+def stopped_cleanly(process: ProcfileProcess) -> bool:
+    """Stop it as a deploy would (SIGTERM); True if it finished its work and exited 0."""
+    process.stop()
+    return process.process.returncode == 0
 
 
 @dataclass
@@ -173,19 +83,18 @@ class Visitor:
 
     cookies: dict[str, str] = field(default_factory=dict)
 
-    def request(self, method: str, machine: Machine, path: str, **kwargs) -> requests.Response:
+    def request(self, method: str, server: WebServer, path: str, **kwargs) -> requests.Response:
         headers = {
             "Host": HOST,
             "X-Forwarded-Proto": "https",
             "Origin": SITE_URL,
             "Referer": f"{SITE_URL}{path}",
-            **kwargs.pop("headers", {}),
         }
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
         response = requests.request(
             method,
-            f"{machine.url}{path}",
+            f"{server.url}{path}",
             headers=headers,
             allow_redirects=False,
             timeout=30,
@@ -198,23 +107,21 @@ class Visitor:
                 self.cookies.pop(cookie.name, None)
         return response
 
-    def get(self, machine: Machine, path: str, **kwargs) -> requests.Response:
-        return self.request("GET", machine, path, **kwargs)
+    def get(self, server: WebServer, path: str) -> requests.Response:
+        return self.request("GET", server, path)
 
-    def post_form(
-        self, machine: Machine, path: str, data: dict, *, files=None
-    ) -> requests.Response:
+    def post_form(self, server: WebServer, path: str, data: dict, *, files=None):
         """GET the form's page for its CSRF token, then POST ``data`` to it."""
-        page = self.get(machine, path)
+        page = self.get(server, path)
         token = CSRF_FIELD.search(page.text)
         assert token, f"no CSRF token on {path} ({page.status_code})"
         return self.request(
             "POST",
-            machine,
+            server,
             path,
             data={"csrfmiddlewaretoken": token.group(1), **data},
             files=files,
         )
 
-    def sign_in(self, machine: Machine, email: str, password: str) -> requests.Response:
-        return self.post_form(machine, "/accounts/login/", {"login": email, "password": password})
+    def sign_in(self, server: WebServer, email: str, password: str) -> requests.Response:
+        return self.post_form(server, "/accounts/login/", {"login": email, "password": password})
