@@ -2,8 +2,8 @@
 
 Uses only the standard library, so it works before anything else is set up.
 The server is Elastic's core build from Maven Central (no stemmer, synonym,
-percolator or script plugins; `GET /` answers 405): it refuses to run as root, so as root we run it as a
-dedicated unprivileged system user. `prepare.py` installs it.
+percolator or script plugins; `GET /` answers 405). It refuses to run as
+root, so as root we run it as a dedicated unprivileged system user. `prepare.py` installs it.
 """
 
 from __future__ import annotations
