@@ -2,11 +2,12 @@
 
 They live in the storage named "private" in STORAGES: under PRIVATE_MEDIA_ROOT
 on the local disk (never under MEDIA_ROOT), or in their own S3-compatible
-bucket that allows no public access (settings/storage.py). Either way they have
-no URL: a view that checks who is asking reads them and streams them as a
-download. Streaming, not a signed link to the store, keeps that check on every
-download, keeps the download's safety headers (attachment, nosniff, no-store, a
-sandboxing CSP), and leaves nothing that works for whoever else gets the link.
+bucket that allows no public access (settings/storage.py,
+private_s3_storage.py). Either way they have no URL: a view that checks who is
+asking reads them and streams them as a download. Streaming, not a signed link
+to the store, keeps that check on every download, keeps the download's safety
+headers (attachment, nosniff, no-store, a sandboxing CSP), and leaves nothing
+that works for whoever else gets the link.
 """
 
 import os
@@ -16,7 +17,6 @@ from django.core.files.storage import FileSystemStorage, storages
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.utils.functional import LazyObject, empty
-from storages.backends.s3 import S3Storage
 
 PRIVATE = "private"
 NO_URL = "Private files have no URL; a view that checks permission serves them."
@@ -39,14 +39,6 @@ class PrivateFileStorage(FileSystemStorage):
         return os.path.abspath(self.base_location)
 
     def url(self, name: str | None) -> str:
-        raise ValueError(NO_URL)
-
-
-class PrivateS3Storage(S3Storage):
-    """The private bucket of an S3-compatible store: read and written with the
-    site's keys, never linked to (no plain URL, no signed one)."""
-
-    def url(self, name, parameters=None, expire=None, http_method=None) -> str:
         raise ValueError(NO_URL)
 
 

@@ -107,7 +107,7 @@ def storages_from(values: dict[str, str]) -> dict:
     return {
         "default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": media},
         "private": {
-            "BACKEND": "fairsite.private_storage.PrivateS3Storage",
+            "BACKEND": "fairsite.private_s3_storage.PrivateS3Storage",
             "OPTIONS": {**shared, "bucket_name": private_bucket},
         },
     }

@@ -26,7 +26,7 @@ def test_with_both_buckets_public_and_private_files_go_to_their_own_buckets():
 
     media, private = chosen["default"], chosen["private"]
     assert media["BACKEND"] == "storages.backends.s3.S3Storage"
-    assert private["BACKEND"] == "fairsite.private_storage.PrivateS3Storage"
+    assert private["BACKEND"] == "fairsite.private_s3_storage.PrivateS3Storage"
     assert media["OPTIONS"]["bucket_name"] == "fairchance-media"
     assert private["OPTIONS"]["bucket_name"] == "fairchance-private"
     for options in (media["OPTIONS"], private["OPTIONS"]):
