@@ -6,7 +6,7 @@ import sys
 from fairsite.site_address import parse_site_url
 
 from .base import *  # noqa: F403
-from .base import MIDDLEWARE, SITE_URL
+from .base import MIDDLEWARE, SITE_URL, STORAGES
 from .encryption import fernet_keys
 from .env import env_bool, env_int, env_list, env_required
 from .proxy import trusted_proxy_count
@@ -53,6 +53,6 @@ CSRF_TRUSTED_ORIGINS = [SITE_URL]
 # cache headers (the dev server serves them in development).
 MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
