@@ -142,6 +142,10 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "site_cache",
+        # Django's default (300 entries, then a third are deleted, oldest key
+        # names first) would throw away live rate-limit counters as soon as a few
+        # hundred visitors came in the same minutes, resetting their limits.
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
     }
 }
 

@@ -8,9 +8,31 @@ scripts. Pages that need something else (the partner widget, CV downloads) set
 their own header, which the middleware leaves alone.
 """
 
+from urllib.parse import urlsplit
+
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
+from .storage import STORAGE_SETTINGS
+
 CSP_REPORT_PATH = "/csp-report/"
+
+
+def public_media_origins(storages: dict) -> list[str]:
+    """Where browsers load public uploads (logos, CMS images) from, if not this site:
+    the S3-compatible store's public address (settings/storage.py)."""
+    options = storages.get("default", {}).get("OPTIONS", {})
+    bucket = options.get("bucket_name")
+    if not bucket:
+        return []
+    if custom := options.get("custom_domain"):
+        return [f"{options.get('url_protocol', 'https:')}//{custom.split('/')[0]}"]
+    if endpoint := options.get("endpoint_url"):
+        address = urlsplit(endpoint)
+        if options.get("addressing_style") == "virtual":
+            return [f"{address.scheme}://{bucket}.{address.netloc}"]
+        return [f"{address.scheme}://{address.netloc}"]
+    return ["https://*.amazonaws.com"]
+
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -18,7 +40,7 @@ CONTENT_SECURITY_POLICY = {
         "script-src": [SELF, NONCE],
         "style-src": [SELF, UNSAFE_INLINE],
         # data: for the small SVG icons Wagtail's and Swagger UI's CSS carry inline.
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *public_media_origins(STORAGE_SETTINGS)],
         "font-src": [SELF, "data:"],
         "connect-src": [SELF],
         # The Wagtail admin previews pages (and the widget page shows the widget)

@@ -96,3 +96,19 @@ def test_one_visitor_cannot_lock_sign_in_for_everyone_behind_the_proxy(client, b
     assert alice == [200, 200, 429]
     assert bob == 200
     assert forged == 429
+
+
+@pytest.mark.django_db
+def test_a_visitors_count_survives_hundreds_of_other_visitors(settings):
+    # Each visitor's limit is an entry in the shared cache; a cache that culls at a
+    # few hundred entries (Django's default) would quietly reset limits on a busy day.
+    # (Culling deletes the entries whose keys sort first, as this one does.)
+    from fairsite.rate_limits import count_request
+
+    with time_machine.travel(NOON, tick=False):
+        count_request("test-visitor:a-first")
+        for n in range(400):
+            count_request(f"test-visitor:b-{n}")
+        again = count_request("test-visitor:a-first")
+
+    assert again.count == 2

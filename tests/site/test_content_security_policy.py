@@ -8,6 +8,8 @@ import pytest
 
 from fairsite.admin_scripts import is_wagtail_initialiser, script_hash
 from fairsite.csp_reports import REPORTS_PER_MINUTE
+from fairsite.settings.csp import public_media_origins
+from fairsite.settings.storage import storages_from
 from tests.factories import EditorFactory
 
 REPORT = {
@@ -170,3 +172,27 @@ def test_reports_are_limited_per_visitor(client, settings):
     assert statuses.count(429) in {0, 1}
     assert statuses[-1] == 429 or statuses.count(204) == REPORTS_PER_MINUTE + 1
     assert other == 204
+
+
+@pytest.mark.parametrize(
+    ("values", "origins"),
+    [
+        ({}, []),
+        (
+            {"S3_ENDPOINT_URL": "http://127.0.0.1:9000"},
+            ["http://127.0.0.1:9000"],
+        ),
+        (
+            {"S3_ENDPOINT_URL": "https://store.example.net", "S3_ADDRESSING_STYLE": "virtual"},
+            ["https://media.store.example.net"],
+        ),
+        ({"S3_MEDIA_URL": "https://cdn.example.org/media"}, ["https://cdn.example.org"]),
+        ({"S3_REGION": "eu-west-2"}, ["https://*.amazonaws.com"]),
+    ],
+)
+def test_images_from_the_public_media_store_are_allowed(values, origins):
+    buckets = {"S3_MEDIA_BUCKET": "media", "S3_PRIVATE_BUCKET": "private"} if values else {}
+
+    found = public_media_origins(storages_from({**buckets, **values}))
+
+    assert found == origins
