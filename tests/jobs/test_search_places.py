@@ -3,11 +3,13 @@ places share is searched with its radius as the likeliest place, the others
 offered as links; remote jobs open to the place are listed with the rest."""
 
 import re
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from fairsite.places import find_place
-from jobs.models import Workplace
+from jobs.models import Category, Workplace
 from jobs.search_queries import PostingQuery
 from jobs.search_results import run_posting_search
 from tests.factories import CandidateProfileFactory, PublishedPostingFactory, UserFactory
@@ -192,6 +194,47 @@ def test_remote_jobs_rank_with_the_rest_by_their_words(client, remote_and_local)
     results = run_posting_search(PostingQuery(text="reentry cook", near=_near("Columbus, OH")))
 
     assert results.hits[0].posting.title == "Reentry cook"
+
+
+def test_a_place_alone_lists_the_nearest_first_the_newer_among_equals_then_remote_jobs(
+    client, index
+):
+    now = timezone.now()
+    remote_posting("Remote, open to the US", "US")  # the newest of all
+    posting_in("Delaware, OH", title="24 miles away", published_at=now - timedelta(hours=1))
+    posting_in("Westerville, OH", title="12 miles away", published_at=now - timedelta(days=2))
+    posting_in("Columbus, OH", title="Here, older", published_at=now - timedelta(days=20))
+    posting_in("Columbus, OH", title="Here, newer", published_at=now - timedelta(days=10))
+    refresh()
+    nearest_first = ["Here, newer", "Here, older", "12 miles away", "24 miles away"]
+
+    page = parse(client.get("/jobs/", {"place": "Columbus, OH"}))
+    # Filler words only, or a kind of work read as its category: still no words to rank by.
+    filler = parse(client.get("/jobs/", {"q": "jobs near me", "place": "Columbus, OH"}))
+
+    assert page_titles(page) == [*nearest_first, "Remote, open to the US"]
+    assert page_titles(filler) == page_titles(page)
+    # Newest first is still a choice, and without a place the newest come first.
+    newest = parse(client.get("/jobs/", {"place": "Columbus, OH", "sort": "newest"}))
+    assert page_titles(newest)[:2] == ["Remote, open to the US", "24 miles away"]
+    assert page_titles(parse(client.get("/jobs/")))[0] == "Remote, open to the US"
+
+
+def test_a_kind_of_work_at_a_place_lists_the_nearest_first(client, index):
+    now = timezone.now()
+    posting_in("Westerville, OH", title="Cashier", category=Category.RETAIL, published_at=now)
+    posting_in(
+        "Columbus, OH",
+        title="Sales associate",
+        category=Category.RETAIL,
+        published_at=now - timedelta(days=5),
+    )
+    posting_in("Columbus, OH", title="Cook", category=Category.HOSPITALITY, published_at=now)
+    refresh()
+
+    page = parse(client.get("/jobs/", {"q": "retail jobs", "place": "Columbus, OH"}))
+
+    assert page_titles(page) == ["Sales associate", "Cashier"]
 
 
 def test_hiding_remote_jobs_leaves_only_jobs_within_the_distance_with_exact_counts(
