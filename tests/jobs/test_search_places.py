@@ -149,6 +149,124 @@ def test_a_saved_search_keeps_the_place_it_was_read_as(client, index, settings):
     assert page.select_one("#job-alert form input[name=place]")["value"] == "Glasgow, Scotland"
 
 
+@pytest.mark.parametrize(
+    ("words", "chosen"),
+    [
+        # Cambridge, England (146k) and Cambridge, MA (110k) are of a size: the
+        # site's country (US) decides, unless the words are distinctly British.
+        ("carer", "Cambridge, England"),
+        ("HGV driver", "Cambridge, England"),
+        ("labourer", "Cambridge, England"),
+        ("caregiver", "Cambridge, Massachusetts"),
+        ("cook", "Cambridge, Massachusetts"),
+        # Words of both countries say nothing.
+        ("carer or caregiver", "Cambridge, Massachusetts"),
+    ],
+)
+def test_distinctly_british_or_american_words_read_a_shared_name_of_towns_of_a_size(
+    client, index, settings, words, chosen
+):
+    settings.PLACES_DEFAULT_COUNTRY = "US"
+    refresh()
+
+    page = parse(client.get("/jobs/", {"q": words, "place": "Cambridge"}))
+
+    assert reading_line(page).startswith(f"Showing {chosen}")
+    other = next(name for name in other_readings(page) if name.startswith("Cambridge, "))
+    assert other != chosen
+    # Size still wins over the words: Birmingham, England is six times Alabama's.
+    birmingham = parse(client.get("/jobs/", {"q": "caregiver", "place": "Birmingham"}))
+    assert reading_line(birmingham).startswith("Showing Birmingham, England")
+
+
+def test_the_visitors_own_country_wins_over_their_words(client, index, settings):
+    settings.PLACES_DEFAULT_COUNTRY = "US"
+    refresh()
+    params = {"q": "carer", "place": "Cambridge", "place_country": "US"}
+    chosen = parse(client.get("/jobs/", params))
+    assert reading_line(chosen).startswith("Showing Cambridge, Massachusetts")
+    profile = CandidateProfileFactory(
+        home__label="Lowell, MA",
+        home__region="MA",
+        home__country="US",
+        home__latitude=42.6334,
+        home__longitude=-71.3162,
+    )
+    client.force_login(profile.user)
+
+    page = parse(client.get("/jobs/", {"q": "carer", "place": "Cambridge"}))
+
+    assert reading_line(page).startswith("Showing Cambridge, Massachusetts")
+
+
+def test_a_place_read_by_size_that_finds_nothing_gives_way_to_the_words_country(
+    client, index, settings
+):
+    settings.PLACES_DEFAULT_COUNTRY = "US"
+    posting_in("Richmond, Greater London", title="Carer")
+    posting_in("Richmond, CA", title="Caregiver")
+    posting_in("Richmond, VA", title="Cook")
+    refresh()
+    client.force_login(UserFactory())  # signed in, with no profile: no country
+
+    # Richmond, Virginia is ten times Richmond, London: size reads it first.
+    page = parse(client.get("/jobs/", {"q": "carer", "place": "Richmond"}))
+
+    assert page_titles(page) == ["Carer"]
+    said = page.select_one(".place-found-nothing").get_text(" ", strip=True)
+    assert said == (
+        "No jobs for “carer” within 25 miles of Richmond, Virginia, "
+        "so we looked in the other places with that name."
+    )
+    assert reading_line(page).startswith("Showing Richmond, Greater London")
+    # An alert saved from this page is for the place it shows.
+    assert page.select_one("#job-alert form input[name=place]")["value"] == "Richmond, England"
+    # The reading by size is a link: chosen, it is searched as it is.
+    virginia = parse(client.get(f"/jobs/{other_readings(page)['Richmond, Virginia']}"))
+    assert page_titles(virginia) == []
+    assert not virginia.select(".place-found-nothing")
+    assert reading_line(virginia) == ""
+    # Words that find something at the reading by size keep it.
+    cook = parse(client.get("/jobs/", {"q": "cook", "place": "Richmond"}))
+    assert page_titles(cook) == ["Cook"]
+    assert reading_line(cook).startswith("Showing Richmond, Virginia")
+
+
+def test_words_that_say_no_country_never_move_the_place(client, index, settings):
+    settings.PLACES_DEFAULT_COUNTRY = "US"
+    posting_in("Richmond, Greater London", title="Cleaner")
+    posting_in("Richmond, CA", title="Cleaner")
+    refresh()
+
+    page = parse(client.get("/jobs/", {"q": "cleaner", "place": "Richmond"}))
+
+    assert page_titles(page) == []
+    assert not page.select(".place-found-nothing")
+    assert reading_line(page).startswith("Showing Richmond, Virginia")
+
+
+def test_a_place_read_in_the_visitors_own_country_is_never_changed(client, index, settings):
+    settings.PLACES_DEFAULT_COUNTRY = "US"
+    posting_in("Richmond, Greater London", title="Carer")
+    refresh()
+    chosen = parse(client.get("/jobs/", {"q": "carer", "place": "Richmond", "place_country": "US"}))
+    profile = CandidateProfileFactory(
+        home__label="Norfolk, VA",
+        home__region="VA",
+        home__country="US",
+        home__latitude=36.8468,
+        home__longitude=-76.2852,
+    )
+    client.force_login(profile.user)
+
+    lives_there = parse(client.get("/jobs/", {"q": "carer", "place": "Richmond"}))
+
+    for page in (chosen, lives_there):
+        assert page_titles(page) == []
+        assert not page.select(".place-found-nothing")
+    assert reading_line(lives_there).startswith("Showing Richmond, Virginia")
+
+
 # Remote jobs open to the place ------------------------------------------------------
 
 
