@@ -125,7 +125,7 @@ def profile_completeness(profile: CandidateProfile | None) -> Completeness:
         Step("When you can start", "candidates:profile", bool(p and p.availability)),
         Step("Jobs you have done", "candidates:experience", bool(p and p.experience.exists())),
         Step("Training or education", "candidates:experience", bool(p and p.education.exists())),
-        Step("Your CV", "candidates:cv", bool(p and p.cv)),
+        Step("A CV on your profile, if you have one", "candidates:cv", bool(p and p.cv)),
     )
     return Completeness(steps=steps)
 

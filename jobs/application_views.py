@@ -55,6 +55,8 @@ def apply(request, pk, slug):
                 candidate=request.user,
                 cover_note=form.cleaned_data["cover_note"],
                 upload=form.upload,
+                send_cv=form.send_cv,
+                keep_upload=form.keep_upload,
             )
         except services.AlreadyApplied as already:
             messages.info(request, "You have already applied for this job.")

@@ -1,0 +1,39 @@
+"""A job seeker's journeys at a phone's width and a desktop's, with JavaScript off,
+each page checked for sideways scrolling and by axe."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from jobs.application_models import Application
+from tests.browser.viewports import WIDTHS, check, pages_at
+from tests.factories import CandidateProfileFactory, OwnerFactory, PublishedPostingFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_applying_without_a_cv(browser, live_server, home_page, private_media, width):
+    owner = OwnerFactory()
+    posting = PublishedPostingFactory(employer=owner.employer, title="Kitchen porter")
+    seeker = CandidateProfileFactory(headline="Cook").user
+    with pages_at(browser, live_server, width, user=seeker) as (page, checker):
+        page.goto(posting.get_absolute_url())
+        page.get_by_role("link", name=re.compile("Apply now")).first.click()
+        check(checker, page.url)
+        expect(page.locator("label[for=id_cv]")).to_contain_text("(optional)")
+        # Bad input: a file that is not a CV keeps the note and says what to fix.
+        page.get_by_label("A short note to the employer").fill("I have worked in kitchens.")
+        page.get_by_label("Your CV").set_input_files(
+            files=[{"name": "cv.pdf", "mimeType": "application/pdf", "buffer": b"MZ not a CV"}]
+        )
+        page.get_by_role("button", name="Send my application").click()
+        expect(page.locator(".error-summary")).to_contain_text("must be a PDF or a Word")
+        expect(page.get_by_label("A short note to the employer")).to_have_value(
+            "I have worked in kitchens."
+        )
+        page.get_by_role("button", name="Send my application").click()
+        expect(page.locator(".messages")).to_contain_text("Your application is sent")
+        check(checker, page.url)
+    assert not Application.objects.get().cv
