@@ -6,9 +6,13 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from fairsite.search.indices import ensure
 from jobs.application_models import Application
+from jobs.search import postings_index
 from tests.browser.viewports import WIDTHS, check, pages_at
 from tests.factories import CandidateProfileFactory, OwnerFactory, PublishedPostingFactory
+from tests.jobs.test_search import refresh
+from tests.jobs.test_search_places import posting_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -37,3 +41,23 @@ def test_applying_without_a_cv(browser, live_server, home_page, private_media, w
         expect(page.locator(".messages")).to_contain_text("Your application is sent")
         check(checker, page.url)
     assert not Application.objects.get().cv
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_home_page_search_and_the_distance_box_agree(
+    browser, live_server, es, home_page, width
+):
+    ensure(postings_index)
+    posting_in("Wigan, England", title="Seventeen miles out")
+    refresh()
+    with pages_at(browser, live_server, width) as (page, checker):
+        page.goto("/")
+        page.get_by_label("Where").fill("Manchester, England")
+        page.get_by_role("button", name="Find jobs").click()
+        expect(page.locator("#results-heading")).to_contain_text("within 25 miles")
+        expect(page.locator("select[name=radius] option:checked")).to_have_text("Within 25 miles")
+        check(checker, page.url)
+        # Searching again from the form as shown keeps the distance.
+        page.locator("form.search-box").get_by_role("button", name="Search").click()
+        expect(page.locator("#results-heading")).to_contain_text("within 25 miles")
+        expect(page.get_by_role("link", name="Seventeen miles out")).to_be_visible()
