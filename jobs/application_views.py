@@ -13,7 +13,7 @@ from fairsite.forms import add_service_errors
 from . import application_services as services
 from .application_forms import ApplyForm
 from .models import ApplicationMethod, JobPosting
-from .selectors import applications_of, own_application
+from .selectors import applications_of, own_application, similar_open_postings
 
 
 def _closed(request, posting: JobPosting, refusal: str):
@@ -23,7 +23,12 @@ def _closed(request, posting: JobPosting, refusal: str):
     return render(
         request,
         "jobs/apply_closed.html",
-        {"posting": posting, "refusal": refusal, "place": location.label if location else ""},
+        {
+            "posting": posting,
+            "refusal": refusal,
+            "place": location.label if location else "",
+            "similar": similar_open_postings(posting),
+        },
         status=200 if request.method == "GET" else 409,
     )
 

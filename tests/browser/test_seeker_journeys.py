@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from fairsite.search.indices import ensure
 from jobs.application_models import Application
+from jobs.models import Status
 from jobs.search import postings_index
 from tests.browser.viewports import WIDTHS, check, pages_at
 from tests.factories import CandidateProfileFactory, OwnerFactory, PublishedPostingFactory
@@ -61,3 +62,18 @@ def test_the_home_page_search_and_the_distance_box_agree(
         page.locator("form.search-box").get_by_role("button", name="Search").click()
         expect(page.locator("#results-heading")).to_contain_text("within 25 miles")
         expect(page.get_by_role("link", name="Seventeen miles out")).to_be_visible()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_closed_job_s_address_leads_to_open_jobs_like_it(browser, live_server, home_page, width):
+    closed = PublishedPostingFactory(
+        title="Night picker", status=Status.CLOSED, category="warehouse-logistics"
+    )
+    PublishedPostingFactory(title="Day picker", category="warehouse-logistics")
+    with pages_at(browser, live_server, width) as (page, checker):
+        response = page.goto(closed.get_absolute_url())
+        assert response.status == 410
+        expect(page.get_by_role("heading", level=1)).to_have_text("This job has closed")
+        check(checker, closed.get_absolute_url())
+        page.get_by_role("link", name="Day picker").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Day picker")
