@@ -11,7 +11,13 @@ from jobs.application_models import Application
 from jobs.models import Status
 from jobs.search import postings_index
 from tests.browser.viewports import WIDTHS, check, pages_at
-from tests.factories import CandidateProfileFactory, OwnerFactory, PublishedPostingFactory
+from tests.factories import (
+    PASSWORD,
+    CandidateProfileFactory,
+    OwnerFactory,
+    PublishedPostingFactory,
+    UserFactory,
+)
 from tests.jobs.test_search import refresh
 from tests.jobs.test_search_places import posting_in
 
@@ -77,3 +83,26 @@ def test_a_closed_job_s_address_leads_to_open_jobs_like_it(browser, live_server,
         check(checker, closed.get_absolute_url())
         page.get_by_role("link", name="Day picker").click()
         expect(page.get_by_role("heading", level=1)).to_have_text("Day picker")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_visitor_who_applies_is_told_why_to_sign_in(browser, live_server, home_page, width):
+    posting = PublishedPostingFactory(title="Kitchen porter")
+    seeker = UserFactory()
+    with pages_at(browser, live_server, width) as (page, checker):
+        page.goto(posting.get_absolute_url())
+        page.get_by_role("link", name=re.compile("Apply now")).first.click()
+        expect(page.locator("main .notice")).to_have_text(
+            re.compile("Sign in or create an account to apply for Kitchen porter")
+        )
+        expect(page.get_by_role("link", name=re.compile("password"))).to_have_count(1)
+        check(checker, page.url)
+        # A wrong password first: the reason and the way on are kept.
+        page.get_by_label("Email address").fill(seeker.email)
+        page.get_by_label("Password").fill("not my password")
+        page.get_by_role("button", name="Sign in").click()
+        expect(page.locator(".error-summary")).to_be_visible()
+        expect(page.locator("main .notice")).to_contain_text("Kitchen porter")
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Apply for Kitchen porter")
