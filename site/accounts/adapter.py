@@ -1,4 +1,5 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
 
 from fairsite.mail.delivery import queue_message
 
@@ -14,10 +15,12 @@ class AccountAdapter(DefaultAccountAdapter):
     error_messages = {
         **DefaultAccountAdapter.error_messages,
         "incorrect_password": "That is not the password for this account. Check it and try "
-        "again, or use 'Forgot your password?'.",
+        "again, or use 'Forgotten your password?'.",
     }
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        # The same site name and address as every other email the site sends.
+        context = {"SITE_NAME": settings.SITE_NAME, "SITE_URL": settings.SITE_URL, **context}
         message = self.render_mail(template_prefix, email, context)
         html = next(
             (content for content, mimetype in message.alternatives if mimetype == "text/html"), ""
