@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from employers.models import CheckLevel, CheckTiming, Employer, Location
+from employers.policy import check_words
 from employers.record_questions import record_question_errors
 from fairsite.places import region_name, regions_of
 
@@ -301,6 +302,18 @@ class JobPosting(models.Model):
             and self.expires_at is not None
             and self.expires_at > timezone.now()
         )
+
+    @property
+    def country(self) -> str:
+        """Where the job is: its first place's country, or for remote work the
+        country people can work from ("" when neither is known)."""
+        location = next(iter(self.locations.all()), None)
+        return location.country if location is not None else self.open_to_country
+
+    @property
+    def check_text(self) -> str:
+        """Its record check in the terms of its country (employers.policy.check_words)."""
+        return check_words(self.check_level, self.country)
 
     @property
     def has_closed(self) -> bool:

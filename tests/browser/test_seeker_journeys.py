@@ -106,3 +106,36 @@ def test_a_visitor_who_applies_is_told_why_to_sign_in(browser, live_server, home
         page.get_by_label("Password").fill(PASSWORD)
         page.get_by_role("button", name="Sign in").click()
         expect(page.get_by_role("heading", level=1)).to_have_text("Apply for Kitchen porter")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_credential_page_lists_the_nearest_roles_first(
+    browser, live_server, es, seeded_credentials, home_page, width
+):
+    from tests.cms.factories import CredentialIndexPageFactory, CredentialPageFactory
+    from tests.factories import credential
+
+    index = CredentialIndexPageFactory(parent=home_page)
+    page_ = CredentialPageFactory(parent=index, credential=credential("cpscp"))
+    for title, place, lat, lon in [
+        ("In Columbus", "Columbus, OH", 39.9612, -82.9988),
+        ("In Cleveland", "Cleveland, OH", 41.4993, -81.6944),
+    ]:
+        posting = PublishedPostingFactory(
+            title=title, located=place, located__latitude=lat, located__longitude=lon
+        )
+        posting.required_credentials.set([credential("cpscp")])
+    with pages_at(browser, live_server, width) as (page, checker):
+        page.goto(page_.url)
+        check(checker, page_.url)
+        # Bad input first: the message is next to the box and what was typed stays.
+        page.get_by_role("textbox", name=re.compile("^Near")).fill("Nowhereville Zzzq")
+        page.get_by_role("button", name="Show nearest first").click()
+        expect(page.locator(".error-summary")).to_be_visible()
+        expect(page.get_by_role("textbox", name=re.compile("^Near"))).to_have_value(
+            "Nowhereville Zzzq"
+        )
+        page.get_by_role("textbox", name=re.compile("^Near")).fill("Columbus, OH")
+        page.get_by_role("button", name="Show nearest first").click()
+        expect(page.locator(".posting-card__title").first).to_have_text("In Columbus")
+        check(checker, page.url)
