@@ -160,5 +160,5 @@ class BulkMoveForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["applications"].queryset = applications
         self.fields["applications"].label_from_instance = lambda a: (
-            f"{a.candidate} ({a.get_stage_display()})"
+            f"{a.applicant_name} ({a.get_stage_display()})"
         )

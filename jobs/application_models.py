@@ -82,6 +82,14 @@ class Application(models.Model):
         return self.stage in IN_PROGRESS
 
     @property
+    def applicant_name(self) -> str:
+        """What employers call the applicant: their name, or without one a reference
+        ("Applicant no. 42"), never their email address. Headings, page titles and
+        lists are seen over shoulders and kept in browser history; the address is
+        shown once, as a way to get in touch."""
+        return self.candidate.get_full_name() or f"Applicant no. {self.pk}"
+
+    @property
     def cv_kind(self) -> str:
         return self.cv.name.rsplit(".", 1)[-1] if self.cv else ""
 

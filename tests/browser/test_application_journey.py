@@ -26,7 +26,7 @@ def test_apply_with_a_cv_then_the_employer_moves_them_to_interview(
 
     page.goto(posting.get_absolute_url())
     assert_accessible(page)
-    page.get_by_role("link", name=re.compile("Apply now")).click()
+    page.get_by_role("link", name=re.compile("Apply now")).first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Apply for Forklift driver")
     assert_accessible(page)
 
