@@ -30,7 +30,7 @@ from fairsite.devtools import elasticsearch
 from fairsite.devtools.paths import BASE_DIR
 
 SETTINGS = "bench.settings"
-HEAP = "1g"  # ELASTICSEARCH.md: 1 GB or more for 100k benchmarks
+HEAP = "1g"  # 100k-document benchmarks need 1 GB of heap or more
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
 WORKER_INTERVAL = "0.5"  # as `make run` starts it
 WORKER_LOG = BASE_DIR / ".cache" / "bench" / "worker.log"

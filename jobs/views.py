@@ -115,15 +115,15 @@ def posting_list(request):
         logger.warning("Job search fell back to the database: %s", error)
         results = database_results(query)
     understanding = form.understanding
+    groups = [] if results.from_database else facet_groups(request.GET, results, understanding)
     return render(
         request,
         "jobs/search.html",
         {
             "form": form,
             "results": results,
-            "facet_groups": []
-            if results.from_database
-            else facet_groups(request.GET, results, understanding),
+            "facet_groups": groups,
+            "filters_chosen": sum(item["selected"] for group in groups for item in group["items"]),
             "understood": understood_parts(request.GET, results, understanding),
             "offers": offer_links(request.GET, results),
             "spelling_url": keeping(request.GET, SPELLING),

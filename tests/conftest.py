@@ -1,8 +1,10 @@
 """Fixtures shared by the whole suite.
 
-Elasticsearch and stripe-mock are real servers, started once per test session on
-free loopback ports (only if some test asks for them) and stopped at the end.
-Each test that uses Elasticsearch gets its own index prefix, deleted afterwards.
+Elasticsearch, stripe-mock and an S3-compatible store are real servers, started
+once per test session on free loopback ports (only if some test asks for them)
+and stopped at the end. Each test that uses Elasticsearch gets its own index
+prefix, deleted afterwards; each that uses S3 gets its own pair of buckets.
+Every other test keeps its uploads on the local disk, in its own folder.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from fairsite.devtools.elasticsearch import ElasticsearchServer, ElasticsearchUnavailable
+from fairsite.devtools.s3 import S3Server, S3Unavailable
 from fairsite.devtools.stripe_mock import StripeMockServer, StripeMockUnavailable
 
 
@@ -92,6 +95,42 @@ def stripe_events(stripe_settings):
 
     return StripeEvents(
         api_base=stripe_settings.STRIPE_API_BASE, secret=stripe_settings.STRIPE_WEBHOOK_SECRET
+    )
+
+
+@pytest.fixture(scope="session")
+def s3_server():
+    """A real S3-compatible server (moto's server mode) for the session."""
+    server = S3Server()
+    try:
+        server.start()
+    except S3Unavailable as error:
+        pytest.fail(f"Cannot start the S3-compatible server for the tests: {error}", pytrace=False)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def s3_storage(s3_server, settings):
+    """Uploads on the S3-compatible server for this test, in two fresh buckets.
+
+    STORAGES come from the S3_* variables exactly as production reads them;
+    returns those variables, with `client` (boto3) for looking inside the store.
+    """
+    from types import SimpleNamespace
+
+    from fairsite.settings.storage import storages_from
+
+    variables = s3_server.new_buckets()
+    settings.STORAGES = {**settings.STORAGES, **storages_from(variables)}
+    return SimpleNamespace(
+        variables=variables,
+        url=s3_server.url,
+        media_bucket=variables["S3_MEDIA_BUCKET"],
+        private_bucket=variables["S3_PRIVATE_BUCKET"],
+        client=s3_server.client(),
     )
 
 

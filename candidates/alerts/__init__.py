@@ -1,7 +1,7 @@
 """Job alerts: saved searches that email their owner about new postings.
 
-Alerts are matched by reverse search (ELASTICSEARCH.md: the core build has no
-percolator): each active alert is a document of its criteria in the ``alerts``
+Alerts are matched by reverse search (the core Elasticsearch build the site
+runs on has no percolator): each active alert is a document of its criteria in the ``alerts``
 index (``search.py``), and a posting that goes live is matched against all of
 them with one query (``matching.py``). Instant alerts email at once; daily and
 weekly ones wait for their digest (``digests.py``). Every email carries a signed

@@ -1,8 +1,8 @@
 """Job alerts, the postings each has matched, and postings waiting to be matched.
 
 An alert holds a saved search's criteria and nothing else: no notes, nothing
-about records, no copy of the owner's profile (PRODUCT.md: record data stays
-with its owner).
+about records, no copy of the owner's profile: record data stays with its
+owner and is never indexed.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The alerts index, and the reverse query that finds every alert a posting satisfies.
 
-The core Elasticsearch build has no percolator (ELASTICSEARCH.md), so each
+The core Elasticsearch build has no percolator plugin, so each
 active alert is a document of its saved search's criteria in matchable form,
 and a posting is turned into one query over them. The query mirrors the search
 page's semantics (``jobs.search_queries``) clause by clause, reading the posting

@@ -1,5 +1,6 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.urls import reverse
 
 from fairsite.mail.delivery import queue_message
 
@@ -17,6 +18,22 @@ class AccountAdapter(DefaultAccountAdapter):
         "incorrect_password": "That is not the password for this account. Check it and try "
         "again, or use 'Forgotten your password?'.",
     }
+
+    def get_login_redirect_url(self, request) -> str:
+        """Where a person lands after signing in (a `next` address comes first).
+
+        Someone who came only to hire starts at their organisations; everyone
+        else at their account page, which shows each thing they came for.
+        """
+        user = request.user
+        if user.is_hiring and not user.is_looking_for_work:
+            return reverse("employers:hire")
+        return super().get_login_redirect_url(request)
+
+    def get_signup_redirect_url(self, request) -> str:
+        if request.user.is_authenticated:
+            return self.get_login_redirect_url(request)
+        return super().get_signup_redirect_url(request)
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         # The same site name and address as every other email the site sends.

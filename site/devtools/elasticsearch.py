@@ -1,9 +1,9 @@
 """Fetch and run a real Elasticsearch server for `make run` and the test suite.
 
 Uses only the standard library, so it works before anything else is set up.
-The server is Elastic's core build from Maven Central (see ELASTICSEARCH.md in
-the design notes): it refuses to run as root, so as root we run it as a
-dedicated unprivileged system user. `prepare.py` installs it.
+The server is Elastic's core build from Maven Central (no stemmer, synonym,
+percolator or script plugins; `GET /` answers 405). It refuses to run as
+root, so as root we run it as a dedicated unprivileged system user. `prepare.py` installs it.
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ from pathlib import Path
 import dj_database_url
 
 from .env import env_bool, env_list, env_str
+from .storage import STORAGE_SETTINGS
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 PROJECT_DIR = BASE_DIR / "site"
@@ -163,8 +164,10 @@ MEDIA_ROOT = VAR_DIR / "media"
 # Files only their owner (and people they choose) may see, such as CVs. Never
 # under MEDIA_ROOT, so no web server can hand them out by path.
 PRIVATE_MEDIA_ROOT = VAR_DIR / "private"
+# "default" holds public uploads, "private" the private files: on this disk, or
+# on an S3-compatible store when the S3_* variables are set (settings/storage.py).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGE_SETTINGS,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -189,6 +192,10 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
+# Documents always go through Wagtail's view (its privacy rules, nosniff, a CSP
+# that blocks embedded content), also when the files are on S3, where Wagtail
+# would otherwise redirect to the store.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # Background work runs from the database queue (`manage.py worker`, which also
 # runs the scheduled jobs).

@@ -2,7 +2,7 @@
 missing one stops start-up with one line naming it."""
 
 from .base import *  # noqa: F403
-from .base import MIDDLEWARE, SITE_URL
+from .base import MIDDLEWARE, SITE_URL, STORAGES
 from .encryption import fernet_keys
 from .env import env_bool, env_int, env_list, env_required
 
@@ -31,6 +31,6 @@ CSRF_TRUSTED_ORIGINS = [SITE_URL]
 # cache headers (the dev server serves them in development).
 MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }

@@ -1,7 +1,7 @@
 """Search: the Elasticsearch cluster behind the postings, candidates and alerts indices.
 
 Wagtail pages use Wagtail's database search backend (its Elasticsearch backend
-needs analysis plugins the core server lacks; see ELASTICSEARCH.md).
+needs analysis plugins, such as the stemmer, that the core server lacks).
 """
 
 from .env import env_int, env_str

@@ -105,6 +105,13 @@ def assert_accessible(page: Page) -> None:
         pytest.fail(f"axe found problems on {page.url}:\n{json.dumps(report, indent=2)}")
 
 
+def horizontal_overflow(page: Page) -> int:
+    """How many pixels the document is wider than the window (0 or less: it fits)."""
+    return page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+
+
 def sign_in(page: Page, user, live_server) -> None:
     """Give the browser a signed-in session for `user` (signing in is tested elsewhere)."""
     from django.conf import settings

@@ -73,6 +73,8 @@ def test_clearing_a_filter_read_from_the_words_updates_the_box(page, postings):
     search(page)
 
     page.evaluate("window.__stillTheSamePage = true")
+    # On a phone the filters are behind their "Filter" button.
+    page.locator("summary", has_text="Filter · 1 chosen").click()
     page.locator(".search-facets .facet__chosen", has_text="Part time").click()
 
     expect(page.locator("#results-heading")).to_have_text(

@@ -49,6 +49,14 @@ def test_check_exits_one_on_drift_and_on_a_missing_index(user_index):
     assert drift.value.returncode == 1
 
 
+def test_ensure_builds_a_missing_index_once_and_then_leaves_it(user_index):
+    make_users(2)
+
+    assert run("--ensure", NAME) == f"{NAME}: built, 2 documents\n"
+    assert run("--ensure", NAME) == f"{NAME}: live\n"
+    assert exit_code("--check", NAME) == 0
+
+
 def test_check_exits_two_when_elasticsearch_is_unreachable(user_index, settings):
     settings.ELASTICSEARCH = {**settings.ELASTICSEARCH, "URL": "http://127.0.0.1:9"}
 

@@ -4,6 +4,7 @@
     search_index --check [NAME ...]    compare with the database; exit 1 on drift
     search_index --rebuild [NAME ...]  build anew and swap the alias (--force: after a crash)
     search_index --drain               retry every queued change now
+    search_index --ensure [NAME ...]   build any index that has no live alias (start-up)
 
 Exit codes: 0 all well, 1 drift (or a failed rebuild), 2 Elasticsearch unreachable.
 """
@@ -48,15 +49,23 @@ class Command(BaseCommand):
             help="Build the index anew and swap its alias (all indices when no name is given).",
         )
         action.add_argument("--drain", action="store_true", help="Retry every queued change now.")
+        action.add_argument(
+            "--ensure",
+            nargs="*",
+            metavar="NAME",
+            help="Build any index that has no live alias, from the database; leave the others.",
+        )
         parser.add_argument(
             "--force",
             action="store_true",
             help="With --rebuild: drop an index left half-built by a rebuild that died.",
         )
 
-    def handle(self, *, status, check, rebuild, drain, force, **options) -> None:
+    def handle(self, *, status, check, rebuild, drain, ensure, force, **options) -> None:
         try:
-            if check is not None:
+            if ensure is not None:
+                self.ensure_indices(self.chosen(ensure))
+            elif check is not None:
                 self.report_drift(self.chosen(check))
             elif rebuild is not None:
                 self.rebuild_indices(self.chosen(rebuild), force=force)
@@ -106,6 +115,19 @@ class Command(BaseCommand):
                 f"in {report.seconds} s; {report.repaired} repaired after the swap"
                 + (f"; dropped {report.replaced}" if report.replaced else "")
             )
+
+    def ensure_indices(self, chosen: list[SearchIndex]) -> None:
+        for index in chosen:
+            try:
+                report = indices.ensure(index)
+            except (RebuildInProgress, RebuildFailed) as error:
+                raise CommandError(f"{index.name}: {error}") from None
+            except ApiError as error:
+                raise CommandError(f"{index.name}: {describe_error(error)}") from None
+            if report is None:
+                self.stdout.write(f"{index.name}: live")
+            else:
+                self.stdout.write(f"{index.name}: built, {report.documents} documents")
 
     def drain_outbox(self) -> None:
         retried = retry_now()

@@ -1,0 +1,43 @@
+"""The production web server's access log: one JSON object a line.
+
+Only the path of each request is logged, never its query string: a search
+page's address carries the words people searched for (which can touch on their
+record), and a link from an email can carry a token. The Referer header is left
+out for the same reason (it is the address of the page before, query and all).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+from gunicorn.glogging import Logger
+
+
+def access_entry(*, environ: dict, status: str, sent: int | None, duration_ms: int) -> dict:
+    """What one line of the access log says about a request."""
+    return {
+        "time": datetime.now(UTC).isoformat(timespec="milliseconds"),
+        "remote_addr": environ.get("REMOTE_ADDR", ""),
+        "method": environ.get("REQUEST_METHOD", ""),
+        "path": environ.get("PATH_INFO", ""),
+        "status": int(str(status).split(None, 1)[0]),
+        "bytes": sent or 0,
+        "duration_ms": duration_ms,
+        "user_agent": environ.get("HTTP_USER_AGENT", ""),
+    }
+
+
+class JsonAccessLogger(Logger):
+    """Gunicorn's logger with the access line replaced by ``access_entry`` as JSON."""
+
+    def access(self, resp, req, environ, request_time) -> None:
+        if not self.cfg.accesslog:
+            return
+        entry = access_entry(
+            environ=environ,
+            status=resp.status,
+            sent=getattr(resp, "sent", None),
+            duration_ms=round(request_time.total_seconds() * 1000),
+        )
+        self.access_log.info(json.dumps(entry, separators=(",", ":")))

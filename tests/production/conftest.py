@@ -1,0 +1,134 @@
+"""The real production server: the Procfile's release steps, then its `web` (gunicorn)
+and `worker` processes, under the production settings with DEBUG off.
+
+Started once per test session on a free loopback port, on its own SQLite
+database and static files in a temporary folder, the session's Elasticsearch
+(with its own index prefix) and the demo content; stopped by pid at the end.
+The server believes it sits behind one proxy that terminates TLS, as the README
+says production does: tests play that proxy by sending X-Forwarded-Proto and
+X-Forwarded-For themselves.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+import tempfile
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import urllib3
+from cryptography.fernet import Fernet
+
+from fairsite.devtools.paths import BASE_DIR
+from fairsite.devtools.procfile import ProcessFailed, ProcfileProcess, WebServer, run_steps
+
+HOST = "jobs.example.org"
+SITE_URL = f"https://{HOST}"
+
+
+@dataclass
+class ProductionSite:
+    web: WebServer
+    worker: ProcfileProcess
+    env: dict[str, str]
+    http: urllib3.PoolManager
+
+    def get(
+        self,
+        path: str,
+        *,
+        https: bool = True,
+        headers: dict[str, str] | None = None,
+        method: str = "GET",
+        body: bytes | None = None,
+    ) -> urllib3.BaseHTTPResponse:
+        """One request as the proxy would pass it on: the site's host name, and
+        X-Forwarded-Proto: https unless ``https`` is False. Redirects are not followed."""
+        sent = {"Host": HOST, **({"X-Forwarded-Proto": "https"} if https else {})}
+        return self.http.request(
+            method,
+            f"{self.web.url}{path}",
+            headers={**sent, **(headers or {})},
+            body=body,
+            redirect=False,
+            retries=False,
+            timeout=30,
+        )
+
+    def access_log(self) -> str:
+        return self.web.log()
+
+
+def production_environment(var_dir: Path, elasticsearch_url: str) -> dict[str, str]:
+    """The documented production variables (README: Running in production), nothing of ours."""
+    inherited = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "SECRET_KEY", "DATABASE_URL", "ELASTICSEARCH_", "WEB_"))
+    }
+    return {
+        **inherited,
+        "DJANGO_SETTINGS_MODULE": "fairsite.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": HOST,
+        "SITE_URL": SITE_URL,
+        "DATABASE_URL": f"sqlite:///{var_dir / 'db.sqlite3'}",
+        "VAR_DIR": str(var_dir),
+        "ELASTICSEARCH_URL": elasticsearch_url,
+        "ELASTICSEARCH_INDEX_PREFIX": f"test-prod-{uuid.uuid4().hex[:10]}",
+        "EMAIL_URL": "console://",
+        "PREFERENCES_ENCRYPTION_KEY": Fernet.generate_key().decode(),
+        "TRUSTED_PROXY_COUNT": "1",
+        # Two workers are plenty for the tests on a shared machine.
+        "WEB_CONCURRENCY": "2",
+        "PYTHONUNBUFFERED": "1",
+    }
+
+
+@pytest.fixture(scope="session")
+def production_site(elasticsearch_server):
+    var_dir = Path(tempfile.mkdtemp(prefix="fairchance-production-"))
+    env = production_environment(var_dir, elasticsearch_server)
+    web = WebServer(env=env, log_path=var_dir / "web.log")
+    worker = ProcfileProcess(name="worker", env=env, log_path=var_dir / "worker.log")
+    try:
+        run_steps("release", env)
+        subprocess.run(
+            [sys.executable, "manage.py", "load_demo"],
+            cwd=BASE_DIR,
+            env=env,
+            capture_output=True,
+            check=True,
+            timeout=300,
+        )
+        worker.start()
+        web.start()
+    except (ProcessFailed, subprocess.CalledProcessError) as error:
+        web.stop()
+        worker.stop()
+        output = getattr(error, "stderr", b"") or b""
+        pytest.fail(
+            f"The production server did not start: {error} {output.decode()[-2000:]}",
+            pytrace=False,
+        )
+    try:
+        yield ProductionSite(web=web, worker=worker, env=env, http=urllib3.PoolManager())
+    finally:
+        web.stop()
+        worker.stop()
+        _delete_indices(elasticsearch_server, env["ELASTICSEARCH_INDEX_PREFIX"])
+        shutil.rmtree(var_dir, ignore_errors=True)
+
+
+def _delete_indices(url: str, prefix: str) -> None:
+    from elasticsearch import Elasticsearch
+
+    client = Elasticsearch(url)
+    client.indices.delete(index=f"{prefix}-*", expand_wildcards="all", ignore_unavailable=True)
+    client.close()
