@@ -30,7 +30,7 @@ def assert_plain(text: str) -> None:
 def test_signing_up_sends_a_plain_email_and_a_plain_page(client):
     response = client.post(
         "/accounts/signup/",
-        {"email": "new.person@example.org", "password1": PASSWORD, "purpose": "find_work"},
+        {"email": "plain.words@example.org", "password1": PASSWORD, "purpose": "find_work"},
         follow=True,
     )
 
