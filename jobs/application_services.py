@@ -111,7 +111,6 @@ def application_create(
         raise AlreadyApplied(existing)
     profile = profile_get_or_create(user=candidate)
     name = _copy_cv(upload, profile) if send_cv else ""
-    storage = private_storage()
     try:
         with transaction.atomic():
             application = Application(posting=posting, candidate=candidate, cover_note=cover_note)
@@ -124,13 +123,13 @@ def application_create(
             _email_employer_of(application)
             _email_candidate(application, "jobs/email/application_sent", key="sent")
     except IntegrityError:
-        _delete_copy(storage, name)
+        _delete_copy(name)
         existing = Application.objects.filter(posting=posting, candidate=candidate).first()
         if existing is None:
             raise
         raise AlreadyApplied(existing) from None
     except BaseException:
-        _delete_copy(storage, name)
+        _delete_copy(name)
         raise
     if upload is not None and keep_upload and not profile.cv:
         upload.seek(0)
@@ -153,9 +152,9 @@ def _copy_cv(upload: UploadedFile | None, profile) -> str:
             source.close()
 
 
-def _delete_copy(storage, name: str) -> None:
+def _delete_copy(name: str) -> None:
     if name:
-        storage.delete(name)
+        private_storage().delete(name)
 
 
 def is_member(user: User, application: Application) -> bool:
