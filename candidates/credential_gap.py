@@ -17,9 +17,11 @@ from jobs.models import Credential
 from jobs.search import postings_index
 from jobs.search_results import SearchUnavailable
 
+from .encryption import PreferencesUnreadable
 from .matching import CandidateRanking, search_client
-from .models import CandidateProfile
+from .models import CandidateKind, CandidateProfile
 from .preferences import FairChancePreferences
+from .selectors import preferences_for, profile_for
 
 
 @dataclass(frozen=True)
@@ -81,3 +83,20 @@ def credential_gap(
         for b in buckets
         if b.key in credentials
     ]
+
+
+def credential_gap_for(user) -> list[CredentialGap] | None:
+    """The signed-in reentry professional's own gap, or None when there is none to
+    show: not signed in, no profile, not a reentry professional, preferences that
+    can't be read (a gap without them could count jobs they asked not to see), or
+    Elasticsearch not answering."""
+    profile = profile_for(user)
+    if profile is None or profile.kind not in {
+        CandidateKind.REENTRY_PROFESSIONAL,
+        CandidateKind.BOTH,
+    }:
+        return None
+    try:
+        return credential_gap(profile, preferences_for(user))
+    except (PreferencesUnreadable, SearchUnavailable):
+        return None

@@ -12,7 +12,13 @@ from .credential_gap import credential_gap
 from .encryption import PreferencesUnreadable
 from .matching import matches_for_candidate
 from .models import CandidateKind, CandidateProfile
-from .selectors import preferences_for, profile_completeness, profile_for, saved_jobs_of
+from .selectors import (
+    open_invitations_of,
+    preferences_for,
+    profile_completeness,
+    profile_for,
+    saved_jobs_of,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -28,6 +34,7 @@ def dashboard_context(user) -> dict:
         "completeness": profile_completeness(profile),
         "applications": list(applications_of(user)[: SHOWN + 1]),
         "saved_jobs": list(saved_jobs_of(user)[: SHOWN + 1]),
+        "invitations": open_invitations_of(user),
         "shown": SHOWN,
     }
     if profile is not None:

@@ -24,6 +24,7 @@ from . import services
 from .employer_matching import matches_for_posting
 from .invite_forms import InviteForm
 from .models import ApplyInvitation, CandidateProfile
+from .selectors import already_applied_refusal, applications_by_profile
 
 logger = logging.getLogger(__name__)
 
@@ -61,13 +62,15 @@ def posting_candidates(request, employer, posting):
     invited = set(
         ApplyInvitation.objects.filter(posting=posting).values_list("profile_id", flat=True)
     )
+    applied = applications_by_profile(posting)
     return render(
         request,
         "candidates/posting_candidates.html",
         {
             "employer": employer,
             "posting": posting,
-            "matches": matches,
+            # Each match with its application to this job, if they applied.
+            "matches": [(match, applied.get(match.profile.pk)) for match in matches],
             "invited": invited,
             "unavailable": unavailable,
         },
@@ -79,6 +82,13 @@ def invite(request, employer, posting, public_id):
     profile = CandidateProfile.objects.filter(public_id=public_id, is_discoverable=True).first()
     if profile is None:
         raise Http404
+    if refusal := already_applied_refusal(posting, profile):
+        return render(
+            request,
+            "candidates/invite_form.html",
+            {"employer": employer, "posting": posting, "profile": profile, "refusal": refusal},
+            status=200 if request.method == "GET" else 409,
+        )
     form = InviteForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:

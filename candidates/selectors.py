@@ -10,9 +10,10 @@ from django.http import Http404
 from employers.selectors import may_find_candidates, memberships_of
 from fairsite.accounts.models import User
 from jobs.application_models import Application, Stage
+from jobs.models import JobPosting
 
 from .encryption import decrypt_preferences
-from .models import CandidateProfile, PrivatePreferences, SavedJob
+from .models import ApplyInvitation, CandidateProfile, PrivatePreferences, SavedJob
 from .preferences import FairChancePreferences
 
 
@@ -125,9 +126,49 @@ def profile_completeness(profile: CandidateProfile | None) -> Completeness:
         Step("When you can start", "candidates:profile", bool(p and p.availability)),
         Step("Jobs you have done", "candidates:experience", bool(p and p.experience.exists())),
         Step("Training or education", "candidates:experience", bool(p and p.education.exists())),
-        Step("Your CV", "candidates:cv", bool(p and p.cv)),
+        Step("A CV on your profile, if you have one", "candidates:cv", bool(p and p.cv)),
     )
     return Completeness(steps=steps)
+
+
+def already_applied_refusal(posting, profile: CandidateProfile) -> str:
+    """Why this person needs no invitation to `posting`: they applied already (or
+    were hired). "" when they have not applied. The one rule for the invite
+    service, the invite page and the list of people who suit a job."""
+    application = Application.objects.filter(posting=posting, candidate_id=profile.user_id).first()
+    if application is None:
+        return ""
+    if application.stage == Stage.HIRED:
+        return (
+            "You have already hired this person for this job, so there is no need to invite them."
+        )
+    if application.stage == Stage.WITHDRAWN:
+        return "This person applied for this job and then withdrew, so we won't invite them again."
+    return (
+        "This person has already applied for this job, so there is no need to invite them. "
+        "You'll find them among its applicants."
+    )
+
+
+def applications_by_profile(posting) -> dict[int, Application]:
+    """The applications to `posting`, by the applicant's profile id."""
+    applications = Application.objects.filter(
+        posting=posting, candidate__candidate_profile__isnull=False
+    ).select_related("candidate__candidate_profile")
+    return {a.candidate.candidate_profile.pk: a for a in applications}
+
+
+def open_invitations_of(user: User) -> list[ApplyInvitation]:
+    """Invitations to apply that the person can still act on: the job is open and
+    they have not applied. Newest first, with the job and its employer."""
+    applied = Application.objects.filter(candidate=user).values("posting_id")
+    invitations = (
+        ApplyInvitation.objects.filter(profile__user=user)
+        .filter(posting__in=JobPosting.objects.visible())
+        .exclude(posting_id__in=applied)
+        .select_related("posting__employer")
+    )
+    return list(invitations)
 
 
 def saved_posting_ids(user: User, posting_ids: list[int]) -> set[int]:

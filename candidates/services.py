@@ -37,6 +37,7 @@ from .models import (
     cv_upload_to,
 )
 from .preferences import FairChancePreferences
+from .selectors import already_applied_refusal
 
 
 def profile_get_or_create(*, user: User) -> CandidateProfile:
@@ -217,7 +218,8 @@ def invite_to_apply(
 
     The employer never learns the person's email address; the person decides
     whether to apply. Refuses a posting that is not live, a person who is not
-    discoverable, a second invitation, and a message that asks about records.
+    discoverable, someone who already applied (or was hired), a second
+    invitation, and a message that asks about records.
     Raises PermissionDenied unless `by` may find candidates for the posting's
     employer (a member of it, and it verified).
     """
@@ -231,6 +233,8 @@ def invite_to_apply(
         )
     if refusal := before_offer_refusal(message):
         raise ValidationError({"message": refusal})
+    if refusal := already_applied_refusal(posting, profile):
+        raise ValidationError(refusal)
     if ApplyInvitation.objects.filter(posting=posting, profile=profile).exists():
         raise ValidationError("You have already invited this person to apply for this job.")
     invitation = ApplyInvitation(posting=posting, profile=profile, invited_by=by, message=message)

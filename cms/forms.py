@@ -75,6 +75,16 @@ class GuideFilterForm(forms.Form):
         self.fields["audience"].choices = [("", "Everyone"), *audiences]
 
 
+class CredentialPlaceForm(forms.Form):
+    """The place box on a credential page: its open roles, nearest first."""
+
+    place = PlaceField(
+        label="Near",
+        required=False,
+        help_text="A town or city, a ZIP code or a postcode. We list the nearest jobs first.",
+    )
+
+
 class SiteSearchForm(forms.Form):
     q = forms.CharField(
         label="Search this site",

@@ -62,14 +62,32 @@ def _asking_for(credential: Credential) -> QuerySet[JobPosting]:
     )
 
 
-def postings_asking_for(credential: Credential, *, limit: int = 20) -> LiveRoles:
-    """Visible postings that require or prefer the credential; each has `requires_it`."""
+def _credential_cards(credential: Credential) -> QuerySet[JobPosting]:
     required = JobPosting.required_credentials.through.objects.filter(
         jobposting=OuterRef("pk"), credential=credential
     )
+    return _as_cards(_asking_for(credential).annotate(requires_it=Exists(required)))
+
+
+def postings_asking_for(credential: Credential, *, limit: int = 20) -> LiveRoles:
+    """Visible postings that require or prefer the credential; each has `requires_it`."""
     postings = _asking_for(credential)
-    cards = _as_cards(postings.annotate(requires_it=Exists(required)))
-    return LiveRoles(postings=list(cards[:limit]), count=postings.count())
+    return LiveRoles(postings=list(_credential_cards(credential)[:limit]), count=postings.count())
+
+
+def postings_asking_for_near(credential: Credential, near, *, limit: int = 20) -> LiveRoles:
+    """As postings_asking_for, nearest to `near` (a Place or a saved location) first.
+
+    Jobs with no place (remote ones) come after those with one; each card also
+    has `miles` (None without a place)."""
+    postings = list(_credential_cards(credential))
+    for posting in postings:
+        posting.miles = min(
+            (distance_miles(near.point, loc.point) for loc in posting.locations.all()),
+            default=None,
+        )
+    postings.sort(key=lambda p: math.inf if p.miles is None else p.miles)
+    return LiveRoles(postings=postings[:limit], count=len(postings))
 
 
 def postings_in_category(category: str, *, limit: int = 10) -> LiveRoles:

@@ -40,6 +40,37 @@ LEVEL_SENTENCES = {
 }
 
 
+# What each check level means, in the words of the country the job is in: a
+# UK job in DBS terms, a US job in the terms of a US background check. The one
+# place a role's check is described (job adverts, credential pages).
+CHECK_WORDS = {
+    "GB": {
+        CheckLevel.NONE: "no record check",
+        CheckLevel.BASIC: "a basic DBS check, which shows unspent convictions only",
+        CheckLevel.STANDARD: "a standard DBS check, which shows spent and unspent convictions",
+        CheckLevel.ENHANCED: (
+            "an enhanced DBS check, which can also show police information and barred lists"
+        ),
+    },
+    "US": {
+        CheckLevel.NONE: "no background check",
+        CheckLevel.BASIC: "a background check of recent convictions",
+        CheckLevel.STANDARD: (
+            "a background check of convictions, older ones too (not sealed or expunged records)"
+        ),
+        CheckLevel.ENHANCED: (
+            "a fingerprint background check, which the law asks for in this role"
+        ),
+    },
+}
+
+
+def check_words(level: str, country: str) -> str:
+    """The check `level` in the words of `country` ("GB", else US terms)."""
+    words = CHECK_WORDS["GB" if country == "GB" else "US"]
+    return words.get(level, words[CheckLevel.NONE])
+
+
 def _listed(values: list[str], choices) -> str:
     labels = [choices(value).label for value in values if value in choices.values]
     if len(labels) <= 1:

@@ -33,7 +33,7 @@ from .models import (
 from .query_understanding import KEEP_CHOICES
 from .search import SALARY_BANDS
 from .search_links import offer_links
-from .search_queries import FACETS, FLAGS, RADII_MILES, SORTS
+from .search_queries import DEFAULT_RADIUS, FACETS, FLAGS, RADII_MILES, SORTS
 from .search_results import SearchResults
 
 CategoryValue = Literal[tuple(Category.values)]  # type: ignore[valid-type]
@@ -53,7 +53,9 @@ class PostingSearchParams(Schema):
 
     q: str = Field("", max_length=200, description="Words that must all occur.")
     place: str = Field("", max_length=100, description="A town, US ZIP code or UK postcode.")
-    radius: Radius | None = Field(None, description="Miles from `place` (default 25).")
+    radius: Radius | None = Field(
+        None, description=f"Miles from `place` (default {DEFAULT_RADIUS})."
+    )
     category: CategoryValue | None = None
     employment_type: EmploymentTypeValue | None = None
     workplace: WorkplaceValue | None = None

@@ -15,7 +15,8 @@ from .application_models import Stage
 from .application_services import BULK_STAGES, EMPLOYER_MOVES
 
 NOTE_MAX = 2000
-PROFILE, UPLOAD = "profile", "upload"
+PROFILE, UPLOAD, NONE = "profile", "upload", "none"
+NO_CV = "Apply without a CV"
 
 
 def note_field(label: str, help_text: str) -> forms.CharField:
@@ -30,6 +31,10 @@ def note_field(label: str, help_text: str) -> forms.CharField:
 
 
 class ApplyForm(forms.Form):
+    """A CV is welcome but never required: many people we serve have none yet, and
+    the note alone is a complete application. The form and `application_create`
+    agree on that."""
+
     cover_note = note_field(
         "A short note to the employer",
         "Why you want this job and what you would bring. A few lines are enough.",
@@ -37,13 +42,18 @@ class ApplyForm(forms.Form):
     cv_source = forms.ChoiceField(
         label="Which CV do you want to send?",
         widget=forms.RadioSelect,
-        choices=[(PROFILE, "The CV on my profile"), (UPLOAD, "Upload a CV")],
+        choices=[(PROFILE, "The CV on my profile"), (UPLOAD, "Upload a CV"), (NONE, NO_CV)],
         error_messages={
             "required": "Choose which CV to send.",
             "invalid_choice": "Choose which CV to send.",
         },
     )
-    cv = cv_field(required=False)
+    cv = cv_field(label="Your CV", required=False)
+    keep_on_profile = forms.BooleanField(
+        label="Keep this CV on my profile, so I can send it with one click next time",
+        required=False,
+        initial=True,
+    )
 
     def __init__(self, *args, profile_cv_date=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -52,11 +62,17 @@ class ApplyForm(forms.Form):
             self.fields["cv_source"].choices = [
                 (PROFILE, f"The CV on my profile (uploaded {profile_cv_date:%-d %B %Y})"),
                 (UPLOAD, "Upload a different CV"),
+                (NONE, NO_CV),
             ]
             self.fields["cv_source"].initial = PROFILE
             self.fields["cv"].label = "Your CV (only if you upload a different one)"
+            del self.fields["keep_on_profile"]
         else:
             del self.fields["cv_source"]
+            self.fields["cv"].help_text = (
+                "If you have no CV, leave this empty: your note is enough to apply. "
+                + self.fields["cv"].help_text
+            )
 
     def clean_cv(self):
         upload = self.cleaned_data.get("cv")
@@ -66,17 +82,30 @@ class ApplyForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        wants_upload = not self.has_profile_cv or cleaned.get("cv_source") == UPLOAD
-        if wants_upload and not cleaned.get("cv") and "cv" not in self.errors:
-            self.add_error("cv", "Choose your CV to upload.")
+        chose_upload = self.has_profile_cv and cleaned.get("cv_source") == UPLOAD
+        if chose_upload and not cleaned.get("cv") and "cv" not in self.errors:
+            self.add_error(
+                "cv", "Choose the CV to upload, or choose to send the one on your profile."
+            )
         return cleaned
 
     @property
+    def send_cv(self) -> bool:
+        """False when the person chose to apply without a CV."""
+        return self.cleaned_data.get("cv_source") != NONE
+
+    @property
     def upload(self):
-        """The uploaded CV to send, or None to send the profile's."""
-        if self.has_profile_cv and self.cleaned_data.get("cv_source") == PROFILE:
+        """The uploaded CV to send, or None (the profile's CV, if any, or none)."""
+        if self.has_profile_cv and self.cleaned_data.get("cv_source") != UPLOAD:
             return None
-        return self.cleaned_data["cv"]
+        return self.cleaned_data.get("cv")
+
+    @property
+    def keep_upload(self) -> bool:
+        """Whether to keep the uploaded CV on the profile too (offered only to
+        people without one there)."""
+        return bool(self.upload and self.cleaned_data.get("keep_on_profile"))
 
 
 STAGE_CHOICES = [(stage.value, stage.label) for stage in Stage if stage in EMPLOYER_MOVES]
@@ -131,5 +160,5 @@ class BulkMoveForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["applications"].queryset = applications
         self.fields["applications"].label_from_instance = lambda a: (
-            f"{a.candidate} ({a.get_stage_display()})"
+            f"{a.applicant_name} ({a.get_stage_display()})"
         )

@@ -45,8 +45,9 @@ class Application(models.Model):
     cover_note = models.TextField(max_length=2000, blank=True)
     # A copy of the CV as sent: changing or deleting the profile's CV later
     # does not change what the employer received.
+    # Empty when the person applied without a CV (a CV is never required).
     cv = models.FileField(
-        storage=private_storage, upload_to=application_cv_upload_to, max_length=200
+        storage=private_storage, upload_to=application_cv_upload_to, max_length=200, blank=True
     )
     stage = models.CharField(max_length=12, choices=Stage.choices, default=Stage.SUBMITTED)
     # Set when the employer moves to "offer": an offer here is always conditional,
@@ -79,6 +80,14 @@ class Application(models.Model):
     @property
     def is_in_progress(self) -> bool:
         return self.stage in IN_PROGRESS
+
+    @property
+    def applicant_name(self) -> str:
+        """What employers call the applicant: their name, or without one a reference
+        ("Applicant no. 42"), never their email address. Headings, page titles and
+        lists are seen over shoulders and kept in browser history; the address is
+        shown once, as a way to get in touch."""
+        return self.candidate.get_full_name() or f"Applicant no. {self.pk}"
 
     @property
     def cv_kind(self) -> str:

@@ -20,7 +20,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from candidates.cv import cv_kind
-from candidates.services import profile_get_or_create
+from candidates.services import cv_save, profile_get_or_create
 from employers.selectors import memberships_of
 from fairsite.accounts.models import User
 from fairsite.mail.delivery import queue_email
@@ -57,7 +57,6 @@ WAITING = (Stage.SUBMITTED, Stage.VIEWED, Stage.SHORTLISTED, Stage.INTERVIEW)
 # The stages whose message goes with or after a conditional offer: only then, or
 # to someone who already holds one, may a message raise a record.
 OFFER_MADE = {Stage.OFFER, Stage.HIRED}
-NO_CV = "Upload your CV, or add one to your profile first."
 CONFIRM_CONDITIONAL = (
     "Tick the box to confirm the offer is conditional and that any record check "
     "will be judged on this person's own circumstances."
@@ -90,12 +89,20 @@ def apply_refusal(posting: JobPosting) -> str:
 
 
 def application_create(
-    *, posting: JobPosting, candidate: User, cover_note: str = "", upload: UploadedFile | None
+    *,
+    posting: JobPosting,
+    candidate: User,
+    cover_note: str = "",
+    upload: UploadedFile | None,
+    send_cv: bool = True,
+    keep_upload: bool = False,
 ) -> Application:
-    """One application per candidate per posting, with a private copy of their CV.
+    """One application per candidate per posting, with a private copy of their CV if any.
 
-    `upload` None means "use the CV on my profile". A second call for the same
-    posting (two tabs, a retried POST) raises AlreadyApplied and changes nothing.
+    A CV is never required. `upload` None means "the CV on my profile", or no CV
+    when there is none there or `send_cv` is False. `keep_upload` also keeps the
+    uploaded CV on the profile when the profile has none. A second call for the
+    same posting (two tabs, a retried POST) raises AlreadyApplied and changes nothing.
     """
     if refusal := apply_refusal(posting):
         raise ApplyNotAllowed(refusal)
@@ -103,18 +110,7 @@ def application_create(
     if existing is not None:
         raise AlreadyApplied(existing)
     profile = profile_get_or_create(user=candidate)
-    if upload is not None:
-        kind, source = cv_kind(upload), upload
-    elif profile.cv:
-        kind, source = profile.cv_kind, profile.cv.open("rb")
-    else:
-        raise ValidationError({"cv": NO_CV})
-    storage = private_storage()
-    try:
-        name = storage.save(application_cv_upload_to(None, f"cv.{kind}"), source)
-    finally:
-        if upload is None:
-            source.close()
+    name = _copy_cv(upload, profile) if send_cv else ""
     try:
         with transaction.atomic():
             application = Application(posting=posting, candidate=candidate, cover_note=cover_note)
@@ -127,15 +123,38 @@ def application_create(
             _email_employer_of(application)
             _email_candidate(application, "jobs/email/application_sent", key="sent")
     except IntegrityError:
-        storage.delete(name)
+        _delete_copy(name)
         existing = Application.objects.filter(posting=posting, candidate=candidate).first()
         if existing is None:
             raise
         raise AlreadyApplied(existing) from None
     except BaseException:
-        storage.delete(name)
+        _delete_copy(name)
         raise
+    if upload is not None and keep_upload and not profile.cv:
+        upload.seek(0)
+        cv_save(user=candidate, upload=upload)
     return application
+
+
+def _copy_cv(upload: UploadedFile | None, profile) -> str:
+    """Store the copy of the CV that goes with an application; "" when there is none."""
+    if upload is not None:
+        kind, source = cv_kind(upload), upload
+    elif profile.cv:
+        kind, source = profile.cv_kind, profile.cv.open("rb")
+    else:
+        return ""
+    try:
+        return private_storage().save(application_cv_upload_to(None, f"cv.{kind}"), source)
+    finally:
+        if upload is None:
+            source.close()
+
+
+def _delete_copy(name: str) -> None:
+    if name:
+        private_storage().delete(name)
 
 
 def is_member(user: User, application: Application) -> bool:

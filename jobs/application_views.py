@@ -8,12 +8,18 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from candidates.selectors import profile_for
+from fairsite.accounts.sign_in_reasons import says_why
 from fairsite.forms import add_service_errors
 
 from . import application_services as services
 from .application_forms import ApplyForm
 from .models import ApplicationMethod, JobPosting
-from .selectors import applications_of, own_application
+from .selectors import (
+    applications_of,
+    own_application,
+    similar_open_postings,
+    visible_posting,
+)
 
 
 def _closed(request, posting: JobPosting, refusal: str):
@@ -23,11 +29,24 @@ def _closed(request, posting: JobPosting, refusal: str):
     return render(
         request,
         "jobs/apply_closed.html",
-        {"posting": posting, "refusal": refusal, "place": location.label if location else ""},
+        {
+            "posting": posting,
+            "refusal": refusal,
+            "place": location.label if location else "",
+            "similar": similar_open_postings(posting),
+        },
         status=200 if request.method == "GET" else 409,
     )
 
 
+def _apply_reason(pk, slug) -> str:
+    posting = visible_posting(pk)
+    if posting is None:
+        return "Sign in or create an account to apply for jobs."
+    return f"Sign in or create an account to apply for {posting.title} at {posting.employer.name}."
+
+
+@says_why(_apply_reason)
 @login_required
 def apply(request, pk, slug):
     posting = get_object_or_404(JobPosting.objects.select_related("employer"), pk=pk)
@@ -55,6 +74,8 @@ def apply(request, pk, slug):
                 candidate=request.user,
                 cover_note=form.cleaned_data["cover_note"],
                 upload=form.upload,
+                send_cv=form.send_cv,
+                keep_upload=form.keep_upload,
             )
         except services.AlreadyApplied as already:
             messages.info(request, "You have already applied for this job.")

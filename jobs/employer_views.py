@@ -146,6 +146,21 @@ def posting_action(request, slug, pk, action):
     if action not in ACTIONS:
         messages.error(request, "That is not something you can do to a posting.")
         return redirect("jobs:preview", slug=employer.slug, pk=posting.pk)
+    if (
+        action == "close"
+        and posting.status in services.LIVE
+        and request.POST.get("confirm") != "yes"
+    ):
+        # Closing is for good and tells waiting applicants: a second step, no JavaScript.
+        return render(
+            request,
+            "jobs/posting_close_confirm.html",
+            {
+                "employer": employer,
+                "posting": posting,
+                "waiting": application_counts([posting]).get(posting.pk, 0),
+            },
+        )
     service, done = ACTIONS[action]
     try:
         service(posting=posting, by=request.user)

@@ -5,11 +5,13 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
 from employers.models import CheckLevel, CheckTiming, Employer, Location
+from employers.policy import check_words
 from employers.record_questions import record_question_errors
 from fairsite.places import region_name, regions_of
 
@@ -127,6 +129,10 @@ class Status(models.TextChoices):
     REJECTED = "rejected", "Not approved"
 
 
+# The statuses of a posting that was live and has ended.
+ENDED = (Status.CLOSED, Status.FILLED, Status.EXPIRED)
+
+
 class JobPostingQuerySet(models.QuerySet):
     def visible(self, *, now=None):
         """Postings anyone may see: published and not past their closing time.
@@ -136,6 +142,15 @@ class JobPostingQuerySet(models.QuerySet):
         """
         now = now or timezone.now()
         return self.filter(status=Status.PUBLISHED, expires_at__gt=now)
+
+    def closed(self, *, now=None):
+        """Postings that were live and have ended: closed, filled or past their
+        closing time. Their address says so ("This job has closed"); a posting
+        paused, rejected or never published stays unknown to the public."""
+        now = now or timezone.now()
+        return self.filter(published_at__isnull=False).filter(
+            Q(status__in=ENDED) | Q(status=Status.PUBLISHED, expires_at__lte=now)
+        )
 
     def for_employer(self, employer: Employer):
         return self.filter(employer=employer)
@@ -286,6 +301,31 @@ class JobPosting(models.Model):
             self.status == Status.PUBLISHED
             and self.expires_at is not None
             and self.expires_at > timezone.now()
+        )
+
+    @property
+    def country(self) -> str:
+        """Where the job is: its first place's country, or for remote work the
+        country people can work from ("" when neither is known)."""
+        location = next(iter(self.locations.all()), None)
+        return location.country if location is not None else self.open_to_country
+
+    @property
+    def check_text(self) -> str:
+        """Its record check in the terms of its country (employers.policy.check_words)."""
+        return check_words(self.check_level, self.country)
+
+    @property
+    def has_closed(self) -> bool:
+        """The twin of JobPostingQuerySet.closed for one posting in hand."""
+        if self.published_at is None:
+            return False
+        if self.status in ENDED:
+            return True
+        return (
+            self.status == Status.PUBLISHED
+            and self.expires_at is not None
+            and self.expires_at <= timezone.now()
         )
 
     @property

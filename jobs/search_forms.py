@@ -22,9 +22,16 @@ from fairsite.search.word_countries import word_country
 from .models import Category, Credential, EmploymentType, Workplace
 from .query_understanding import KEEP_CHOICES, Understanding, credential_names, understand
 from .search import SALARY_BANDS
-from .search_queries import FACETS, FLAGS, MAX_PAGE, RADII_MILES, Near, PostingQuery
+from .search_queries import (
+    DEFAULT_RADIUS,
+    FACETS,
+    FLAGS,
+    MAX_PAGE,
+    RADII_MILES,
+    Near,
+    PostingQuery,
+)
 
-DEFAULT_RADIUS = 25
 CHOOSE = "Choose one of the options in the list."
 
 
@@ -116,6 +123,12 @@ class SearchForm(forms.Form):
         self, *args, can_sort_for_you: bool = False, place_country: str | None = None, **kwargs
     ):
         super().__init__(*args, **kwargs)
+        if self.is_bound and not self.data.get("radius"):
+            # A search without a distance (from the home page, a link, a feed) is
+            # searched within DEFAULT_RADIUS: the form shows that distance too, so
+            # the next search doesn't quietly narrow to the first in the list.
+            self.data = self.data.copy()
+            self.data["radius"] = str(DEFAULT_RADIUS)
         # The visitor's own country, when known (jobs.visitor_places); else
         # their words' country, when the words are distinctly one country's.
         self.fields["place"].prefer_country = place_country

@@ -29,6 +29,9 @@ from .search_places import near_filter, nearness_functions
 PAGE_SIZE = 20
 MAX_PAGE = 10_000 // PAGE_SIZE  # Elasticsearch's max_result_window
 RADII_MILES = (5, 10, 25, 50)
+# The distance searched from a place when none is chosen: the one default the
+# search, its form, the API and every link agree on.
+DEFAULT_RADIUS = 25
 MAX_QUERY_TERMS = 32
 FEATURED_WEIGHT = 1.1
 # With "checks records only after an offer (or never)" chosen, an employer who

@@ -110,6 +110,22 @@ def visible_postings_in_category(category: str, *, limit: int) -> list[JobPostin
     )
 
 
+def similar_open_postings(posting: JobPosting, *, limit: int = 5) -> list[JobPosting]:
+    """Open postings like one that has closed: the same kind of work, in the same
+    country when it had a place, newest first."""
+    postings = JobPosting.objects.visible().filter(category=posting.category).exclude(pk=posting.pk)
+    location = posting.locations.first()
+    if location is not None and location.country:
+        in_country = postings.filter(locations__country=location.country).distinct()
+        if in_country.exists():
+            postings = in_country
+    return list(
+        postings.select_related("employer")
+        .prefetch_related("locations")
+        .order_by("-published_at", "-pk")[:limit]
+    )
+
+
 def credentials_with_open_roles(*, slug: str | None = None) -> list[Credential]:
     """Every credential (or the one with `slug`), by name, each with `open_roles`:
     how many visible postings require or prefer it."""

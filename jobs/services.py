@@ -14,6 +14,7 @@ from datetime import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.dispatch import Signal
+from django.urls import reverse
 from django.utils import timezone
 
 from employers.billing import entitlements
@@ -212,7 +213,8 @@ def posting_reject(*, posting: JobPosting, by: User, reason: str) -> JobPosting:
         raise ValidationError("Give the employer a reason, so they know what to change.")
     _move(posting, Status.REJECTED, by=by, reason=reason, rejection_reason=reason)
     entitlements.allowance_release(posting=posting, reason="Not approved: " + reason)
-    _email_employer(posting, "jobs/email/rejected", {"reason": reason})
+    edit_url = reverse("jobs:edit", kwargs={"slug": posting.employer.slug, "pk": posting.pk})
+    _email_employer(posting, "jobs/email/rejected", {"reason": reason, "edit_url": edit_url})
     return posting
 
 

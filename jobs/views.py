@@ -18,7 +18,7 @@ from .search_links import keeping, offer_links, understood_parts, url_with
 from .search_queries import title_suggestions
 from .search_recovery import search_postings
 from .search_results import FLAG_TITLES, SearchUnavailable, database_results
-from .selectors import applications_of
+from .selectors import applications_of, similar_open_postings
 from .structured_data import posting_json_ld
 from .visitor_places import chosen_country, visitor_country
 
@@ -171,6 +171,23 @@ def _may_preview(user, posting: JobPosting) -> bool:
     return user.is_staff or memberships_of(user).filter(employer=posting.employer).exists()
 
 
+def posting_closed(request, posting: JobPosting):
+    """A posting that was live and has ended: "This job has closed", with open jobs
+    like it. 410 Gone, so search engines drop the address at once, while a person
+    who followed an old link still gets a page that helps them on."""
+    location = posting.locations.first()
+    return render(
+        request,
+        "jobs/posting_closed.html",
+        {
+            "posting": posting,
+            "place": location.label if location else "",
+            "similar": similar_open_postings(posting),
+        },
+        status=410,
+    )
+
+
 def posting_detail(request, pk, slug):
     posting = get_object_or_404(
         JobPosting.objects.select_related("employer").prefetch_related(
@@ -180,6 +197,8 @@ def posting_detail(request, pk, slug):
     )
     is_preview = not posting.is_visible
     if is_preview and not _may_preview(request.user, posting):
+        if posting.has_closed:
+            return posting_closed(request, posting)
         raise Http404
     if slug != posting.slug:
         return redirect(posting, permanent=True)

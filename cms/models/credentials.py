@@ -3,9 +3,12 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from candidates.credential_gap import credential_gap_for
+from candidates.selectors import profile_for
 from cms import selectors
-from cms.forms import CredentialPageForm
+from cms.forms import CredentialPageForm, CredentialPlaceForm
 from jobs.models import Credential
+from jobs.visitor_places import visitor_country
 
 from .base import LIST_FEATURES, PAGE_TEXT_FEATURES, SectionPage, SitePage
 
@@ -96,8 +99,45 @@ class CredentialPage(SitePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if self.credential:
-            context["live_roles"] = selectors.postings_asking_for(self.credential)
+            near, context["place_form"] = _place_from(request)
+            context["error_forms"] = [context["place_form"]]
+            context["near"] = near
+            context["live_roles"] = (
+                selectors.postings_asking_for_near(self.credential, near)
+                if near is not None
+                else selectors.postings_asking_for(self.credential)
+            )
             context["career_paths"] = (
                 self.credential.career_path_pages.live().public().order_by("title")
             )
+            context.update(_own_gap(request.user, self.credential))
         return context
+
+
+def _place_from(request):
+    """The place the roles are sorted from: the one typed in the box, or else the
+    signed-in person's home (the box shows it). (None, form) when there is none."""
+    form = CredentialPlaceForm(request.GET if "place" in request.GET else None)
+    form.fields["place"].prefer_country = visitor_country(request)
+    if form.is_bound:
+        return (form.cleaned_data["place"] if form.is_valid() else None), form
+    profile = profile_for(request.user)
+    home = getattr(profile, "home", None) if profile else None
+    if home is None:
+        return None, form
+    form = CredentialPlaceForm(initial={"place": home.label})
+    return home, form
+
+
+def _own_gap(user, credential) -> dict:
+    """The signed-in reentry professional's own credential gap, and whether they
+    hold this credential."""
+    gap = credential_gap_for(user)
+    if gap is None:
+        return {}
+    profile = profile_for(user)
+    return {
+        "own_gap": gap,
+        "holds_it": profile.credentials.filter(pk=credential.pk).exists(),
+        "gap_here": next((g for g in gap if g.credential.pk == credential.pk), None),
+    }

@@ -1,4 +1,5 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
 from django.contrib.sites.models import Site
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
@@ -18,7 +19,7 @@ class AccountAdapter(DefaultAccountAdapter):
     error_messages = {
         **DefaultAccountAdapter.error_messages,
         "incorrect_password": "That is not the password for this account. Check it and try "
-        "again, or use 'Forgot your password?'.",
+        "again, or use 'Forgotten your password?'.",
     }
 
     def get_login_redirect_url(self, request) -> str:
@@ -39,8 +40,14 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         # allauth's own send_mail adds the site (its emails open "Hello from
-        # <site name>!"); this one must too. Its record follows SITE_URL.
-        context = {"current_site": Site.objects.get_current(), **context}
+        # <site name>!"); this one must too. Its record follows SITE_URL, and
+        # the sign-off names the site as every other email the site sends does.
+        context = {
+            "current_site": Site.objects.get_current(),
+            "SITE_NAME": settings.SITE_NAME,
+            "SITE_URL": settings.SITE_URL,
+            **context,
+        }
         message = self.render_mail(template_prefix, email, context)
         html = next(
             (content for content, mimetype in message.alternatives if mimetype == "text/html"), ""

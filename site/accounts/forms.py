@@ -51,6 +51,9 @@ class LoginForm(allauth_forms.LoginForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["login"].label = "Email address"
+        # allauth puts a "Forgot your password?" link under the box; the page has
+        # its own link below the form, and one is enough.
+        self.fields["password"].help_text = ""
         if "remember" in self.fields:
             self.fields["remember"].label = "Keep me signed in on this device"
         _drop_placeholders(self)

@@ -33,7 +33,7 @@ def test_sign_up_confirm_sign_in_and_sign_out(page, home_page):
     page.get_by_label("Find a job", exact=True).check()
     page.get_by_role("button", name="Create account").click()
 
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Verify")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check your email")
     assert_accessible(page)
     page.goto(confirmation_link("rosa@example.org"))
     assert_accessible(page)

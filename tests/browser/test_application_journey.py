@@ -26,14 +26,17 @@ def test_apply_with_a_cv_then_the_employer_moves_them_to_interview(
 
     page.goto(posting.get_absolute_url())
     assert_accessible(page)
-    page.get_by_role("link", name=re.compile("Apply now")).click()
+    page.get_by_role("link", name=re.compile("Apply now")).first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Apply for Forklift driver")
     assert_accessible(page)
 
-    # Sent without a CV first: the error is next to the field and in the summary.
+    # A file that is not a CV first: the error is next to the field and in the summary.
     page.get_by_label("A short note to the employer").fill("I have driven forklifts for 5 years.")
+    page.get_by_label("Your CV").set_input_files(
+        files=[{"name": "cv.pdf", "mimeType": "application/pdf", "buffer": b"MZ not a CV"}]
+    )
     page.get_by_role("button", name="Send my application").click()
-    expect(page.locator(".error-summary")).to_contain_text("Choose your CV to upload")
+    expect(page.locator(".error-summary")).to_contain_text("must be a PDF or a Word document")
     expect(page.get_by_label("A short note to the employer")).to_have_value(
         "I have driven forklifts for 5 years."
     )

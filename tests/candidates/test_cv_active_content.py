@@ -488,5 +488,5 @@ def test_every_function_that_stores_a_private_file_checks_it_as_a_cv_first():
 
     assert savers == {
         "candidates/services.py:cv_save": True,
-        "jobs/application_services.py:application_create": True,
+        "jobs/application_services.py:_copy_cv": True,
     }

@@ -47,7 +47,10 @@ def test_completeness_counts_what_is_filled_in_and_links_to_what_is_missing(clie
     # Headline, skills, kinds of work, home, start date, jobs: 6 of 8.
     assert "Your profile is 75% complete." in page.get_text()
     missing = {a.get_text(strip=True): a["href"] for a in page.select("main ul")[0].select("a")}
-    assert missing == {"Training or education": "/profile/experience/", "Your CV": "/profile/cv/"}
+    assert missing == {
+        "Training or education": "/profile/experience/",
+        "A CV on your profile, if you have one": "/profile/cv/",
+    }
 
 
 def test_preferences_never_count_towards_completeness(client):

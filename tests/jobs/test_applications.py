@@ -81,6 +81,64 @@ def test_a_candidate_without_a_profile_applies_with_a_new_upload(client, posting
     assert "my-cv" not in application.cv.name
 
 
+def test_a_cv_is_optional_and_the_form_says_so(client, posting):
+    """Many people have no CV yet: the note alone is a whole application."""
+    user = UserFactory()
+    client.force_login(user)
+
+    page = parse(client.get(apply_url(posting)))
+    label = page.select_one("label[for=id_cv]").get_text(" ")
+    assert "(optional)" in label
+    response = post_application(client, posting)
+
+    assert response.status_code == 302
+    application = Application.objects.get(candidate=user)
+    assert not application.cv
+    employer = posting.employer
+    client.force_login(employer.memberships.get().user)
+    applicant_url = f"/hire/{employer.slug}/applicants/{application.pk}/"
+    applicant = parse(client.get(applicant_url)).get_text(" ")
+    assert "They applied without a CV" in applicant
+    cv = client.get(f"{applicant_url}cv/")
+    assert cv.status_code == 404
+
+
+def test_a_person_with_a_cv_on_their_profile_may_apply_without_it(client, posting, candidate):
+    client.force_login(candidate)
+
+    response = post_application(client, posting, cv_source="none")
+
+    assert response.status_code == 302
+    assert not Application.objects.get().cv
+
+
+def test_an_uploaded_cv_is_kept_on_the_profile_so_the_checklist_is_true(client, posting):
+    user = UserFactory()
+    CandidateProfileFactory(user=user)
+    client.force_login(user)
+
+    post_application(
+        client, posting, cv=files.upload("my-cv.pdf", files.minimal_pdf()), keep_on_profile="on"
+    )
+
+    user.candidate_profile.refresh_from_db()
+    assert user.candidate_profile.cv
+    dashboard = parse(client.get("/dashboard/")).get_text(" ")
+    assert "A CV on your profile" not in dashboard
+
+
+def test_an_uploaded_cv_stays_off_the_profile_when_the_person_says_so(client, posting):
+    user = UserFactory()
+    CandidateProfileFactory(user=user)
+    client.force_login(user)
+
+    post_application(client, posting, cv=files.upload("my-cv.pdf", files.minimal_pdf()))
+
+    user.candidate_profile.refresh_from_db()
+    assert not user.candidate_profile.cv
+    assert Application.objects.get().cv
+
+
 def test_the_form_never_asks_about_a_record(client, posting, candidate):
     client.force_login(candidate)
 
@@ -89,6 +147,8 @@ def test_the_form_never_asks_about_a_record(client, posting, candidate):
     form = page.select_one("main form")
     names = {field["name"] for field in form.select("input, textarea, select")}
     assert names == {"csrfmiddlewaretoken", "cover_note", "cv_source", "cv"}
+    choices = {radio["value"] for radio in form.select("input[name=cv_source]")}
+    assert choices == {"profile", "upload", "none"}
     text = form.get_text(" ").lower()
     for word in ("conviction", "criminal", "offence", "offense", "arrest", "record"):
         assert word not in text
@@ -215,12 +275,12 @@ def test_visitors_are_sent_to_sign_in_before_applying(client, posting):
 # Bad input ------------------------------------------------------------------
 
 
-def test_no_cv_at_all_is_asked_for_next_to_the_field(client, posting):
-    client.force_login(UserFactory())
+def test_choosing_upload_without_a_file_is_asked_for_next_to_the_field(client, posting, candidate):
+    client.force_login(candidate)
 
-    page = assert_form_errors(post_application(client, posting), "cv")
+    page = assert_form_errors(post_application(client, posting, cv_source="upload"), "cv")
 
-    assert "Choose your CV to upload" in field_error(page, "cv")
+    assert "Choose the CV to upload" in field_error(page, "cv")
     assert not Application.objects.exists()
 
 

@@ -95,7 +95,7 @@ def test_the_link_finds_open_jobs_like_the_closed_one(client, candidate, matchin
     PublishedPostingFactory(title="Day picker")
     PublishedPostingFactory(title="Line cook", category="hospitality-food")
     matching_indices()
-    link = parse(client.get(apply_url(closed))).select_one("main li a")["href"]
+    link = parse(client.get(apply_url(closed))).select_one(".link-list a")["href"]
 
     results = parse(client.get(link))
 

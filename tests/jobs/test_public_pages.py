@@ -71,12 +71,6 @@ def test_the_posting_page_shows_the_policy_and_how_to_apply(client):
     assert page.select_one("a[href='https://jobs.freshstart.example/apply']")
 
 
-def test_a_posting_past_its_closing_time_is_gone_for_visitors(client):
-    posting = ExpiredPostingFactory()
-
-    assert client.get(posting.get_absolute_url()).status_code == 404
-
-
 def test_an_old_slug_redirects_to_the_current_one(client):
     posting = PublishedPostingFactory(title="Peer mentor")
 

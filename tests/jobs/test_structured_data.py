@@ -192,9 +192,11 @@ def test_a_removed_posting_previewed_by_its_employer_has_no_json_ld(client, db, 
     assert json_ld(response) == []
 
 
-def test_an_expired_posting_has_no_json_ld_and_no_page(client, db):
+def test_an_expired_posting_has_no_json_ld_and_only_a_closed_notice(client, db):
     posting = ExpiredPostingFactory()
-    assert client.get(posting.get_absolute_url()).status_code == 404
+    gone = client.get(posting.get_absolute_url())
+    assert gone.status_code == 410
+    assert json_ld(gone) == []
 
     owner = OwnerFactory(employer=posting.employer)
     preview = Client()

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from candidates.demo import load_demo_candidates
 from cms.demo import load_home_page
 from cms.demo_pages import load_site_pages
 from employers.demo import load_demo_employers
@@ -20,6 +21,10 @@ class Command(BaseCommand):
         editor = users["editor@example.com"]
         employers = load_demo_employers(editor=editor, employer_user=users["employer@example.com"])
         postings = load_demo_postings(editor=editor, employers=employers)
+        candidates = load_demo_candidates(
+            password=DEMO_PASSWORD, employer_user=users["employer@example.com"]
+        )
         self.stdout.write(
-            f"Demo content loaded: {len(employers)} employers, {len(postings)} job postings."
+            f"Demo content loaded: {len(employers)} employers, {len(postings)} job postings, "
+            f"{len(candidates)} candidates employers can find."
         )
