@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 from playwright.sync_api import Browser, Page
 
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.conftest import _new_page, assert_accessible, horizontal_overflow, sign_in
 
 PHONE, DESKTOP = 375, 1280
 WIDTHS = [PHONE, DESKTOP]
@@ -18,27 +18,21 @@ WIDTHS = [PHONE, DESKTOP]
 def pages_at(browser: Browser, live_server, width: int, *, user=None):
     """(journey page without JavaScript, checking page with it), both `width` wide."""
     viewport = {"width": width, "height": 900}
-    no_js = browser.new_context(
-        base_url=live_server.url, viewport=viewport, java_script_enabled=False
-    )
-    with_js = browser.new_context(base_url=live_server.url, viewport=viewport)
-    journey, checker = no_js.new_page(), with_js.new_page()
+    journey = _new_page(browser, live_server, viewport=viewport, java_script_enabled=False)
+    checker = _new_page(browser, live_server, viewport=viewport)
     for page in (journey, checker):
-        page.set_default_timeout(15_000)
         if user is not None:
             sign_in(page, user, live_server)
     try:
         yield journey, checker
     finally:
-        no_js.close()
-        with_js.close()
+        journey.context.close()
+        checker.context.close()
 
 
 def check(checker: Page, url: str) -> None:
     """The page at `url` fits the width (no sideways scroll) and axe finds nothing serious."""
     checker.goto(url)
-    overflow = checker.evaluate(
-        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-    )
+    overflow = horizontal_overflow(checker)
     assert overflow <= 0, f"{url} scrolls sideways by {overflow}px"
     assert_accessible(checker)

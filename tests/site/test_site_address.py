@@ -132,8 +132,8 @@ def test_account_emails_name_the_site(client):
     assert len(mail.outbox) == 2
     domain = parse_site_url(settings.SITE_URL).domain
     for message in mail.outbox:
-        assert "Hello from Fair Chance Jobs!" in message.body
-        assert "Thank you for using Fair Chance Jobs!" in message.body
+        # Signed with the site's name and its address from SITE_URL.
+        assert f"{settings.SITE_NAME}\n{settings.SITE_URL}" in message.body
         assert domain in message.body
         assert "from !" not in message.body
         assert "using !" not in message.body
