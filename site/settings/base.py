@@ -133,7 +133,15 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "site_cache",
-    }
+    },
+    # Rendered page parts that every visitor who is not signed in sees alike
+    # (fairsite.templatetags.public_cache). Each web process keeps its own:
+    # the key that makes them out of date is read from the database.
+    "fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "public-fragments",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
 }
 
 AUTH_USER_MODEL = "accounts.User"
