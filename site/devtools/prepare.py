@@ -37,6 +37,7 @@ SYSTEM_PACKAGES = {
         "go": "golang-go",
         "npm": "npm",
         "chromium": "chromium",
+        "wrk": "wrk",  # the load benchmark's own tests
     },
 }
 
