@@ -7,11 +7,12 @@ class CandidatesConfig(AppConfig):
     def ready(self) -> None:
         from fairsite.scheduler import every
 
-        from . import dashboard, personal_data, search
+        from . import dashboard, navigation, personal_data, search
         from .services import saved_jobs_note_closed
 
         personal_data.register()
         search.connect_signals()
         dashboard.register()
+        navigation.register()
         # A saved job that closes (expired, filled, taken down) gets one note by email.
         every(3600, name="candidates.saved_jobs_closed")(saved_jobs_note_closed)

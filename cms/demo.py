@@ -1,6 +1,9 @@
 """Demo pages for `make run`, written in the site's own plain words."""
 
+from django.conf import settings
 from wagtail.models import Page, Site
+
+from fairsite.site_address import site_address
 
 from .models import HomePage
 
@@ -85,13 +88,14 @@ def load_home_page() -> HomePage:
     home = root.add_child(instance=HomePage(title="Home", slug="home-page", body=HOME_BODY))
     site = Site.objects.filter(is_default_site=True).first()
     old_root = site.root_page if site else None
+    address = site_address()
     Site.objects.update_or_create(
         is_default_site=True,
         defaults={
-            "hostname": "localhost",
-            "port": 80,
+            "hostname": address.hostname,
+            "port": address.port,
             "root_page": home,
-            "site_name": "Fair Chance Jobs",
+            "site_name": settings.SITE_NAME,
         },
     )
     if old_root and old_root.specific_class is Page:

@@ -4,10 +4,20 @@ from django.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps import Sitemap as PagesSitemap
 
 from employers.selectors import public_employers
+from fairsite.site_address import site_address
 from jobs.models import JobPosting
 
 
-class PostingSitemap(Sitemap):
+class SiteSitemap(Sitemap):
+    """Addresses on SITE_URL: the domain is the sites framework's record (set from
+    it), and the scheme is SITE_URL's, whatever the request came in by."""
+
+    @property
+    def protocol(self) -> str:
+        return site_address().scheme
+
+
+class PostingSitemap(SiteSitemap):
     """Exactly the visible postings: the same queryset the job pages use."""
 
     changefreq = "daily"
@@ -19,7 +29,7 @@ class PostingSitemap(Sitemap):
         return posting.updated_at
 
 
-class EmployerSitemap(Sitemap):
+class EmployerSitemap(SiteSitemap):
     """Employers worth finding: verified ones, and any with an open role."""
 
     changefreq = "weekly"

@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
+from fairsite.site_address import absolute_url
+
 from . import selectors
 from .forms import SiteSearchForm
 
@@ -39,6 +41,6 @@ def robots_txt(request):
         "Disallow: /accounts/",
         "Disallow: /hire/",
         "Disallow: /search/",
-        f"Sitemap: {request.build_absolute_uri(reverse('cms:sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('cms:sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

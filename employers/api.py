@@ -13,6 +13,7 @@ from pydantic import Field
 from fairsite.api.conditional import conditional
 from fairsite.api.errors import ERROR_RESPONSES
 from fairsite.api.pagination import Page, PageParams, page_of
+from fairsite.site_address import absolute_url
 
 from .models import (
     CheckLevel,
@@ -101,10 +102,8 @@ def employer_out(request: HttpRequest, employer) -> dict:
     return {
         "slug": employer.slug,
         "name": employer.name,
-        "url": request.build_absolute_uri(employer.get_absolute_url()),
-        "api_url": request.build_absolute_uri(
-            reverse("api:employer", kwargs={"slug": employer.slug})
-        ),
+        "url": absolute_url(employer.get_absolute_url()),
+        "api_url": absolute_url(reverse("api:employer", kwargs={"slug": employer.slug})),
         "website": employer.website,
         "about": employer.about,
         "industry": employer.industry,
@@ -113,9 +112,7 @@ def employer_out(request: HttpRequest, employer) -> dict:
         "verified_at": employer.verified_at if employer.is_verified else None,
         "places": [location.label for location in employer.locations.all()],
         "open_roles": employer.open_roles,
-        "feed_url": request.build_absolute_uri(
-            reverse("feeds:employer-atom", kwargs={"slug": employer.slug})
-        ),
+        "feed_url": absolute_url(reverse("feeds:employer-atom", kwargs={"slug": employer.slug})),
         "policy": _policy(policy),
     }
 

@@ -5,6 +5,7 @@ class EmployersConfig(AppConfig):
     name = "employers"
 
     def ready(self) -> None:
-        from . import personal_data
+        from . import navigation, personal_data
 
         personal_data.register()
+        navigation.register()

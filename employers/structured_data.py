@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
+from fairsite.site_address import absolute_url
+
 from .models import Employer, Location
 
 
@@ -22,11 +24,11 @@ def postal_address(location: Location) -> dict:
 
 def organization_json_ld(employer: Employer, *, request: HttpRequest, nested: bool = False) -> dict:
     """The employer as a schema.org Organization (without @context when nested)."""
-    page = request.build_absolute_uri(employer.get_absolute_url())
+    page = absolute_url(employer.get_absolute_url())
     data: dict = {"@type": "Organization", "name": employer.name, "url": page}
     data["sameAs"] = employer.website or page
     if employer.logo:
-        data["logo"] = request.build_absolute_uri(employer.logo.url)
+        data["logo"] = absolute_url(employer.logo.url)
     if not nested:
         data = {"@context": "https://schema.org/", **data}
         if employer.about:

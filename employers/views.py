@@ -12,8 +12,9 @@ from jobs.models import JobPosting, Status
 from . import services
 from .forms import EmployerForm, InvitationForm, PolicyForm
 from .models import Employer, EmployerLocation, Invitation, Membership, VerificationStatus
+from .navigation import dashboard_context
 from .policy import policy_sentences
-from .selectors import employers_of, member_employer, policy_of, viewable_employer
+from .selectors import member_employer, policy_of, viewable_employer
 from .structured_data import organization_json_ld
 
 
@@ -42,7 +43,8 @@ def employer_detail(request, slug):
 
 @login_required
 def hire_home(request):
-    return render(request, "employers/hire_home.html", {"employers": employers_of(request.user)})
+    organisations = dashboard_context(request.user)["organisations"]
+    return render(request, "employers/hire_home.html", {"organisations": organisations})
 
 
 def _error_message(error: ValidationError) -> str:

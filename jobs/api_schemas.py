@@ -17,6 +17,7 @@ from pydantic import Field
 from employers.models import CheckLevel, CheckTiming
 from employers.policy import policy_sentences
 from fairsite.richtext import html_to_plain_text
+from fairsite.site_address import absolute_url
 
 from .models import (
     ApplicationMethod,
@@ -232,7 +233,7 @@ class CredentialOut(Schema):
 
 
 def _absolute(request: HttpRequest, path: str) -> str:
-    return request.build_absolute_uri(path)
+    return absolute_url(path)
 
 
 def employer_ref(request: HttpRequest, employer) -> dict:

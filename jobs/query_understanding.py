@@ -16,7 +16,9 @@ for the search page, the API and saving an alert alike (they all go through
   "part time", "full time", "temporary", "seasonal", "apprentice", "internship"
   choose the type of work; "no background check", "ban the box", "checks after
   an offer" choose employers who check records only after an offer (or never).
-  Postings say nothing about shifts, so "night" and "weekend" stay words.
+  Postings say nothing about shifts, so "night" and "weekend" stay words;
+  "overnight", "graveyard shift" and "3rd shift" find the postings that say
+  "nights" through the related-titles table (``fairsite.search.synonyms``).
 - **"Felony friendly", "second chance", "fair chance", "ex offender"** choose
   the same filter. Every employer here hires people with a record, but one that
   must check before an offer by law (care work with an enhanced check, say) is
@@ -61,7 +63,7 @@ FILLER_WORDS = """
     job jobs work position positions vacancy vacancies opening openings opportunity
     opportunities role roles hiring near nearby me my i local locally now today immediate
     immediately urgent urgently asap a an the in at for of to and or with on available
-    looking want need find any around please as
+    looking want need find any around please as that who which will only
 """
 FILLER_PHRASES = ["near me", "close to me", "around me", "in my area", "hiring now", "now hiring"]
 # Phrases whose filler word is part of what they mean.
@@ -82,22 +84,37 @@ INTENTS: dict[str, tuple[str, str]] = {
             "homebased",
             "work from anywhere",
             "telecommute",
+            "telecommuting",
             "telework",
+            "teleworking",
+            "home working",
+            "homeworking",
+            "remote working",
         ],
         ("workplace", Workplace.REMOTE.value),
     ),
-    "hybrid": ("workplace", Workplace.HYBRID.value),
     **dict.fromkeys(
-        ["part time", "parttime", "part timer"], ("employment_type", EmploymentType.PART_TIME.value)
-    ),
-    **dict.fromkeys(["full time", "fulltime"], ("employment_type", EmploymentType.FULL_TIME.value)),
-    **dict.fromkeys(
-        ["temporary", "temp", "seasonal"], ("employment_type", EmploymentType.TEMPORARY.value)
+        ["hybrid", "hybrid working", "hybrid work"], ("workplace", Workplace.HYBRID.value)
     ),
     **dict.fromkeys(
-        ["apprentice", "apprenticeship"], ("employment_type", EmploymentType.APPRENTICESHIP.value)
+        ["part time", "parttime", "part timer", "part timers"],
+        ("employment_type", EmploymentType.PART_TIME.value),
     ),
-    **dict.fromkeys(["intern", "internship"], ("employment_type", EmploymentType.INTERNSHIP.value)),
+    **dict.fromkeys(
+        ["full time", "fulltime", "full timer"], ("employment_type", EmploymentType.FULL_TIME.value)
+    ),
+    **dict.fromkeys(
+        ["temporary", "temp", "temps", "seasonal", "short term", "fixed term"],
+        ("employment_type", EmploymentType.TEMPORARY.value),
+    ),
+    **dict.fromkeys(
+        ["apprentice", "apprentices", "apprenticeship", "apprenticeships"],
+        ("employment_type", EmploymentType.APPRENTICESHIP.value),
+    ),
+    **dict.fromkeys(
+        ["intern", "interns", "internship", "internships"],
+        ("employment_type", EmploymentType.INTERNSHIP.value),
+    ),
     **dict.fromkeys(
         [
             "no background check",
@@ -117,8 +134,31 @@ INTENTS: dict[str, tuple[str, str]] = {
             "background check after offer",
             "felony friendly",
             "felon friendly",
+            "felon",
             "felons",
             "for felons",
+            "hire felons",
+            "hires felons",
+            "with a felony",
+            "with a record",
+            "with a criminal record",
+            "with criminal record",
+            "with a conviction",
+            "with convictions",
+            "with criminal records",
+            "people with a record",
+            "people with a criminal record",
+            "people with criminal records",
+            "people with convictions",
+            "ex felons",
+            "ex cons",
+            "ex convict",
+            "ex convicts",
+            "ex prisoner",
+            "ex prisoners",
+            "no bg check",
+            "no criminal background checks",
+            "without background checks",
             "second chance",
             "fair chance",
             "ex offender",

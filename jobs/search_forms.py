@@ -17,6 +17,7 @@ from django import forms
 
 from employers.models import CheckLevel
 from fairsite.places.forms import PlaceField
+from fairsite.search.word_countries import word_country
 
 from .models import Category, Credential, EmploymentType, Workplace
 from .query_understanding import KEEP_CHOICES, Understanding, credential_names, understand
@@ -34,6 +35,19 @@ def _choice(label, choices, **kwargs):
         choices=[("", "Any"), *choices],
         error_messages={"invalid_choice": CHOOSE},
         **kwargs,
+    )
+
+
+def near_place(place, *, radius_miles: int, include_remote: bool = True) -> Near:
+    """A search's place (a fairsite.places Place) and radius."""
+    return Near(
+        place.latitude,
+        place.longitude,
+        radius_miles,
+        place.label,
+        country=place.country,
+        region=place.admin1,
+        include_remote=include_remote,
     )
 
 
@@ -102,8 +116,10 @@ class SearchForm(forms.Form):
         self, *args, can_sort_for_you: bool = False, place_country: str | None = None, **kwargs
     ):
         super().__init__(*args, **kwargs)
-        # The visitor's own country, when known (jobs.visitor_places).
+        # The visitor's own country, when known (jobs.visitor_places); else
+        # their words' country, when the words are distinctly one country's.
         self.fields["place"].prefer_country = place_country
+        self.fields["place"].hint_country = self.words_country
         # "Best for you" ranks by the signed-in person's own profile.
         self.can_sort_for_you = can_sort_for_you
         credentials = list(Credential.objects.order_by("name"))
@@ -122,13 +138,9 @@ class SearchForm(forms.Form):
         found = cleaned.get("place")
         cleaned["near"] = None
         if found is not None:
-            cleaned["near"] = Near(
-                found.latitude,
-                found.longitude,
-                cleaned.get("radius") or DEFAULT_RADIUS,
-                found.label,
-                country=found.country,
-                region=found.admin1,
+            cleaned["near"] = near_place(
+                found,
+                radius_miles=cleaned.get("radius") or DEFAULT_RADIUS,
                 include_remote=not cleaned.get("hide_remote"),
             )
         if cleaned.get("sort") == "for_you" and not self.can_sort_for_you:
@@ -142,6 +154,13 @@ class SearchForm(forms.Form):
     def place_reading(self):
         """How the place was read (a PlaceReading), once the form is checked."""
         return self.fields["place"].reading
+
+    def words_country(self) -> str | None:
+        """When the visitor's own country is unknown (no earlier choice, no
+        profile): the country whose words they typed ("carer": GB), if any."""
+        if self.fields["place"].preferred_country() is not None or not self.is_bound:
+            return None
+        return word_country(str(self.data.get("q") or "")[:200])
 
     def to_query(self) -> PostingQuery:
         """The search to run: the valid parameters, with anything invalid left out."""

@@ -56,6 +56,47 @@ def near_filter(
     return Q("bool", should=[within, Q("terms", open_to=keys)], minimum_should_match=1)
 
 
+# Ranking a search that names a place and nothing to match ------------------
+
+# A posting at the radius's edge, and a remote posting open to the place, rank
+# at this share of one at the place itself.
+AT_THE_EDGE = 0.5
+# Up to this distance, a posting counts as at the place (a town's own spread).
+AT_THE_PLACE_MILES = 1
+
+
+def nearness_functions(*, latitude: float, longitude: float, radius_miles: int) -> list[dict]:
+    """``function_score`` functions that rank postings at a place by how near they are.
+
+    A posting's nearest location within the radius scores from 1 (at the
+    place) falling smoothly to ``AT_THE_EDGE`` at the radius; a posting that is
+    there only because it is remote and open to the place scores
+    ``AT_THE_EDGE``: it is as good as the farthest posting on the page, never
+    better than a near one. Ranking only: which postings are listed is
+    ``near_filter``'s, so alerts, which decide only which postings they hold,
+    are unchanged.
+    """
+    point = {"lat": latitude, "lon": longitude}
+    within = Q("geo_distance", distance=f"{radius_miles}mi", locations=point)
+    offset = min(AT_THE_PLACE_MILES, radius_miles / 2)
+    return [
+        {
+            "filter": within,
+            "gauss": {
+                "locations": {
+                    "origin": point,
+                    "offset": f"{offset}mi",
+                    "scale": f"{radius_miles - offset}mi",
+                    "decay": AT_THE_EDGE,
+                },
+                # A posting at several places ranks by the nearest one.
+                "multi_value_mode": "min",
+            },
+        },
+        {"filter": ~within, "weight": AT_THE_EDGE},
+    ]
+
+
 # The alerts index: the same rule, the other way round ---------------------------
 
 ANYWHERE = 0  # the radius of an alert with no place

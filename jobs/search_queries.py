@@ -24,7 +24,7 @@ from fairsite.search.client import get_client
 from fairsite.search.text import distinct_terms, query_terms
 
 from .search import SEARCHED_FIELDS, postings_index
-from .search_places import near_filter
+from .search_places import near_filter, nearness_functions
 
 PAGE_SIZE = 20
 MAX_PAGE = 10_000 // PAGE_SIZE  # Elasticsearch's max_result_window
@@ -35,6 +35,9 @@ FEATURED_WEIGHT = 1.1
 # never checks is the closer answer ("no background check"): a little higher.
 NEVER_CHECKS_WEIGHT = 1.2
 SEARCH_TIMEOUT_SECONDS = 3
+# With a place and no words, nearness ranks; among postings about as near, the
+# newer: a posting this old ranks at 0.8 of a new one (the first week counts as new).
+RECENCY = {"offset": "7d", "scale": "30d", "decay": 0.8}
 SORTS = ("relevance", "newest", "nearest", "salary", "for_you")
 
 # Single-choice facets: name in the URL -> document field.
@@ -201,11 +204,26 @@ def _matching(query: PostingQuery, *, now: datetime, ranking=None) -> Search:
                     if "after_offer" in query.flags
                     else []
                 ),
+                *(_place_ranking(query.near, now=now) if not words else []),
             ],
+            score_mode="multiply",
             boost_mode="multiply",
         )
         search = search.query(Q("bool", must=[scored], filter=base_filters(query, now=now)))
     return search.post_filter(Q("bool", filter=facet_filters(query)))
+
+
+def _place_ranking(near: Near | None, *, now: datetime) -> list[dict]:
+    """With a place and nothing to match, the nearest first, the newer among the
+    about as near (a visitor who types only "Birmingham" or a ZIP code)."""
+    if near is None:
+        return []
+    return [
+        *nearness_functions(
+            latitude=near.latitude, longitude=near.longitude, radius_miles=near.radius_miles
+        ),
+        {"gauss": {"published_at": {"origin": now.isoformat(), **RECENCY}}},
+    ]
 
 
 def _sorted(search: Search, query: PostingQuery, *, has_text: bool) -> Search:
@@ -217,8 +235,9 @@ def _sorted(search: Search, query: PostingQuery, *, has_text: bool) -> Search:
         return search.sort("_score", newest)
     if query.sort == "salary":
         return search.sort({"salary_yearly": {"order": "desc", "missing": "_last"}}, newest)
-    # Without words the newest come first, unless never checking ranks them.
-    if query.sort == "newest" or not (has_text or "after_offer" in query.flags):
+    # Without words the newest come first, unless a place or never checking ranks them.
+    ranked = has_text or query.near is not None or "after_offer" in query.flags
+    if query.sort == "newest" or not ranked:
         return search.sort(newest, "_score")
     return search.sort("_score", newest)
 

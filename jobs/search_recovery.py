@@ -6,7 +6,18 @@
    answer, marked with the words as typed (``corrected_from``). ``keep=spelling``
    turns this off. The correction is read like typed words, so "remot cook"
    becomes remote jobs for "cook".
-3. When even that finds nothing, ``offers`` lists searches that do, each with
+3. When they find nothing at a shared place name, the visitor's country is
+   unknown (no earlier choice, no profile) and their words are distinctly one
+   country's (``fairsite.search.word_countries``) while the reading chosen by
+   size is in the other, the first reading in the words' country that finds
+   something is the answer, and the page says so: "carer" in "Richmond" finds
+   nothing in Richmond, Virginia (ten times the size of Richmond, London) and
+   something in Richmond, London, so the page shows that, says Virginia had
+   none, and links to it. The readings are counted in one multi-search. A
+   reading the visitor chose, or read in their own country, is never changed,
+   and words that say no country change nothing (a wrong guess would list
+   jobs far from the place they meant).
+4. When even that finds nothing, ``offers`` lists searches that do, each with
    its count: the same words without one of the filters (or all of them), a
    wider distance, remote jobs, and the words less one. They are counted in one
    multi-search, only then, with the very query the page runs, and each says
@@ -21,7 +32,7 @@ from elasticsearch import ApiError, TransportError
 
 from .models import Workplace
 from .query_understanding import ALL, SPELLING, Understanding, understand
-from .search_forms import SearchForm
+from .search_forms import SearchForm, near_place
 from .search_queries import MAX_QUERY_TERMS, RADII_MILES, PostingQuery, posting_counts
 from .search_results import FLAG_TITLES, SearchResults, facet_labels, run_posting_search
 
@@ -61,8 +72,49 @@ def search_postings(form: SearchForm, *, ranking=None) -> SearchResults:
             # and all, are corrected the same way when they run.
             base = corrected
     results.suggestion = ""  # it finds nothing either
+    if country := form.words_country():
+        # The words as typed first: a correction is a guess too.
+        for words in [query] if base == query else [query, base]:
+            if found := _at_another_reading(form, words, country, ranking):
+                if words != query:
+                    found.corrected_from = query.text
+                    found.suggestion = words.text
+                return found
     results.offers = offers(base, form.understanding, form.chosen_filters, form.chosen_flags)
     return results
+
+
+def _at_another_reading(
+    form: SearchForm, query: PostingQuery, country: str, ranking
+) -> SearchResults | None:
+    """The search at the first other reading of the place in `country` that
+    finds something, when the reading chosen is in another country."""
+    reading, near = form.place_reading, query.near
+    if near is None or reading is None or reading.chosen.place.country == country:
+        return None
+    choices = [choice for choice in reading.others if choice.place.country == country]
+    if not choices:
+        return None
+    tries = [
+        replace(
+            query,
+            near=near_place(
+                choice.place, radius_miles=near.radius_miles, include_remote=near.include_remote
+            ),
+        )
+        for choice in choices
+    ]
+    try:
+        counts = posting_counts(tries)
+    except (TransportError, ApiError):
+        return None
+    for choice, other, count in zip(choices, tries, counts, strict=True):
+        if count:
+            found = run_posting_search(other, ranking=ranking)
+            if found.total:
+                found.place_reading = reading.choosing(choice)
+                return found
+    return None
 
 
 def corrected_query(form: SearchForm, query: PostingQuery, suggestion: str) -> PostingQuery:

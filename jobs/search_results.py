@@ -9,7 +9,7 @@ from django.utils.safestring import SafeString
 from elasticsearch import ApiError, TransportError
 
 from employers.models import CheckLevel
-from fairsite.places import distance_miles
+from fairsite.places import PlaceReading, distance_miles
 from fairsite.richtext import html_to_plain_text
 from fairsite.search.highlight import highlight, snippet
 
@@ -56,6 +56,10 @@ class SearchResults:
     from_database: bool = False
     # When the words found nothing and their correction did: the words as typed.
     corrected_from: str = ""
+    # When nothing was found at a guessed reading of a shared place name and
+    # another reading found something: that reading, the guessed one first among
+    # its others (jobs.search_recovery).
+    place_reading: PlaceReading | None = None
     # When nothing was found: searches that find something (jobs.search_recovery).
     offers: list = field(default_factory=list)
 

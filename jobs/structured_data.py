@@ -14,6 +14,7 @@ from django.http import HttpRequest
 
 from employers.structured_data import organization_json_ld, postal_address
 from fairsite.places import region_name
+from fairsite.site_address import absolute_url
 
 from .models import ApplicationMethod, Currency, EmploymentType, JobPosting
 
@@ -65,7 +66,7 @@ def posting_json_ld(posting: JobPosting, *, request: HttpRequest) -> dict | None
         "@type": "JobPosting",
         "title": posting.title,
         "description": posting.description,
-        "url": request.build_absolute_uri(posting.get_absolute_url()),
+        "url": absolute_url(posting.get_absolute_url()),
         "datePosted": posting.published_at.isoformat(),
         "validThrough": posting.expires_at.isoformat(),
         "employmentType": EMPLOYMENT_TYPES[EmploymentType(posting.employment_type)],

@@ -117,34 +117,38 @@ def posting_list(request):
         logger.warning("Job search fell back to the database: %s", error)
         results = database_results(query)
     understanding = form.understanding
+    groups = [] if results.from_database else facet_groups(request.GET, results, understanding)
     return render(
         request,
         "jobs/search.html",
         {
             "form": form,
             "results": results,
-            "facet_groups": []
-            if results.from_database
-            else facet_groups(request.GET, results, understanding),
+            "facet_groups": groups,
+            "filters_chosen": sum(item["selected"] for group in groups for item in group["items"]),
             "understood": understood_parts(request.GET, results, understanding),
             "offers": offer_links(request.GET, results),
             "spelling_url": keeping(request.GET, SPELLING),
             "saved_ids": saved_posting_ids(request.user, [hit.posting.pk for hit in results.hits]),
             "feed_query": _feed_query(request.GET),
-            **place_context(request, form),
+            **place_context(request, form, results),
         },
     )
 
 
-def place_context(request, form: SearchForm) -> dict:
+def place_context(request, form: SearchForm, results) -> dict:
     """What the page's place line shows (jobs/includes/search_place.html): how a
-    shared name was read, with a link to each other reading, and the link that
+    shared name was read (or, when the reading guessed found nothing and another
+    did, that other reading), with a link to each other reading, and the link that
     hides (or shows again) remote jobs open to the place; and the country of a
     place the visitor chose, which the search form carries on."""
     params = request.GET
     hidden = bool(params.get("hide_remote"))
     return {
-        "place_offer": reading_offer(form.place_reading, params),
+        "place_offer": reading_offer(results.place_reading or form.place_reading, params),
+        "place_found_nothing": (
+            results.place_reading.others[0].name if results.place_reading else ""
+        ),
         "remote_toggle_url": url_with(params, hide_remote=None if hidden else "on"),
         "place_country": chosen_country(request),
     }

@@ -23,6 +23,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
 
 from employers.selectors import public_employer
+from fairsite.site_address import absolute_url
 
 from .search_forms import SearchForm
 from .search_results import SearchUnavailable, database_results, run_posting_search
@@ -145,7 +146,8 @@ def widget_page(request):
             {
                 "postings": postings,
                 "heading": heading,
-                "more_url": request.build_absolute_uri(more),
+                "more_url": absolute_url(more),
+                "site_url": settings.SITE_URL,
                 "theme": form.cleaned_data,
                 "resize_script": RESIZE_SCRIPT,
                 "site_name": settings.SITE_NAME,

@@ -11,13 +11,19 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
+from django.conf import settings
 from gunicorn.glogging import Logger
 
+from fairsite.client_address import address_from
 
-def access_entry(*, environ: dict, status: str, sent: int | None, duration_ms: int) -> dict:
+
+def access_entry(
+    *, environ: dict, status: str, sent: int | None, duration_ms: int, trusted_proxies: int
+) -> dict:
     """What one line of the access log says about a request."""
     return {
         "time": datetime.now(UTC).isoformat(timespec="milliseconds"),
+        "client": address_from(environ, trusted_proxies),
         "remote_addr": environ.get("REMOTE_ADDR", ""),
         "method": environ.get("REQUEST_METHOD", ""),
         "path": environ.get("PATH_INFO", ""),
@@ -39,5 +45,7 @@ class JsonAccessLogger(Logger):
             status=resp.status,
             sent=getattr(resp, "sent", None),
             duration_ms=round(request_time.total_seconds() * 1000),
+            # The worker has loaded the site, so its settings are ready.
+            trusted_proxies=settings.TRUSTED_PROXY_COUNT,
         )
         self.access_log.info(json.dumps(entry, separators=(",", ":")))

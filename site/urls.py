@@ -5,10 +5,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from fairsite.accounts.views import LoginView
+from fairsite.csp_reports import csp_report
 from fairsite.health import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path(settings.CSP_REPORT_PATH.strip("/") + "/", csp_report, name="csp_report"),
     # Everyone signs in through one view (allauth's, answering 429 when limited),
     # so the Wagtail admin gets the same rate limits, verification and MFA.
     path("accounts/login/", LoginView.as_view()),

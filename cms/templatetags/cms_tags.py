@@ -1,19 +1,12 @@
 """Template tags for what every page shows: the menus and the breadcrumbs."""
 
-from dataclasses import dataclass
-
 from django import template
 from wagtail.models import Page, Site
 
 from cms.models import Menu
+from fairsite.accounts.navigation import Link
 
 register = template.Library()
-
-
-@dataclass(frozen=True)
-class Link:
-    text: str
-    href: str
 
 
 @register.simple_tag(takes_context=True)

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from employers.selectors import member_employer
+from fairsite.site_address import absolute_url
 
 from .checkout import PaymentsUnavailable, checkout_session_state, checkout_start, portal_start
 from .forms import BuyForm
@@ -109,7 +110,7 @@ def order_cancelled(request, slug, pk):
 @require_POST
 def portal(request, slug):
     employer, _membership = member_employer(request.user, slug, owner_only=True)
-    return_url = request.build_absolute_uri(reverse("billing:overview", kwargs={"slug": slug}))
+    return_url = absolute_url(reverse("billing:overview", kwargs={"slug": slug}))
     try:
         url = portal_start(employer=employer, return_url=return_url)
     except PaymentsUnavailable as unavailable:

@@ -19,6 +19,8 @@ from ninja.security import APIKeyHeader
 from wagtail.api.v3.auth import BearerTokenAuth
 from wagtail.models import APIToken
 
+from fairsite.client_address import client_address
+
 from .keys import partner_key_for_secret
 from .models import PartnerKey
 
@@ -93,9 +95,8 @@ class PersonalTokenAuth(BearerTokenAuth):
 
 
 def anonymous(request: HttpRequest) -> Caller:
-    # REMOTE_ADDR, not X-Forwarded-For, which any caller can write; a proxy in
-    # front of the site must set REMOTE_ADDR to the client's address.
-    address = request.META.get("REMOTE_ADDR", "") or "unknown"
+    # Never a forwarded address a caller chose (see fairsite.client_address).
+    address = client_address(request) or "unknown"
     # A session cookie never lends an anonymous API call anyone's identity.
     request.user = AnonymousUser()
     return Caller(

@@ -19,7 +19,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
 
-from fairsite.places.lookup import read_place
+from fairsite.places.lookup import country_code, read_place
 from fairsite.places.place import Place, PlaceChoice, PlaceNotFound, PlaceReading
 
 # The address parameter a chosen reading's link sets to its country, so the
@@ -32,11 +32,16 @@ def site_country() -> str:
     return settings.PLACES_DEFAULT_COUNTRY
 
 
-def resolve_place(text: str, *, prefer_country: str | None = None) -> PlaceReading:
+def resolve_place(
+    text: str, *, prefer_country: str | None = None, hint_country: str | None = None
+) -> PlaceReading:
     """The one way a typed place is read on this site: the person's country
     (when known) first, then size, then the site's country; PlaceNotFound if
-    nothing fits."""
-    return read_place(text, prefer_country=prefer_country, site_country=site_country())
+    nothing fits. `hint_country` ("US", "GB" or None) stands in for the site's
+    country when something other than the person says where they are (a search's
+    words, ``fairsite.search.word_countries``)."""
+    site = country_code(hint_country) or site_country()
+    return read_place(text, prefer_country=prefer_country, site_country=site)
 
 
 class PlaceField(forms.CharField):
@@ -63,6 +68,8 @@ class PlaceField(forms.CharField):
     ) -> None:
         super().__init__(max_length=max_length, **kwargs)
         self.prefer_country = prefer_country
+        # A callable returning a country for resolve_place's `hint_country`.
+        self.hint_country: Callable[[], str | None] = lambda: None
         self.reading: PlaceReading | None = None
 
     def preferred_country(self) -> str | None:
@@ -76,7 +83,9 @@ class PlaceField(forms.CharField):
         if text in self.empty_values:
             return None
         try:
-            self.reading = resolve_place(text, prefer_country=self.preferred_country())
+            self.reading = resolve_place(
+                text, prefer_country=self.preferred_country(), hint_country=self.hint_country()
+            )
         except PlaceNotFound as error:
             raise ValidationError(error.message, code="place_not_found") from None
         return self.reading.place

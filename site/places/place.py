@@ -98,6 +98,12 @@ class PlaceReading:
     def is_ambiguous(self) -> bool:
         return bool(self.others)
 
+    def choosing(self, choice: PlaceChoice) -> PlaceReading:
+        """This reading with `choice` (one of the others) chosen instead, and the
+        one chosen before first among the others."""
+        others = tuple(other for other in self.others if other != choice)
+        return PlaceReading(self.typed, choice, (self.chosen, *others))
+
     def sentence(self) -> str:
         """The reading in words, for where links can't go (a message after saving)."""
         others = " or ".join(choice.name for choice in self.others)

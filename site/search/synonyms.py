@@ -19,6 +19,12 @@ exactly when the search page would list the posting. A phrase of two or more
 words counts where its words stand together ("bar staff", not "staff at the
 bar"), after word forms: "truck driving" is "truck driver".
 
+``within`` names broader groups: a document holding one of the group's
+phrases holds the broader groups' tokens too, while a query keeps its own
+group's token. So "case manager" finds a resettlement worker (one kind of case
+work) but "resettlement worker" does not find every case manager. Documents
+alone change, so alerts still agree.
+
 ``unless`` lists longer phrases inside which a phrase does not count: a
 "forklift truck driver" is not a truck driver. Each of those phrases belongs to
 another group, so the query side's longest-phrase rule agrees.
@@ -35,6 +41,24 @@ Choices, and why:
   assistant or sales associate works the floor. Each has its own group.
 - Healthcare assistants and nursing assistants (CNA) are a group of their own,
   next to carers: hospital and nursing-home work rather than home care.
+- Reentry and resettlement work is case work. A US reentry case manager,
+  navigator or coordinator and a UK resettlement worker or officer do one job
+  (a caseload of people leaving prison: housing, benefits, work), so they are
+  one group, and that group is within case work: a search for "case manager"
+  or "caseworker" finds them, a search for "resettlement worker" finds them
+  and not every hospital or housing case manager. Probation officers hold a
+  caseload too, but for a court, with powers a case manager has not: their own
+  group, not within case work.
+- The reentry field has several names: a "reentry" search finds work with
+  people who are "justice-involved", "formerly incarcerated" or "returning
+  citizens". Not "resettlement" alone: in the US that is mostly refugee
+  resettlement (the UK's resettlement titles are in the reentry workers' group).
+- "Behavioral health" is the US services' name for mental health work
+  (British spelling joins by word forms).
+- Night work. "Night" alone is a phrase (it is how ads say when the work is:
+  "Night baker", "Warehouse operative - nights"), so "overnight", "graveyard
+  shift" and "third shift" find it and the reverse; an ad that says "home
+  every night" joins too, as it already matched "night".
 - Single words that are also ordinary words in job ads ("driver", "care",
   "staff", "maintenance") are never a phrase of a group, so a posting that
   merely mentions them does not join it.
@@ -58,13 +82,14 @@ GROUP_PREFIX = "zsyn"
 class Group(NamedTuple):
     phrases: tuple[str, ...]
     unless: tuple[str, ...] = ()
+    within: tuple[str, ...] = ()  # keys of broader groups
 
 
-def _group(phrases: str, unless: str = "") -> Group:
+def _group(phrases: str, unless: str = "", within: tuple[str, ...] = ()) -> Group:
     def lines(text: str) -> tuple[str, ...]:
         return tuple(line.strip() for line in text.strip().splitlines() if line.strip())
 
-    return Group(lines(phrases), lines(unless))
+    return Group(lines(phrases), lines(unless), within)
 
 
 # key -> the phrases that mean the same job. Keys are lower-case [a-z] words.
@@ -236,7 +261,8 @@ GROUPS: dict[str, Group] = {
         reentry coordinator
         reentry navigator
         reentry coach
-        """
+        """,
+        within=("caseworker",),
     ),
     "probationofficer": _group(
         """
@@ -383,6 +409,34 @@ GROUPS: dict[str, Group] = {
         customer service agent
         contact center agent
         contact center advisor
+        """
+    ),
+    "reentry": _group(
+        """
+        reentry
+        justice involved
+        formerly incarcerated
+        returning citizen
+        """
+    ),
+    "mentalhealth": _group(
+        """
+        mental health
+        behavioral health
+        """
+    ),
+    "nightshift": _group(
+        """
+        night
+        nightshift
+        night shift
+        night work
+        night worker
+        overnight
+        overnight shift
+        graveyard shift
+        third shift
+        3rd shift
         """
     ),
     # Credentials of the reentry professions, by name and abbreviation.

@@ -18,7 +18,8 @@ What it does to text, in order:
 4. give each token its word form (``fairsite.search.word_forms``: the Snowball
    English stemmer, with small tested tables on top, and why that library);
 5. related job titles (``fairsite.search.synonyms``): a document gets a group's
-   token wherever one of the group's phrases occurs (``normalise``), and a
+   token wherever one of the group's phrases occurs (``normalise``), and the
+   tokens of the broader groups it is within, and a
    query has each such phrase replaced by the token (``query_terms``), so
    "bartender" finds "Bar staff" and the reverse.
 
@@ -181,6 +182,20 @@ def _phrase_table() -> tuple[dict[str, list[tuple[tuple[str, ...], str]]], dict[
     return starts, unless
 
 
+def _broader_table() -> dict[str, tuple[str, ...]]:
+    # group token -> the tokens of the groups it is within, and theirs in turn.
+    def broader(key: str, seen: tuple[str, ...] = ()) -> tuple[str, ...]:
+        if key in seen:
+            raise ValueError(f"Related-title group {key!r} is within itself")
+        found: dict[str, None] = {}
+        for outer in GROUPS[key].within:
+            found[group_token(outer)] = None
+            found.update(dict.fromkeys(broader(outer, (*seen, key))))
+        return tuple(found)
+
+    return {group_token(key): broader(key) for key in GROUPS if GROUPS[key].within}
+
+
 _STARTS, _UNLESS = _phrase_table()
 _FIRSTS = frozenset(_STARTS)
 # The same phrases for documents: one-word phrases by their word, longer ones by
@@ -197,6 +212,7 @@ for _first, _phrases in _STARTS.items():
         if len(_phrase_words) > 1:
             _PAIRS.setdefault(_phrase_words[:2], []).append((_phrase_words, _group))
 _UNLESS = {group: longer for group, longer in _UNLESS.items() if longer}
+_BROADER = _broader_table()
 
 
 def _occurs_around(tokens: list[str], at: int, length: int, longer: tuple[str, ...]) -> bool:
@@ -230,7 +246,11 @@ def with_group_tokens(tokens: list[str]) -> list[str]:
                 and _counts_here(tokens, at, phrase, group)
             ):
                 found[group] = None
-    return [*tokens, *found] if found else tokens
+    if not found:
+        return tokens
+    for group in [group for group in found if group in _BROADER]:
+        found.update(dict.fromkeys(_BROADER[group]))
+    return [*tokens, *found]
 
 
 def _counts_here(tokens: list[str], at: int, phrase: tuple[str, ...], group: str) -> bool:
@@ -273,7 +293,7 @@ _GROUP_WORDS = _words_of_groups()
 
 
 def _digest() -> str:
-    groups = {key: [list(g.phrases), list(g.unless)] for key, g in GROUPS.items()}
+    groups = {key: [list(g.phrases), list(g.unless), list(g.within)] for key, g in GROUPS.items()}
     source = json.dumps([word_forms.fingerprint(), groups, GROUP_PREFIX], sort_keys=True)
     return hashlib.sha256(source.encode()).hexdigest()[:12]
 

@@ -210,6 +210,15 @@ _FIXED = _fixed_forms()
 _SPELLING_STEMS = {_stem(british): _stem(american) for british, american in _lines(_SPELLINGS)}
 
 
+def is_british_spelling(token: str) -> bool:
+    """Whether a lower-case token is a form of a British spelling of the spelling
+    table ("labour", "labourers", "organised", "centres")."""
+    return _stem(token) in _BRITISH_STEMS
+
+
+_BRITISH_STEMS = frozenset(_SPELLING_STEMS) - frozenset(_SPELLING_STEMS.values())
+
+
 def word_form(token: str) -> str:
     """One lower-case ``[a-z0-9]`` token in the form documents and queries meet on."""
     return FORMS[token]

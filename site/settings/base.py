@@ -63,11 +63,19 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    # Its one record holds the site's name and domain (from SITE_URL; see
+    # fairsite.site_address), which allauth's emails and the sitemap read.
+    "django.contrib.sites",
     "django.forms",
+    # Content-Security-Policy (settings/csp.py) and its nonce in templates.
+    "csp",
 ]
+SITE_ID = 1
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "fairsite.admin_scripts.AdminInitialiserScriptsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -94,6 +102,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "fairsite.context_processors.site",
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -133,6 +142,10 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "site_cache",
+        # Django's default (300 entries, then a third are deleted, oldest key
+        # names first) would throw away live rate-limit counters as soon as a few
+        # hundred visitors came in the same minutes, resetting their limits.
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
     },
     # Rendered page parts that every visitor who is not signed in sees alike
     # (fairsite.templatetags.public_cache). Each web process keeps its own:
@@ -198,6 +211,9 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILUSERS_PASSWORD_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+# No Gravatar: the admin would send a hash of each editor's email address to a
+# third party on every page (and the Content-Security-Policy allows no such image).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
 # Documents always go through Wagtail's view (its privacy rules, nosniff, a CSP
@@ -233,8 +249,10 @@ LOGGING = {
 
 from .accounts import *  # noqa: E402, F403
 from .api import *  # noqa: E402, F403
+from .csp import *  # noqa: E402, F403
 from .encryption import *  # noqa: E402, F403
 from .mail import *  # noqa: E402, F403
 from .payments import *  # noqa: E402, F403
 from .places import *  # noqa: E402, F403
+from .proxy import *  # noqa: E402, F403
 from .search import *  # noqa: E402, F403

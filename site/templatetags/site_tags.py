@@ -13,6 +13,8 @@ from django.forms import BaseForm, BaseFormSet, MultiWidget
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from fairsite.accounts.navigation import groups_for
+
 register = template.Library()
 
 
@@ -82,3 +84,13 @@ def json_ld(data) -> str:
         '<script type="application/ld+json">{}</script>',
         mark_safe(encoded.translate(_JSON_SCRIPT_ESCAPES)),  # noqa: S308 (escaped above)
     )
+
+
+@register.simple_tag(takes_context=True)
+def role_links(context) -> list[dict]:
+    """The header's groups of links for the signed-in person (none for visitors)."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None:
+        return []
+    return groups_for(user)

@@ -1,6 +1,7 @@
 """Employers and credentials in the API: stable pages, details with validators, bad input."""
 
 import pytest
+from django.conf import settings
 
 from employers.models import PolicyExclusion
 from tests.factories import EmployerFactory, EmployerWithoutPolicyFactory
@@ -21,7 +22,7 @@ def test_employers_are_listed_by_name_with_their_policy_fields(client, corpus):
     parcel = body["results"][2]
     assert parcel["open_roles"] == 3
     assert parcel["is_verified"] is False
-    assert parcel["feed_url"] == "http://testserver/feeds/employers/parcel-pallet.atom"
+    assert parcel["feed_url"] == f"{settings.SITE_URL}/feeds/employers/parcel-pallet.atom"
     policy = parcel["policy"]
     assert policy["check_timing"] == "after_offer"
     assert policy["checks_after_offer"] is True
@@ -110,7 +111,9 @@ def test_credentials_list_their_open_roles(client, corpus):
     assert body["count"] == 4
     assert by_slug["cpors"]["open_roles"] == 2
     assert by_slug["cpscp"]["open_roles"] == 0
-    assert by_slug["cpors"]["postings_url"] == "http://testserver/api/v1/postings?credential=cpors"
+    assert (
+        by_slug["cpors"]["postings_url"] == f"{settings.SITE_URL}/api/v1/postings?credential=cpors"
+    )
     names = [c["name"] for c in body["results"]]
     assert names == sorted(names)
 

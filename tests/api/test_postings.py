@@ -1,6 +1,7 @@
 """Postings in the API: the search page's search, details with validators, bad input."""
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from jobs.models import Status
@@ -70,8 +71,8 @@ def test_search_answers_with_counts_facets_and_links(client, corpus):
     types = {v["value"]: v["count"] for v in body["facets"]["employment_type"]}
     assert types == {"full_time": 3, "part_time": 1}
     hit = body["results"][0]
-    assert hit["url"].startswith("http://testserver/jobs/")
-    assert hit["api_url"] == f"http://testserver/api/v1/postings/{hit['id']}"
+    assert hit["url"].startswith(f"{settings.SITE_URL}/jobs/")
+    assert hit["api_url"] == f"{settings.SITE_URL}/api/v1/postings/{hit['id']}"
     assert hit["employer"]["slug"] in {"parcel-pallet", "ironbridge"}
     assert "Expired" not in str(body)
     assert "supervisor" not in str(body)

@@ -48,6 +48,10 @@ def browser() -> Browser:
 
 
 def _new_page(browser: Browser, live_server, **options) -> Page:
+    # axe-core goes in as an inline script, which the site's Content-Security-
+    # Policy forbids; tests/browser/test_content_security_policy.py walks the
+    # pages with the policy enforced.
+    options.setdefault("bypass_csp", True)
     context = browser.new_context(base_url=live_server.url, **options)
     page = context.new_page()
     page.set_default_timeout(15_000)
@@ -103,6 +107,13 @@ def assert_accessible(page: Page) -> None:
             for v in violations
         ]
         pytest.fail(f"axe found problems on {page.url}:\n{json.dumps(report, indent=2)}")
+
+
+def horizontal_overflow(page: Page) -> int:
+    """How many pixels the document is wider than the window (0 or less: it fits)."""
+    return page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
 
 
 def sign_in(page: Page, user, live_server) -> None:

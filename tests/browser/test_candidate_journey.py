@@ -29,7 +29,7 @@ def test_a_job_seeker_builds_a_profile_and_then_takes_everything_away(
 
     page.goto("/dashboard/")
     assert_accessible(page)
-    page.get_by_role("link", name="Make your profile").click()
+    page.get_by_role("main").get_by_role("link", name="Make your profile").click()
 
     # The profile.
     expect(page.get_by_role("heading", level=1)).to_have_text("Your profile")

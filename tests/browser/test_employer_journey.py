@@ -20,7 +20,9 @@ def test_employer_posts_a_role_that_an_editor_approves(
 
     page.goto("/hire/")
     assert_accessible(page)
-    page.get_by_role("link", name=re.compile("Set up your organisation")).click()
+    page.get_by_role("main").get_by_role(
+        "link", name=re.compile("Set up your organisation")
+    ).click()
     assert_accessible(page)
     page.get_by_label("Organisation name").fill("Riverside Warehousing")
     page.get_by_label("Industry").select_option(label="Warehouse and logistics")

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from candidates.models import ApplyInvitation
 from fairsite.mail.models import OutgoingEmail
-from tests.browser.conftest import _new_page, assert_accessible, sign_in
+from tests.browser.conftest import _new_page, assert_accessible, horizontal_overflow, sign_in
 from tests.factories import (
     ApplicationFactory,
     DiscoverableCandidateFactory,
@@ -32,12 +32,6 @@ def invitation_setting(matching_indices):
     seeker = DiscoverableCandidateFactory(headline="Forklift driver, five years")
     matching_indices()
     return owner, posting, seeker
-
-
-def horizontal_overflow(page) -> int:
-    return page.evaluate(
-        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-    )
 
 
 def test_an_invitation_asking_about_a_record_is_refused_then_sent_as_edited(

@@ -73,6 +73,8 @@ def test_clearing_a_filter_read_from_the_words_updates_the_box(page, postings):
     search(page)
 
     page.evaluate("window.__stillTheSamePage = true")
+    # On a phone the filters are behind their "Filter" button.
+    page.locator("summary", has_text="Filter · 1 chosen").click()
     page.locator(".search-facets .facet__chosen", has_text="Part time").click()
 
     expect(page.locator("#results-heading")).to_have_text(
@@ -133,5 +135,56 @@ def test_a_typo_and_a_shared_place_name_on_a_phone(browser, live_server, glasgow
         reading.get_by_role("link", name="Glasgow, Kentucky").click()
         expect(page.locator(".posting-card__title")).to_have_text(["Warehouse picker"])
         expect(page.locator(".did-you-mean strong")).to_have_text("warehouse")
+    finally:
+        page.context.close()
+
+
+@pytest.fixture
+def carers_in_richmond_london(es, seeded_credentials, home_page, settings):
+    settings.PLACES_DEFAULT_COUNTRY = "US"
+    ensure(postings_index)
+    PublishedPostingFactory(
+        title="Home carer",
+        located="Richmond, England",
+        located__latitude=51.46171,
+        located__longitude=-0.30633,
+        located__country="GB",
+        located__region="England",
+    )
+    drain_due()
+    get_client().indices.refresh(index=postings_index.alias)
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
+def test_a_british_word_and_a_shared_place_name_on_a_phone(
+    browser, live_server, carers_in_richmond_london, javascript
+):
+    page = _new_page(browser, live_server, viewport=PHONE, java_script_enabled=javascript)
+    try:
+        page.goto("/jobs/")
+        page.get_by_label("Job title, skill or employer").fill("carer")
+        page.get_by_label("Town, ZIP code or postcode").fill("Richmond")
+        page.get_by_role("button", name="Search", exact=True).click()
+
+        expect(page.locator("#results-heading")).to_have_text(
+            "1 job for “carer” within 25 miles of Richmond, England"
+        )
+        expect(page.locator(".place-found-nothing")).to_have_text(
+            "No jobs for “carer” within 25 miles of Richmond, Virginia, "
+            "so we looked in the other places with that name."
+        )
+        expect(page.locator(".place-reading")).to_contain_text("Showing Richmond, Greater London")
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"the page scrolls sideways by {overflow}px at 375px wide"
+        if javascript:
+            assert_accessible(page)
+
+        page.locator(".place-reading").get_by_role("link", name="Richmond, Virginia").click()
+        expect(page.locator("#results-heading")).to_have_text(
+            "0 jobs for “carer” within 25 miles of Richmond, VA"
+        )
+        expect(page.locator(".place-found-nothing")).to_have_count(0)
     finally:
         page.context.close()

@@ -1,6 +1,7 @@
 """What every page has: the menus from the Menus snippets, breadcrumbs, and SEO and sharing tags."""
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from cms.demo import load_home_page
@@ -98,12 +99,12 @@ def test_pages_carry_seo_and_sharing_tags(client, guides, media_root):
     assert meta("description") == "When a conviction stops counting."
     assert meta("og:title") == "Spent convictions explained"
     assert meta("og:description") == "When a conviction stops counting."
-    assert meta("og:url") == f"http://localhost{guide.url}"
+    assert meta("og:url") == f"{settings.SITE_URL}{guide.url}"
     assert meta("og:image").startswith("http://")
     assert meta("og:image").endswith(".png")
     assert meta("og:image:alt") == "Two people talking at a desk"
     assert meta("twitter:card") == "summary_large_image"
-    assert head.select_one("link[rel=canonical]")["href"] == f"http://localhost{guide.url}"
+    assert head.select_one("link[rel=canonical]")["href"] == f"{settings.SITE_URL}{guide.url}"
 
 
 @pytest.mark.django_db

@@ -2,6 +2,7 @@
 
 import feedparser
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from cms.demo import load_home_page
@@ -45,7 +46,7 @@ def test_the_latest_jobs_feed_lists_every_visible_posting_newest_first(client, c
     assert [entry.id for entry in feed.entries] == ids_of(corpus)  # the corpus is newest first
     first = feed.entries[0]
     assert first.title == "Warehouse operative at Parcel & Pallet"
-    assert first.link == f"http://testserver{corpus[0].get_absolute_url()}"
+    assert first.link == f"{settings.SITE_URL}{corpus[0].get_absolute_url()}"
     if kind == "atom":
         assert first.updated_parsed[:6] == corpus[0].updated_at.utctimetuple()[:6]
 

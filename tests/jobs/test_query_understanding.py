@@ -92,6 +92,22 @@ def test_words_with_a_meaning_of_their_own_stay(typed):
         ("ban the box jobs", "", {}, {"after_offer"}),
         ("remote part time no dbs", "",
          {"workplace": "remote", "employment_type": "part_time"}, {"after_offer"}),
+        # Other everyday ways of saying the same.
+        ("remote only", "", {"workplace": "remote"}, set()),
+        ("home working admin", "admin", {"workplace": "remote"}, set()),
+        ("teleworking", "", {"workplace": "remote"}, set()),
+        ("hybrid working admin", "admin", {"workplace": "hybrid"}, set()),
+        ("part timers", "", {"employment_type": "part_time"}, set()),
+        ("full timer", "", {"employment_type": "full_time"}, set()),
+        ("temps", "", {"employment_type": "temporary"}, set()),
+        ("fixed term cleaner", "cleaner", {"employment_type": "temporary"}, set()),
+        ("short term warehouse", "warehouse", {"employment_type": "temporary"}, set()),
+        ("apprenticeships", "", {"employment_type": "apprenticeship"}, set()),
+        ("internships", "", {"employment_type": "internship"}, set()),
+        ("jobs that hire felons", "", {}, {"after_offer"}),
+        ("ex felon", "", {}, {"after_offer"}),
+        ("warehouse jobs for people with a criminal record", "warehouse", {}, {"after_offer"}),
+        ("cook with convictions", "cook", {}, {"after_offer"}),
     ],
 )  # fmt: skip
 def test_intent_phrases_become_filters(typed, words, filters, flags):

@@ -46,7 +46,7 @@ def test_the_document_carries_what_search_filters_and_ranks_on(seeded_credential
     assert document["skills_norm"] == "mentor"
     assert document["credentials"] == ["cpors"]
     assert document["credentials_norm"] == (
-        "certifi profession in offend reentri strategi cpor zsyncpors"
+        "certifi profession in offend reentri strategi cpor zsyncpors zsynreentry"
     )
     assert document["salary_yearly"] == 20 * 2080
     assert document["salary_bands"] == ["20000", "30000", "40000"]

@@ -3,11 +3,13 @@ places share is searched with its radius as the likeliest place, the others
 offered as links; remote jobs open to the place are listed with the rest."""
 
 import re
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from fairsite.places import find_place
-from jobs.models import Workplace
+from jobs.models import Category, Workplace
 from jobs.search_queries import PostingQuery
 from jobs.search_results import run_posting_search
 from tests.factories import CandidateProfileFactory, PublishedPostingFactory, UserFactory
@@ -147,6 +149,124 @@ def test_a_saved_search_keeps_the_place_it_was_read_as(client, index, settings):
     assert page.select_one("#job-alert form input[name=place]")["value"] == "Glasgow, Scotland"
 
 
+@pytest.mark.parametrize(
+    ("words", "chosen"),
+    [
+        # Cambridge, England (146k) and Cambridge, MA (110k) are of a size: the
+        # site's country (US) decides, unless the words are distinctly British.
+        ("carer", "Cambridge, England"),
+        ("HGV driver", "Cambridge, England"),
+        ("labourer", "Cambridge, England"),
+        ("caregiver", "Cambridge, Massachusetts"),
+        ("cook", "Cambridge, Massachusetts"),
+        # Words of both countries say nothing.
+        ("carer or caregiver", "Cambridge, Massachusetts"),
+    ],
+)
+def test_distinctly_british_or_american_words_read_a_shared_name_of_towns_of_a_size(
+    client, index, settings, words, chosen
+):
+    settings.PLACES_DEFAULT_COUNTRY = "US"
+    refresh()
+
+    page = parse(client.get("/jobs/", {"q": words, "place": "Cambridge"}))
+
+    assert reading_line(page).startswith(f"Showing {chosen}")
+    other = next(name for name in other_readings(page) if name.startswith("Cambridge, "))
+    assert other != chosen
+    # Size still wins over the words: Birmingham, England is six times Alabama's.
+    birmingham = parse(client.get("/jobs/", {"q": "caregiver", "place": "Birmingham"}))
+    assert reading_line(birmingham).startswith("Showing Birmingham, England")
+
+
+def test_the_visitors_own_country_wins_over_their_words(client, index, settings):
+    settings.PLACES_DEFAULT_COUNTRY = "US"
+    refresh()
+    params = {"q": "carer", "place": "Cambridge", "place_country": "US"}
+    chosen = parse(client.get("/jobs/", params))
+    assert reading_line(chosen).startswith("Showing Cambridge, Massachusetts")
+    profile = CandidateProfileFactory(
+        home__label="Lowell, MA",
+        home__region="MA",
+        home__country="US",
+        home__latitude=42.6334,
+        home__longitude=-71.3162,
+    )
+    client.force_login(profile.user)
+
+    page = parse(client.get("/jobs/", {"q": "carer", "place": "Cambridge"}))
+
+    assert reading_line(page).startswith("Showing Cambridge, Massachusetts")
+
+
+def test_a_place_read_by_size_that_finds_nothing_gives_way_to_the_words_country(
+    client, index, settings
+):
+    settings.PLACES_DEFAULT_COUNTRY = "US"
+    posting_in("Richmond, Greater London", title="Carer")
+    posting_in("Richmond, CA", title="Caregiver")
+    posting_in("Richmond, VA", title="Cook")
+    refresh()
+    client.force_login(UserFactory())  # signed in, with no profile: no country
+
+    # Richmond, Virginia is ten times Richmond, London: size reads it first.
+    page = parse(client.get("/jobs/", {"q": "carer", "place": "Richmond"}))
+
+    assert page_titles(page) == ["Carer"]
+    said = page.select_one(".place-found-nothing").get_text(" ", strip=True)
+    assert said == (
+        "No jobs for “carer” within 25 miles of Richmond, Virginia, "
+        "so we looked in the other places with that name."
+    )
+    assert reading_line(page).startswith("Showing Richmond, Greater London")
+    # An alert saved from this page is for the place it shows.
+    assert page.select_one("#job-alert form input[name=place]")["value"] == "Richmond, England"
+    # The reading by size is a link: chosen, it is searched as it is.
+    virginia = parse(client.get(f"/jobs/{other_readings(page)['Richmond, Virginia']}"))
+    assert page_titles(virginia) == []
+    assert not virginia.select(".place-found-nothing")
+    assert reading_line(virginia) == ""
+    # Words that find something at the reading by size keep it.
+    cook = parse(client.get("/jobs/", {"q": "cook", "place": "Richmond"}))
+    assert page_titles(cook) == ["Cook"]
+    assert reading_line(cook).startswith("Showing Richmond, Virginia")
+
+
+def test_words_that_say_no_country_never_move_the_place(client, index, settings):
+    settings.PLACES_DEFAULT_COUNTRY = "US"
+    posting_in("Richmond, Greater London", title="Cleaner")
+    posting_in("Richmond, CA", title="Cleaner")
+    refresh()
+
+    page = parse(client.get("/jobs/", {"q": "cleaner", "place": "Richmond"}))
+
+    assert page_titles(page) == []
+    assert not page.select(".place-found-nothing")
+    assert reading_line(page).startswith("Showing Richmond, Virginia")
+
+
+def test_a_place_read_in_the_visitors_own_country_is_never_changed(client, index, settings):
+    settings.PLACES_DEFAULT_COUNTRY = "US"
+    posting_in("Richmond, Greater London", title="Carer")
+    refresh()
+    chosen = parse(client.get("/jobs/", {"q": "carer", "place": "Richmond", "place_country": "US"}))
+    profile = CandidateProfileFactory(
+        home__label="Norfolk, VA",
+        home__region="VA",
+        home__country="US",
+        home__latitude=36.8468,
+        home__longitude=-76.2852,
+    )
+    client.force_login(profile.user)
+
+    lives_there = parse(client.get("/jobs/", {"q": "carer", "place": "Richmond"}))
+
+    for page in (chosen, lives_there):
+        assert page_titles(page) == []
+        assert not page.select(".place-found-nothing")
+    assert reading_line(lives_there).startswith("Showing Richmond, Virginia")
+
+
 # Remote jobs open to the place ------------------------------------------------------
 
 
@@ -192,6 +312,47 @@ def test_remote_jobs_rank_with_the_rest_by_their_words(client, remote_and_local)
     results = run_posting_search(PostingQuery(text="reentry cook", near=_near("Columbus, OH")))
 
     assert results.hits[0].posting.title == "Reentry cook"
+
+
+def test_a_place_alone_lists_the_nearest_first_the_newer_among_equals_then_remote_jobs(
+    client, index
+):
+    now = timezone.now()
+    remote_posting("Remote, open to the US", "US")  # the newest of all
+    posting_in("Delaware, OH", title="24 miles away", published_at=now - timedelta(hours=1))
+    posting_in("Westerville, OH", title="12 miles away", published_at=now - timedelta(days=2))
+    posting_in("Columbus, OH", title="Here, older", published_at=now - timedelta(days=20))
+    posting_in("Columbus, OH", title="Here, newer", published_at=now - timedelta(days=10))
+    refresh()
+    nearest_first = ["Here, newer", "Here, older", "12 miles away", "24 miles away"]
+
+    page = parse(client.get("/jobs/", {"place": "Columbus, OH"}))
+    # Filler words only, or a kind of work read as its category: still no words to rank by.
+    filler = parse(client.get("/jobs/", {"q": "jobs near me", "place": "Columbus, OH"}))
+
+    assert page_titles(page) == [*nearest_first, "Remote, open to the US"]
+    assert page_titles(filler) == page_titles(page)
+    # Newest first is still a choice, and without a place the newest come first.
+    newest = parse(client.get("/jobs/", {"place": "Columbus, OH", "sort": "newest"}))
+    assert page_titles(newest)[:2] == ["Remote, open to the US", "24 miles away"]
+    assert page_titles(parse(client.get("/jobs/")))[0] == "Remote, open to the US"
+
+
+def test_a_kind_of_work_at_a_place_lists_the_nearest_first(client, index):
+    now = timezone.now()
+    posting_in("Westerville, OH", title="Cashier", category=Category.RETAIL, published_at=now)
+    posting_in(
+        "Columbus, OH",
+        title="Sales associate",
+        category=Category.RETAIL,
+        published_at=now - timedelta(days=5),
+    )
+    posting_in("Columbus, OH", title="Cook", category=Category.HOSPITALITY, published_at=now)
+    refresh()
+
+    page = parse(client.get("/jobs/", {"q": "retail jobs", "place": "Columbus, OH"}))
+
+    assert page_titles(page) == ["Sales associate", "Cashier"]
 
 
 def test_hiding_remote_jobs_leaves_only_jobs_within_the_distance_with_exact_counts(

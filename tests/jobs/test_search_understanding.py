@@ -88,6 +88,9 @@ def test_work_near_me_lists_every_job(client, board):
         ("remote case manager jobs", ["Case manager"]),
         ("part time cook", ["Line cook"]),
         ("full-time cook", ["Prep cook"]),
+        ("remote only", ["Case manager"]),
+        ("home working case manager", ["Case manager"]),
+        ("part timers cook", ["Line cook"]),
     ],
 )
 def test_intent_phrases_choose_filters_instead_of_matching_words(client, board, typed, found):
@@ -170,7 +173,10 @@ def test_with_no_background_check_employers_who_never_check_come_first(client, i
         assert shown == ["Cleaner", "Porter", "Cook"], params  # then the newest
 
 
-@pytest.mark.parametrize("typed", ["felony friendly", "second chance", "fair chance jobs"])
+@pytest.mark.parametrize(
+    "typed",
+    ["felony friendly", "second chance", "fair chance jobs", "jobs that hire felons", "ex felon"],
+)
 def test_fair_chance_phrases_choose_employers_who_check_only_after_an_offer(client, board, typed):
     page = get(client, {"q": typed})
 

@@ -84,6 +84,14 @@ def test_words_people_keep_apart_stay_apart(index, query, title):
         ("factory work", "Production worker"),
         ("factory worker", "Assembly operative"),
         ("production operative", "Factory hand"),
+        ("overnight", "Night baker"),
+        ("night shift", "Warehouse operative - nights"),
+        ("graveyard shift", "Overnight shelf stacker"),
+        ("3rd shift", "Night custodian"),
+        ("reentry", "Case manager - justice involved"),
+        ("re-entry", "Housing officer for formerly incarcerated people"),
+        ("mental health", "Behavioural health specialist"),
+        ("caseworker", "Reentry coordinator"),
     ],
 )
 def test_a_title_finds_the_related_titles_people_use(index, query, title):
@@ -101,6 +109,19 @@ def test_every_group_joins_its_first_and_last_phrase_both_ways(index, key):
 
     assert search(last) == [f"{first.title()} wanted", "Office manager"]
     assert sorted(search(first)) == sorted([f"{first.title()} wanted", "Office manager"])
+
+
+def test_a_kind_of_case_work_is_found_as_case_work_but_not_the_reverse(index):
+    posted("Resettlement worker", "Reentry navigator", "Hospital case manager")
+
+    assert sorted(search("case manager")) == [
+        "Hospital case manager",
+        "Reentry navigator",
+        "Resettlement worker",
+    ]
+    assert sorted(search("caseworker")) == sorted(search("case manager"))
+    assert sorted(search("resettlement worker")) == ["Reentry navigator", "Resettlement worker"]
+    assert search("probation officer") == []
 
 
 def test_a_phrase_inside_a_longer_title_of_another_group_does_not_count(index):

@@ -5,6 +5,7 @@ import re
 from datetime import datetime
 
 import pytest
+from django.conf import settings
 from django.test import Client
 
 from jobs.models import Status
@@ -70,7 +71,7 @@ def test_every_posting_of_the_corpus_has_the_required_and_recommended_fields(cli
             "value": str(posting.pk),
         }
         assert data["directApply"] is True
-        assert data["url"] == f"http://testserver{posting.get_absolute_url()}"
+        assert data["url"] == f"{settings.SITE_URL}{posting.get_absolute_url()}"
         if posting.is_remote:
             assert data["jobLocationType"] == "TELECOMMUTE"
             assert data["applicantLocationRequirements"] == [{"@type": "Country", "name": "US"}]
@@ -147,7 +148,7 @@ def test_a_full_address_a_logo_and_a_website_are_all_given(client, db):
         "addressCountry": "GB",
     }
     assert data["hiringOrganization"]["sameAs"] == "https://harbour.example"
-    assert data["hiringOrganization"]["logo"] == "http://testserver/media/employers/logos/h.png"
+    assert data["hiringOrganization"]["logo"] == f"{settings.SITE_URL}/media/employers/logos/h.png"
     assert data["baseSalary"]["value"] == {
         "@type": "QuantitativeValue",
         "value": 15.0,
@@ -220,5 +221,5 @@ def test_an_employer_page_has_organization_data(client, corpus):
     assert data["@context"] == "https://schema.org/"
     assert data["@type"] == "Organization"
     assert data["name"] == "Parcel & Pallet"
-    assert data["url"] == "http://testserver/employers/parcel-pallet/"
+    assert data["url"] == f"{settings.SITE_URL}/employers/parcel-pallet/"
     assert data["description"].startswith("We run warehouses")

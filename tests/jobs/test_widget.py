@@ -1,6 +1,7 @@
 """The partner widget: the right postings, themable within limits, frameable, cookieless."""
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from jobs.models import Status
@@ -35,7 +36,7 @@ def test_an_employer_widget_lists_its_visible_postings_newest_first(client, corp
     assert titles(response) == ["Warehouse operative", "Warehouse team leader"]
     assert parse(response).h1.get_text() == "Jobs at Parcel & Pallet"
     link = parse(response).select_one("li .title a")
-    assert link["href"] == f"http://testserver{corpus[0].get_absolute_url()}"
+    assert link["href"] == f"{settings.SITE_URL}{corpus[0].get_absolute_url()}"
     assert link["target"] == "_blank"
 
 
@@ -46,7 +47,7 @@ def test_a_search_widget_shows_the_first_postings_the_search_page_shows(client, 
 
     assert titles(response) == on_page[:3]
     more = parse(response).select_one(".more a")["href"]
-    assert more == "http://testserver/jobs/?q=warehouse"
+    assert more == f"{settings.SITE_URL}/jobs/?q=warehouse"
 
 
 def test_the_widget_may_be_framed_by_any_site_and_nothing_else_may(client, corpus):

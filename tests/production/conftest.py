@@ -11,12 +11,14 @@ X-Forwarded-For themselves.
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +32,7 @@ from fairsite.devtools.procfile import ProcessFailed, ProcfileProcess, WebServer
 
 HOST = "jobs.example.org"
 SITE_URL = f"https://{HOST}"
+API_ANONYMOUS_LIMIT = 5
 
 
 @dataclass
@@ -47,6 +50,7 @@ class ProductionSite:
         headers: dict[str, str] | None = None,
         method: str = "GET",
         body: bytes | None = None,
+        preload_content: bool = True,
     ) -> urllib3.BaseHTTPResponse:
         """One request as the proxy would pass it on: the site's host name, and
         X-Forwarded-Proto: https unless ``https`` is False. Redirects are not followed."""
@@ -59,10 +63,25 @@ class ProductionSite:
             redirect=False,
             retries=False,
             timeout=30,
+            preload_content=preload_content,
         )
 
     def access_log(self) -> str:
         return self.web.log()
+
+    def access_entry(self, matches) -> dict:
+        """The last access-log entry ``matches`` accepts, waiting for the worker to write it
+        (it logs a request just after sending the answer)."""
+        deadline = time.monotonic() + 10
+        while True:
+            lines = self.access_log().splitlines()
+            entries = [json.loads(line) for line in lines if line.startswith("{")]
+            found = [entry for entry in entries if matches(entry)]
+            if found:
+                return found[-1]
+            if time.monotonic() > deadline:
+                raise AssertionError(f"no such access-log entry in: {self.access_log()}")
+            time.sleep(0.1)
 
 
 def production_environment(var_dir: Path, elasticsearch_url: str) -> dict[str, str]:
@@ -85,6 +104,7 @@ def production_environment(var_dir: Path, elasticsearch_url: str) -> dict[str, s
         "EMAIL_URL": "console://",
         "PREFERENCES_ENCRYPTION_KEY": Fernet.generate_key().decode(),
         "TRUSTED_PROXY_COUNT": "1",
+        "API_ANONYMOUS_REQUESTS_PER_MINUTE": str(API_ANONYMOUS_LIMIT),
         # Two workers are plenty for the tests on a shared machine.
         "WEB_CONCURRENCY": "2",
         "PYTHONUNBUFFERED": "1",

@@ -4,7 +4,6 @@ access log is structured and never holds a query string."""
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import runpy
@@ -15,12 +14,9 @@ from bs4 import BeautifulSoup
 
 from fairsite.devtools.paths import BASE_DIR
 from fairsite.devtools.procfile import commands, procfile_entries
+from tests.production.conftest import SITE_URL
 
 GUNICORN_CONF = BASE_DIR / "deploy" / "gunicorn.conf.py"
-
-
-def access_lines(site) -> list[dict]:
-    return [json.loads(line) for line in site.access_log().splitlines() if line.startswith("{")]
 
 
 def wait_for(condition, *, seconds: float = 30):
@@ -85,9 +81,7 @@ def test_a_search_finds_demo_postings_the_worker_indexed(production_site):
 def test_access_log_is_json_with_the_path_but_never_the_query_string(production_site):
     production_site.get("/jobs/?q=arson+conviction&where=Leeds")
 
-    lines = [line for line in access_lines(production_site) if line["path"] == "/jobs/"]
-    assert lines, production_site.access_log()
-    entry = lines[-1]
+    entry = production_site.access_entry(lambda entry: entry["path"] == "/jobs/")
     assert entry["method"] == "GET"
     assert entry["status"] == 200
     assert isinstance(entry["duration_ms"], int)
@@ -104,3 +98,14 @@ def test_reload_replaces_the_workers_without_stopping_the_service(production_sit
     wait_for(lambda: production_site.access_log().count("Booting worker") >= before + 2)
     assert production_site.web.process.poll() is None
     assert production_site.get("/healthz").status == 200
+
+
+def test_the_sitemap_and_healthz_carry_site_url(production_site):
+    # The release step's migrate set the site records from SITE_URL.
+    sitemap = production_site.get("/sitemap.xml").data.decode()
+    urls = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    health = production_site.get("/healthz").json()
+
+    assert len(urls) > 50  # the demo's pages, postings and employers
+    assert all(url.startswith(f"{SITE_URL}/") for url in urls)
+    assert health["checks"]["site"] == {"up": True, "detail": SITE_URL}

@@ -85,6 +85,36 @@ def test_a_preferences_key_that_is_not_a_fernet_key_stops_start_up_without_showi
     assert "my-secret-password" not in result.stderr
 
 
+def test_production_refuses_an_http_site_url(production_env):
+    production_env["SITE_URL"] = "http://jobs.example.org"
+
+    result = run_manage("check", env=production_env)
+
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("Settings error: SITE_URL must start with https://")
+    assert "SITE_URL_ALLOW_HTTP" in lines[0]
+
+
+def test_an_http_site_url_is_allowed_for_a_private_test_only_when_said(production_env):
+    production_env["SITE_URL"] = "http://intranet.test:8080"
+    production_env["SITE_URL_ALLOW_HTTP"] = "true"
+
+    result = run_manage("check", env=production_env)
+
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_site_url_with_a_path_stops_start_up(production_env):
+    production_env["SITE_URL"] = "https://jobs.example.org/board"
+
+    result = run_manage("check", env=production_env)
+
+    assert result.returncode == 1
+    assert "SITE_URL must be the site's origin alone" in result.stderr
+
+
 def test_email_url_chooses_smtp_with_credentials_and_tls():
     found = email_settings("smtp://mailer:p%40ss@smtp.example.org:587?tls=1")
 

@@ -5,9 +5,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from fairsite.search import text as text_module
+from fairsite.search.synonyms import Group
 from fairsite.search.text import (
     distinct_terms,
     document_terms,
+    group_token,
     normalise,
     query_terms,
     terms,
@@ -209,3 +212,23 @@ def test_standard_analyzer_on_normalised_text_yields_exactly_the_terms(es):
 @given(st.text(max_size=300))
 def test_standard_analyzer_agrees_on_any_text(es, text):
     assert _analyzed(es, normalise(text)) == document_terms(text)
+
+
+def test_a_document_holds_the_tokens_of_the_groups_its_group_is_within():
+    narrower, broader = group_token("reentryworker"), group_token("caseworker")
+
+    assert normalise("Resettlement worker").split()[-2:] == [narrower, broader]
+    assert normalise("Reentry case manager").split().count(broader) == 1
+    # A query keeps its own group: "resettlement worker" is not every case manager.
+    assert query_terms("resettlement worker") == [narrower]
+    assert query_terms("case manager") == [broader]
+    assert broader in normalise("Case manager")
+    assert narrower not in normalise("Case manager")
+
+
+def test_a_group_within_itself_is_refused(monkeypatch):
+    looped = {"a": Group(("one",), within=("b",)), "b": Group(("two",), within=("a",))}
+    monkeypatch.setattr(text_module, "GROUPS", looped)
+
+    with pytest.raises(ValueError, match="within itself"):
+        text_module._broader_table()
