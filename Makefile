@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test lint format lock lock-places bench bench-matching bench-alerts relevance clean
+.PHONY: run test lint format lock lock-places bench bench-load bench-matching bench-alerts relevance clean
 
 run: $(STAMP)
 	$(PY) -m fairsite.devtools.run
@@ -21,6 +21,12 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m fairsite.devtools.prepare run
 	$(PY) -m bench.search $(BENCH_ARGS)
+
+# The production web server (gunicorn) under wrk, on the search benchmark's 100k postings.
+# A quick look: make bench-load BENCH_ARGS="--postings 2000 --seconds 10"
+bench-load: $(STAMP)
+	$(PY) -m fairsite.devtools.prepare bench
+	$(PY) -m bench.load $(BENCH_ARGS)
 
 # Matching both ways, 100k postings and 100k discoverable candidates (README: Benchmarks).
 # Other sizes: make bench-matching BENCH_ARGS="--postings 5000 --candidates 5000"

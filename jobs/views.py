@@ -1,6 +1,7 @@
 import logging
+from functools import partial
 
-from django.db.models import F
+from django.db.models import F, prefetch_related_objects
 from django.http import Http404, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
@@ -10,6 +11,7 @@ from candidates.selectors import profile_for, saved_posting_ids
 from employers.policy import policy_sentences
 from employers.selectors import memberships_of, policy_of
 from fairsite.places.forms import reading_offer
+from fairsite.templatetags.public_cache import is_public_request
 
 from .models import JobPosting
 from .query_understanding import SPELLING
@@ -188,13 +190,14 @@ def posting_closed(request, posting: JobPosting):
     )
 
 
+POSTING_PAGE_RELATIONS = ("locations", "required_credentials", "preferred_credentials")
+
+
 def posting_detail(request, pk, slug):
-    posting = get_object_or_404(
-        JobPosting.objects.select_related("employer").prefetch_related(
-            "locations", "required_credentials", "preferred_credentials"
-        ),
-        pk=pk,
-    )
+    """A posting's page. For visitors who are not signed in most of it comes from
+    cached fragments (``public_fragment`` in the template), so the related rows,
+    the policy and the structured data are read only when a fragment is rendered."""
+    posting = get_object_or_404(JobPosting.objects.select_related("employer"), pk=pk)
     is_preview = not posting.is_visible
     if is_preview and not _may_preview(request.user, posting):
         if posting.has_closed:
@@ -202,21 +205,27 @@ def posting_detail(request, pk, slug):
         raise Http404
     if slug != posting.slug:
         return redirect(posting, permanent=True)
+    if not is_public_request(request):
+        prefetch_related_objects([posting], *POSTING_PAGE_RELATIONS)
     if not is_preview and not _may_preview(request.user, posting):
         JobPosting.objects.filter(pk=posting.pk).update(view_count=F("view_count") + 1)
-    policy = policy_of(posting.employer)
     return render(
         request,
         "jobs/posting_detail.html",
         {
             "posting": posting,
             "employer": posting.employer,
-            "policy_sentences": policy_sentences(policy),
+            # Called by the template only when it renders them.
+            "policy_sentences": partial(_policy_sentences, posting.employer),
             "is_preview": is_preview,
             "application": applications_of(request.user).filter(posting=posting).first()
             if request.user.is_authenticated
             else None,
             "is_saved": posting.pk in saved_posting_ids(request.user, [posting.pk]),
-            "json_ld": None if is_preview else posting_json_ld(posting, request=request),
+            "json_ld": None if is_preview else partial(posting_json_ld, posting, request=request),
         },
     )
+
+
+def _policy_sentences(employer) -> list[str]:
+    return policy_sentences(policy_of(employer))

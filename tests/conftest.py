@@ -29,6 +29,15 @@ def private_media(settings, tmp_path):
     return settings.PRIVATE_MEDIA_ROOT
 
 
+@pytest.fixture(autouse=True)
+def empty_fragment_cache():
+    """Each test starts with no cached page fragments: its database is rolled back
+    afterwards, so the next test could reach the same index generation again."""
+    from django.core.cache import caches
+
+    caches["fragments"].clear()
+
+
 @pytest.fixture(scope="session")
 def elasticsearch_server():
     """A real Elasticsearch for the session: TEST_ELASTICSEARCH_URL, or one we start."""

@@ -2,6 +2,7 @@
 
     python -m fairsite.devtools.prepare run    # Elasticsearch, the place data
     python -m fairsite.devtools.prepare test   # also stripe-mock, Chromium, axe-core
+    python -m fairsite.devtools.prepare bench  # as for run, and wrk
 
 On Debian, as root, missing system packages are installed with apt-get;
 elsewhere the first missing tool is named with what to install.
@@ -28,12 +29,15 @@ CHROMIUM = Path("/usr/bin/chromium")
 # command that must exist -> Debian package that provides it
 SYSTEM_PACKAGES = {
     "run": {"java": "openjdk-17-jre-headless", "mvn": "maven"},
+    # The load benchmark (make bench-load) drives the web server with wrk.
+    "bench": {"java": "openjdk-17-jre-headless", "mvn": "maven", "wrk": "wrk"},
     "test": {
         "java": "openjdk-17-jre-headless",
         "mvn": "maven",
         "go": "golang-go",
         "npm": "npm",
         "chromium": "chromium",
+        "wrk": "wrk",  # the load benchmark's own tests
     },
 }
 

@@ -19,3 +19,19 @@ class OutboxEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.index_name} {self.object_id}"
+
+
+class IndexGeneration(models.Model):
+    """How many committed changes have been queued for one index.
+
+    Bumped in the transaction that queues a change (``outbox.enqueue``), so it
+    moves exactly when, and only when, something the index shows has changed:
+    a cache key that carries it is out of date the moment the change commits,
+    in every process at once.
+    """
+
+    index_name = models.CharField(max_length=100, primary_key=True)
+    generation = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.index_name} {self.generation}"

@@ -8,11 +8,11 @@ from datetime import datetime
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Count, Min, Q
+from django.db.models import Count, F, Min, Q
 from django.db.transaction import TransactionManagementError
 from django.utils import timezone
 
-from fairsite.outbox.models import OutboxEntry
+from fairsite.outbox.models import IndexGeneration, OutboxEntry
 from fairsite.search.registry import get_index
 
 
@@ -45,8 +45,34 @@ def enqueue(index_name: str, object_ids: Iterable[Any]) -> int:
         for object_id in dict.fromkeys(str(primary_key.to_python(each)) for each in object_ids)
     )
     if entries:
+        _bump_generation(index_name)
         transaction.on_commit(_drain_soon, robust=True)
     return len(entries)
+
+
+def _bump_generation(index_name: str) -> None:
+    """One more change for the index, in the caller's transaction (``IndexGeneration``)."""
+    generations = IndexGeneration.objects.filter(index_name=index_name)
+    if not generations.update(generation=F("generation") + 1):
+        _row, created = IndexGeneration.objects.get_or_create(
+            index_name=index_name, defaults={"generation": 1}
+        )
+        if not created:  # another transaction made the row first
+            generations.update(generation=F("generation") + 1)
+
+
+def index_generation(index_name: str) -> int:
+    """How many changes have been committed for the index so far (0 before the first).
+
+    A cache key that carries this number is out of date as soon as the index's
+    next change commits, whichever process made it.
+    """
+    found = (
+        IndexGeneration.objects.filter(index_name=index_name)
+        .values_list("generation", flat=True)
+        .first()
+    )
+    return found or 0
 
 
 def backlog(index_name: str | None = None) -> Backlog:

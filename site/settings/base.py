@@ -146,7 +146,15 @@ CACHES = {
         # names first) would throw away live rate-limit counters as soon as a few
         # hundred visitors came in the same minutes, resetting their limits.
         "OPTIONS": {"MAX_ENTRIES": 100_000},
-    }
+    },
+    # Rendered page parts that every visitor who is not signed in sees alike
+    # (fairsite.templatetags.public_cache). Each web process keeps its own:
+    # the key that makes them out of date is read from the database.
+    "fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "public-fragments",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
 }
 
 AUTH_USER_MODEL = "accounts.User"

@@ -1,0 +1,287 @@
+"""The load benchmark: the production web server under wrk (``make bench-load``).
+
+    python -m bench.load                   # 100,000 postings -> bench/results/load-100k.json
+    python -m bench.load --postings 2000   # a quick look -> bench/results/load-2k.json
+
+It starts its own Elasticsearch and database (``bench.environment``), loads the
+search benchmark's dataset (``bench.loading``) and the demo home page, builds
+the postings index, then runs the Procfile's ``release`` steps and its ``web``
+process (gunicorn, ``deploy/gunicorn.conf.py``) under the production settings,
+DEBUG off, behind a pretend TLS proxy (wrk sends the site's host name and
+``X-Forwarded-Proto: https``). wrk then drives, one after the other at each
+number of connections: the search page (cycling the search benchmark's query
+set: words, facets, radius), posting pages, the home page and a trivial view
+(robots.txt); and, as the ceiling, the very Elasticsearch requests those search
+pages send, straight to Elasticsearch. Every visitor is signed out. The
+targets are the issue's; they are reported, not asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import secrets
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bench.environment import (
+    RESULTS_DIR,
+    benchmark_environment,
+    git_commit,
+    load_average,
+    machine,
+    run_and_report,
+    sampled_load,
+    versions,
+)
+from bench.profiling import cpu_ms_per_request, finish_sampling, start_sampling
+from bench.report import check_targets, size_label, table, targets_table, write_results
+from bench.wrk import WrkRequest, captured_search_requests, run_wrk, write_requests
+
+HOST = "jobs.example.org"
+PROXY_HEADERS = {"Host": HOST, "X-Forwarded-Proto": "https"}
+CONNECTIONS = (16, 64)
+POSTING_PAGES = 50
+WORKERS = 3  # as the figures this benchmark is compared with
+CPU_REQUESTS = 200  # per page, for the CPU time per request in this process
+# Measured before the fragment cache, on the same machine (gunicorn, 3 workers).
+TODAY = {"posting": 264}
+TARGETS = [
+    ("search / Elasticsearch at 16", ("ratios", "search_to_elasticsearch_16"), 0.5, "min"),
+    ("search / Elasticsearch at 64", ("ratios", "search_to_elasticsearch_64"), 0.5, "min"),
+    ("search p99 at 16 (ms)", ("targets_raw", "search", "16", "p99_ms"), 300, "max"),
+    ("search p99 at 64 (ms)", ("targets_raw", "search", "64", "p99_ms"), 800, "max"),
+    ("posting req/s at 16", ("targets_raw", "posting", "16", "requests_per_second"), 528, "min"),
+    ("errors, all runs", ("ratios", "errors"), 0, "max"),
+]
+
+
+def production_environment(var_dir: Path, database_url: str, elasticsearch_url: str) -> dict:
+    """The documented production variables (README: Running in production), for the bench."""
+    from cryptography.fernet import Fernet
+
+    inherited = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "SECRET_KEY", "DATABASE_URL", "ELASTICSEARCH_", "WEB_"))
+    }
+    return {
+        **inherited,
+        "DJANGO_SETTINGS_MODULE": "fairsite.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": HOST,
+        "SITE_URL": f"https://{HOST}",
+        "DATABASE_URL": database_url,
+        "VAR_DIR": str(var_dir),
+        "ELASTICSEARCH_URL": elasticsearch_url,
+        "ELASTICSEARCH_INDEX_PREFIX": "bench",
+        "EMAIL_URL": "console://",
+        "PREFERENCES_ENCRYPTION_KEY": Fernet.generate_key().decode(),
+        "TRUSTED_PROXY_COUNT": "1",
+        "WEB_CONCURRENCY": str(WORKERS),
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+def _database_url() -> str:
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{connection.settings_dict['NAME']}"
+    return os.environ["BENCH_DATABASE_URL"]
+
+
+def _targets(search_urls, posting_urls, elasticsearch) -> dict[str, tuple[str, list[WrkRequest]]]:
+    return {
+        "search": ("site", [WrkRequest("GET", url) for url in search_urls]),
+        "posting": ("site", [WrkRequest("GET", url) for url in posting_urls]),
+        "home": ("site", [WrkRequest("GET", "/")]),
+        "trivial": ("site", [WrkRequest("GET", "/robots.txt")]),
+        "elasticsearch": ("elasticsearch", elasticsearch),
+    }
+
+
+def run(*, postings: int, per_class: int, seconds: int, output: Path, note: str = "") -> dict:
+    results: dict = {
+        "benchmark": "load",
+        "postings": postings,
+        "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "git": git_commit(),
+        "machine": {**machine(), "note": note, "load_average_before": load_average()},
+        "server": {"program": "gunicorn", "workers": WORKERS, "settings": "production"},
+        "seconds_per_run": seconds,
+    }
+    with sampled_load() as load, benchmark_environment() as environment:
+        from bench.loading import load_dataset
+        from bench.queries import query_set
+        from cms.demo import load_home_page
+        from fairsite.devtools.procfile import WebServer, run_steps
+        from fairsite.search.indices import rebuild
+        from jobs.models import JobPosting
+        from jobs.search import postings_index
+
+        results["versions"] = versions()
+        print(f"Generating and loading {postings:,} postings...", flush=True)
+        loaded = load_dataset(postings)
+        results["dataset"] = {"live_postings": loaded.live_postings, "employers": loaded.employers}
+        load_home_page()
+        print("Building the postings index...", flush=True)
+        rebuild(postings_index)
+        search_urls = [query.url for query in query_set(per_class=per_class)]
+        print("Recording the search pages' own Elasticsearch requests...", flush=True)
+        elasticsearch, per_page = captured_search_requests(search_urls)
+        results["elasticsearch_requests_per_search_page"] = per_page
+        posting_urls = [
+            posting.get_absolute_url()
+            for posting in JobPosting.objects.visible().order_by("-published_at")[:POSTING_PAGES]
+        ]
+        print("CPU time per page in this process, cached and not...", flush=True)
+        results["cpu_ms_per_request"] = _cpu_per_request(search_urls, posting_urls)
+        var_dir = Path(tempfile.mkdtemp(prefix="fairchance-load-"))
+        env = production_environment(var_dir, _database_url(), environment.elasticsearch_url)
+        print("Release steps, then gunicorn under the production settings...", flush=True)
+        run_steps("release", env)
+        web = WebServer(env=env, log_path=var_dir / "web.log").start()
+        try:
+            results["runs"], results["profile_search_16"] = _drive(
+                web,
+                environment.elasticsearch_url,
+                _targets(search_urls, posting_urls, elasticsearch),
+                var_dir,
+                seconds,
+            )
+        finally:
+            web.stop()
+    results["machine"]["load_during_run"] = load
+    results["machine"]["load_average_after"] = load_average()
+    results["finished_at"] = datetime.now(UTC).isoformat(timespec="seconds")
+    results["ratios"] = _ratios(results)
+    results["targets"] = check_targets({**results, "targets_raw": results["runs"]}, TARGETS)
+    write_results(output, results)
+    return results
+
+
+def _cpu_per_request(search_urls: list[str], posting_urls: list[str]) -> dict:
+    """Contention moves req/s and latency a lot on a shared machine; CPU time per
+    request much less, so the cache's effect shows even when the machine is busy."""
+    figures = {
+        "search": cpu_ms_per_request(search_urls, requests=CPU_REQUESTS, fresh=False),
+        "trivial": cpu_ms_per_request(["/robots.txt"], requests=CPU_REQUESTS, fresh=False),
+    }
+    for name, urls in (("posting", posting_urls), ("home", ["/"])):
+        cached = cpu_ms_per_request(urls, requests=CPU_REQUESTS, fresh=False)
+        fresh = cpu_ms_per_request(urls, requests=CPU_REQUESTS, fresh=True)
+        figures[name] = cached
+        figures[f"{name}_without_cache"] = fresh
+        figures[f"{name}_cache_speed_up"] = round(fresh / cached, 2)
+    return figures
+
+
+def _drive(web, elasticsearch_url, targets, var_dir: Path, seconds: int) -> tuple[dict, dict]:
+    """Every target at each number of connections; py-spy samples the search at 16."""
+    site_url = web.url
+    profile: dict = {}
+    runs: dict = {name: {} for name in targets}
+    files = {
+        name: write_requests(var_dir / f"{name}.requests", requests)
+        for name, (_server, requests) in targets.items()
+    }
+    print("Warming up every worker...", flush=True)
+    for name, (server, _requests) in targets.items():
+        url, headers = (site_url, PROXY_HEADERS) if server == "site" else (elasticsearch_url, {})
+        run_wrk(url, files[name], connections=8, seconds=max(3, seconds // 4), headers=headers)
+    for connections in CONNECTIONS:
+        for name, (server, _requests) in targets.items():
+            url, headers = (
+                (site_url, PROXY_HEADERS) if server == "site" else (elasticsearch_url, {})
+            )
+            print(f"  {name} at {connections} connections...", flush=True)
+            sampling = None
+            if name == "search" and connections == CONNECTIONS[0]:
+                stacks = var_dir / "search-16.stacks"
+                sampling = start_sampling(web.process.pid, stacks, seconds=seconds)
+            runs[name][str(connections)] = {
+                **run_wrk(
+                    url, files[name], connections=connections, seconds=seconds, headers=headers
+                ),
+                "load_average": load_average(),
+            }
+            if sampling is not None:
+                profile = finish_sampling(sampling, stacks)
+    return runs, profile
+
+
+def _ratios(results: dict) -> dict:
+    runs = results["runs"]
+    per_page = results["elasticsearch_requests_per_search_page"]
+    ratios: dict = {"errors": sum(r["error_count"] for t in runs.values() for r in t.values())}
+    for connections in CONNECTIONS:
+        key = str(connections)
+        # Elasticsearch's requests/s, as search pages/s (a page may send more than one).
+        ceiling = runs["elasticsearch"][key]["requests_per_second"] / per_page
+        ratios[f"elasticsearch_pages_per_second_{key}"] = round(ceiling, 1)
+        ratios[f"search_to_elasticsearch_{key}"] = round(
+            runs["search"][key]["requests_per_second"] / ceiling, 2
+        )
+        ratios[f"posting_to_today_{key}"] = round(
+            runs["posting"][key]["requests_per_second"] / TODAY["posting"], 2
+        )
+    return ratios
+
+
+def print_report(results: dict) -> None:
+    rows = [
+        [name, connections, r["requests_per_second"], r["p50_ms"], r["p99_ms"], r["error_count"]]
+        for name, by_connections in results["runs"].items()
+        for connections, r in by_connections.items()
+    ]
+    print()
+    print(table(["target", "connections", "req/s", "p50 ms", "p99 ms", "errors"], rows))
+    print()
+    print(targets_table(results["targets"]))
+    print(f"\nCPU ms per request in one process: {results['cpu_ms_per_request']}")
+    profile = results.get("profile_search_16") or {}
+    for heading, key in (
+        ("search page under load, own time by package (%)", "own_time_by_package_percent"),
+        ("site functions with what they call (%)", "site_functions_with_callees_percent"),
+    ):
+        print(f"\n{heading}:")
+        for name, share in profile.get(key, [])[:10]:
+            print(f"  {share:5.1f}  {name}")
+    m = results["machine"]
+    load = m["load_during_run"]
+    print(
+        f"\n{results['dataset']['live_postings']:,} live postings; "
+        f"{results['elasticsearch_requests_per_search_page']} Elasticsearch requests a page.\n"
+        f"{m['cpu']}, {m['cores']} cores; load average before {m['load_average_before']}, "
+        f"after {m['load_average_after']}; 1-minute load during the run "
+        f"{load['one_minute_min']} to {load['one_minute_max']} (mean {load['one_minute_mean']})."
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--postings", type=int, default=100_000, help="live postings (100,000)")
+    parser.add_argument("--per-class", type=int, default=50, help="queries per class (50)")
+    parser.add_argument("--seconds", type=int, default=20, help="seconds per wrk run (20)")
+    parser.add_argument("--output", type=Path, help="results file (bench/results/load-<N>.json)")
+    parser.add_argument("--note", default="", help="what else the machine was doing")
+    args = parser.parse_args(argv)
+    output = args.output or RESULTS_DIR / f"load-{size_label(args.postings)}.json"
+    return run_and_report(
+        lambda: run(
+            postings=args.postings,
+            per_class=args.per_class,
+            seconds=args.seconds,
+            output=output,
+            note=args.note,
+        ),
+        print_report,
+        output,
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
