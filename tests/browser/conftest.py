@@ -47,7 +47,7 @@ def browser() -> Browser:
         launched.close()
 
 
-def _new_page(browser: Browser, live_server, **options) -> Page:
+def open_page(browser: Browser, live_server, **options) -> Page:
     # axe-core goes in as an inline script, which the site's Content-Security-
     # Policy forbids; tests/browser/test_content_security_policy.py walks the
     # pages with the policy enforced.
@@ -60,21 +60,21 @@ def _new_page(browser: Browser, live_server, **options) -> Page:
 
 @pytest.fixture
 def page(browser, live_server):
-    page = _new_page(browser, live_server)
+    page = open_page(browser, live_server)
     yield page
     page.context.close()
 
 
 @pytest.fixture
 def page_without_js(browser, live_server):
-    page = _new_page(browser, live_server, java_script_enabled=False)
+    page = open_page(browser, live_server, java_script_enabled=False)
     yield page
     page.context.close()
 
 
 @pytest.fixture
 def small_phone_page(browser, live_server):
-    page = _new_page(browser, live_server, viewport={"width": 320, "height": 640})
+    page = open_page(browser, live_server, viewport={"width": 320, "height": 640})
     yield page
     page.context.close()
 

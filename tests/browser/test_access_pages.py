@@ -7,7 +7,7 @@ candidate's own pages saying who can find them. Each passes axe and fits a
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import _new_page, assert_accessible, sign_in
+from tests.browser.conftest import assert_accessible, open_page, sign_in
 from tests.factories import (
     PASSWORD,
     DiscoverableCandidateFactory,
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def phone(browser, live_server):
-    page = _new_page(browser, live_server, viewport={"width": 375, "height": 740})
+    page = open_page(browser, live_server, viewport={"width": 375, "height": 740})
     yield page
     page.context.close()
 

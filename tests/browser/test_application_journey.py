@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from candidates.models import SavedJob
 from jobs.application_models import Application, Stage
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.conftest import assert_accessible, open_page, sign_in
 from tests.candidates.files import minimal_pdf
 from tests.factories import OwnerFactory, PublishedPostingFactory, UserFactory
 
@@ -51,9 +51,7 @@ def test_apply_with_a_cv_then_the_employer_moves_them_to_interview(
     application = Application.objects.get()
 
     # The employer, in another browser.
-    employer_context = browser.new_context(base_url=live_server.url)
-    employer_page = employer_context.new_page()
-    employer_page.set_default_timeout(15_000)
+    employer_page = open_page(browser, live_server)
     sign_in(employer_page, owner.user, live_server)
     employer_page.goto(f"/hire/{owner.employer.slug}/")
     assert_accessible(employer_page)
@@ -72,7 +70,7 @@ def test_apply_with_a_cv_then_the_employer_moves_them_to_interview(
     expect(employer_page.locator(".messages")).to_contain_text("Moved to “Interview”")
     expect(employer_page.locator(".status")).to_contain_text("Interview")
     assert_accessible(employer_page)
-    employer_context.close()
+    employer_page.context.close()
 
     # The job seeker sees the stage and the message.
     page.goto("/dashboard/")

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from jobs.models import JobPosting, Status
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.conftest import assert_accessible, open_page, sign_in
 from tests.factories import EditorFactory, EmployerUserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -65,7 +65,7 @@ def test_employer_posts_a_role_that_an_editor_approves(
     posting = JobPosting.objects.get()
     assert posting.status == Status.PENDING_REVIEW
 
-    editor_page = browser.new_page(base_url=live_server.url)
+    editor_page = open_page(browser, live_server)
     sign_in(editor_page, EditorFactory(), live_server)
     editor_page.goto("/admin/")
     editor_page.get_by_role("link", name=re.compile("Postings waiting for review")).click()
@@ -73,11 +73,11 @@ def test_employer_posts_a_role_that_an_editor_approves(
     expect(editor_page.get_by_role("heading", name="Wording flags")).to_be_visible()
     editor_page.get_by_role("button", name="Approve and publish").click()
     expect(editor_page.get_by_text("is live")).to_be_visible()
-    editor_page.close()
+    editor_page.context.close()
 
     posting.refresh_from_db()
     assert posting.status == Status.PUBLISHED
-    visitor = browser.new_page(base_url=live_server.url)
+    visitor = open_page(browser, live_server)
     visitor.goto("/jobs/")
     assert_accessible(visitor)
     visitor.get_by_role("link", name="Warehouse operative").click()
@@ -86,4 +86,4 @@ def test_employer_posts_a_role_that_an_editor_approves(
         visitor.get_by_role("region", name="How this employer treats criminal records")
     ).to_contain_text("only look at criminal records after we offer you the job")
     assert_accessible(visitor)
-    visitor.close()
+    visitor.context.close()

@@ -19,7 +19,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import _new_page, axe_violations, horizontal_overflow, sign_in
+from tests.browser.conftest import axe_violations, horizontal_overflow, open_page, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -235,9 +235,9 @@ def test_every_page_fits_the_screen_passes_axe_and_works_without_javascript(
     who, browser, live_server, world
 ):
     pages = [
-        _new_page(browser, live_server, viewport=PHONE),
-        _new_page(browser, live_server, viewport=DESKTOP),
-        _new_page(browser, live_server, viewport=PHONE, java_script_enabled=False),
+        open_page(browser, live_server, viewport=PHONE),
+        open_page(browser, live_server, viewport=DESKTOP),
+        open_page(browser, live_server, viewport=PHONE, java_script_enabled=False),
     ]
     person = world.people[who]
     problems = []
@@ -268,7 +268,7 @@ def test_tables_of_records_are_stacked_rows_on_a_phone_and_tables_on_a_screen(
         reverse("billing:overview", args=[world.employer.slug]),
     ]
     for viewport, display in ((PHONE, "block"), (DESKTOP, "table-cell")):
-        page = _new_page(browser, live_server, viewport=viewport)
+        page = open_page(browser, live_server, viewport=viewport)
         try:
             sign_in(page, employer, live_server)
             for path in tables:

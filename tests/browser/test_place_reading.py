@@ -5,7 +5,7 @@ that work with JavaScript and without. axe finds nothing serious."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import _new_page, assert_accessible, publish_in_both_glasgows, sign_in
+from tests.browser.conftest import assert_accessible, open_page, publish_in_both_glasgows, sign_in
 from tests.factories import OwnerFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -24,7 +24,7 @@ def postings(es, seeded_credentials, home_page, settings):
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
 def test_a_shared_place_name_on_a_phone(browser, live_server, postings, javascript):
-    page = _new_page(browser, live_server, viewport=PHONE, java_script_enabled=javascript)
+    page = open_page(browser, live_server, viewport=PHONE, java_script_enabled=javascript)
     try:
         page.goto("/jobs/")
         page.get_by_label("Job title, skill or employer").fill("warehouse")
@@ -57,7 +57,7 @@ def test_the_posting_form_asks_where_remote_work_is_open_to_only_for_remote_jobs
     browser, live_server, seeded_credentials, javascript
 ):
     owner = OwnerFactory()
-    page = _new_page(browser, live_server, viewport=PHONE, java_script_enabled=javascript)
+    page = open_page(browser, live_server, viewport=PHONE, java_script_enabled=javascript)
     try:
         sign_in(page, owner.user, live_server)
         page.goto(f"/hire/{owner.employer.slug}/postings/new/")

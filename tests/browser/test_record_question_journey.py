@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from candidates.models import ApplyInvitation
 from fairsite.mail.models import OutgoingEmail
-from tests.browser.conftest import _new_page, assert_accessible, horizontal_overflow, sign_in
+from tests.browser.conftest import assert_accessible, horizontal_overflow, open_page, sign_in
 from tests.factories import (
     ApplicationFactory,
     DiscoverableCandidateFactory,
@@ -77,7 +77,7 @@ def test_the_refused_invitation_form_fits_a_375_pixel_screen(
     browser, live_server, invitation_setting
 ):
     owner, posting, seeker = invitation_setting
-    phone = _new_page(browser, live_server, viewport={"width": 375, "height": 740})
+    phone = open_page(browser, live_server, viewport={"width": 375, "height": 740})
     try:
         sign_in(phone, owner.user, live_server)
         phone.goto(f"/hire/{owner.employer.slug}/matches/{posting.pk}/invite/{seeker.public_id}/")
@@ -99,7 +99,7 @@ def test_the_other_channels_refuse_a_record_question_the_same_accessible_way(
     """A posting, a stage move and the organisation's profile, on a phone and a desktop."""
     owner = OwnerFactory(employer=VerifiedEmployerFactory())
     application = ApplicationFactory(posting__employer=owner.employer)
-    page = _new_page(browser, live_server, viewport={"width": width, "height": 900})
+    page = open_page(browser, live_server, viewport={"width": width, "height": 900})
     try:
         sign_in(page, owner.user, live_server)
         refusals = [

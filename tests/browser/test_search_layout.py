@@ -11,7 +11,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import _new_page, assert_accessible
+from tests.browser.conftest import assert_accessible, open_page
 from tests.browser.test_search_journey import postings  # noqa: F401 (a fixture)
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("postings")]
@@ -39,7 +39,7 @@ def test_on_a_phone_results_come_first_and_the_filters_open_from_one_button(
     live_server,
     javascript,
 ):
-    page = _new_page(browser, live_server, viewport=PHONE, java_script_enabled=javascript)
+    page = open_page(browser, live_server, viewport=PHONE, java_script_enabled=javascript)
     try:
         page.goto(SEARCH)
         toggle = page.locator("summary", has_text=re.compile(r"^Filter · 1 chosen$"))
@@ -65,7 +65,7 @@ def test_on_a_phone_results_come_first_and_the_filters_open_from_one_button(
 
 def test_a_keyboard_reaches_the_filters_without_passing_a_result(browser, live_server):
     for viewport in (PHONE, DESKTOP):
-        page = _new_page(browser, live_server, viewport=viewport)
+        page = open_page(browser, live_server, viewport=viewport)
         try:
             page.goto(SEARCH)
             expect(page.locator(".posting-card")).to_have_count(2)
@@ -81,7 +81,7 @@ def test_on_a_wide_screen_the_filters_show_beside_the_results_with_a_way_past(
     browser,
     live_server,
 ):
-    page = _new_page(browser, live_server, viewport=DESKTOP, java_script_enabled=False)
+    page = open_page(browser, live_server, viewport=DESKTOP, java_script_enabled=False)
     try:
         page.goto(SEARCH)
         filters = page.locator(".search-facets")
@@ -110,7 +110,7 @@ def test_a_full_page_of_results_weighs_under_100_kb(browser, live_server):
     PublishedPostingFactory.create_batch(20, title="Warehouse team member", located="Columbus, OH")
     drain_due()
     get_client().indices.refresh(index=postings_index.alias)
-    page = _new_page(browser, live_server, viewport=PHONE)
+    page = open_page(browser, live_server, viewport=PHONE)
     sizes = {}
     page.on("response", lambda response: sizes.update({response.url: len(response.body())}))
     try:

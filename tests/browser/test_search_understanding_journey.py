@@ -10,7 +10,7 @@ from fairsite.outbox.drain import drain_due
 from fairsite.search.client import get_client
 from fairsite.search.indices import ensure
 from jobs.search import postings_index
-from tests.browser.conftest import _new_page, assert_accessible, publish_in_both_glasgows
+from tests.browser.conftest import assert_accessible, open_page, publish_in_both_glasgows
 from tests.factories import PublishedPostingFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -108,7 +108,7 @@ def glasgows(es, seeded_credentials, home_page, settings):
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
 def test_a_typo_and_a_shared_place_name_on_a_phone(browser, live_server, glasgows, javascript):
-    page = _new_page(browser, live_server, viewport=PHONE, java_script_enabled=javascript)
+    page = open_page(browser, live_server, viewport=PHONE, java_script_enabled=javascript)
     try:
         page.goto("/jobs/")
         page.get_by_label("Job title, skill or employer").fill("warehose jobs")
@@ -159,7 +159,7 @@ def carers_in_richmond_london(es, seeded_credentials, home_page, settings):
 def test_a_british_word_and_a_shared_place_name_on_a_phone(
     browser, live_server, carers_in_richmond_london, javascript
 ):
-    page = _new_page(browser, live_server, viewport=PHONE, java_script_enabled=javascript)
+    page = open_page(browser, live_server, viewport=PHONE, java_script_enabled=javascript)
     try:
         page.goto("/jobs/")
         page.get_by_label("Job title, skill or employer").fill("carer")

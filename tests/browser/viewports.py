@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 from playwright.sync_api import Browser, Page
 
-from tests.browser.conftest import _new_page, assert_accessible, horizontal_overflow, sign_in
+from tests.browser.conftest import assert_accessible, horizontal_overflow, open_page, sign_in
 
 PHONE, DESKTOP = 375, 1280
 WIDTHS = [PHONE, DESKTOP]
@@ -18,8 +18,8 @@ WIDTHS = [PHONE, DESKTOP]
 def pages_at(browser: Browser, live_server, width: int, *, user=None):
     """(journey page without JavaScript, checking page with it), both `width` wide."""
     viewport = {"width": width, "height": 900}
-    journey = _new_page(browser, live_server, viewport=viewport, java_script_enabled=False)
-    checker = _new_page(browser, live_server, viewport=viewport)
+    journey = open_page(browser, live_server, viewport=viewport, java_script_enabled=False)
+    checker = open_page(browser, live_server, viewport=viewport)
     for page in (journey, checker):
         if user is not None:
             sign_in(page, user, live_server)

@@ -81,7 +81,11 @@ def test_a_closed_posting_is_gone_on_the_next_view_of_its_page_and_the_home_page
 
     posting_close(posting=posting, by=owner)
 
-    assert client.get(posting.get_absolute_url()).status_code == 404
+    # Not the cached page of the live posting: the "This job has closed" page.
+    closed = client.get(posting.get_absolute_url())
+    assert closed.status_code == 410
+    assert "This job has closed" in closed.content.decode()
+    assert "Apply now" not in closed.content.decode()
     assert "Night cleaner" not in client.get("/").content.decode()
 
 
