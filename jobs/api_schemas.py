@@ -41,7 +41,7 @@ EmploymentTypeValue = Literal[tuple(EmploymentType.values)]  # type: ignore[vali
 WorkplaceValue = Literal[tuple(Workplace.values)]  # type: ignore[valid-type]
 CheckLevelValue = Literal[tuple(CheckLevel.values)]  # type: ignore[valid-type]
 CheckTimingValue = Literal[tuple(CheckTiming.values)]  # type: ignore[valid-type]
-SalaryBand = Literal[tuple(key for key, _floor, _label in SALARY_BANDS)]  # type: ignore[valid-type]
+SalaryBand = Literal[tuple(band.key for band in SALARY_BANDS)]  # type: ignore[valid-type]
 SortValue = Literal[SORTS]  # type: ignore[valid-type]
 KeepValue = Literal[KEEP_CHOICES]  # type: ignore[valid-type]
 # An enum (not a Literal) so that "25" in a query string is read as 25.
@@ -61,7 +61,13 @@ class PostingSearchParams(Schema):
     workplace: WorkplaceValue | None = None
     check_level: CheckLevelValue | None = None
     credential: str | None = Field(None, max_length=80, description="A credential's slug.")
-    salary: SalaryBand | None = Field(None, description="Pay a year at least this.")
+    salary: SalaryBand | None = Field(
+        None,
+        description=(
+            'Pay a year at least this: in one currency ("usd-20000", "gbp-20000"), '
+            'or in either ("20000", kept for old links).'
+        ),
+    )
     after_offer: bool = Field(False, description="Only roles that check records after an offer.")
     hide_remote: bool = Field(
         False, description="With `place`: leave out remote jobs open to that place."

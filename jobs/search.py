@@ -28,7 +28,7 @@ from fairsite.richtext import html_to_plain_text
 from fairsite.search.registry import SearchIndex, register
 from fairsite.search.text import TEXT_DIGEST, normalise
 
-from .models import Credential, JobPosting, PostingLocation, SalaryPeriod
+from .models import Credential, Currency, JobPosting, PostingLocation, SalaryPeriod
 from .search_places import posting_open_to
 
 INDEX_NAME = "postings"
@@ -46,12 +46,48 @@ SEARCHED_FIELDS = {
 
 # Pay a year, at least: the salary bands people filter by (a posting is in every
 # band up to its highest yearly pay, so "30,000 or more" includes 40,000 roles).
+SALARY_FLOORS = (20_000, 30_000, 40_000, 60_000)
+CURRENCY_SYMBOLS = {Currency.USD: "$", Currency.GBP: "£"}
+# The currency of the country being searched: the pay bands the search form offers.
+COUNTRY_CURRENCIES = {"US": Currency.USD, "GB": Currency.GBP}
+
+
+class SalaryBand(NamedTuple):
+    key: str
+    floor: int
+    label: str
+    currency: str = ""  # "" for the old bands, which count dollars and pounds alike
+
+
+# A band in one currency ("usd-20000", "$20,000 or more a year"); the old
+# currency-blind keys ("20000") stay in documents and are still accepted, so
+# saved alerts and old links keep working, but no form offers them any more.
 SALARY_BANDS = [
-    ("20000", 20_000, "20,000 or more a year"),
-    ("30000", 30_000, "30,000 or more a year"),
-    ("40000", 40_000, "40,000 or more a year"),
-    ("60000", 60_000, "60,000 or more a year"),
+    *(
+        SalaryBand(
+            f"{currency.lower()}-{floor}", floor, f"{symbol}{floor:,} or more a year", currency
+        )
+        for currency, symbol in CURRENCY_SYMBOLS.items()
+        for floor in SALARY_FLOORS
+    ),
+    *(
+        SalaryBand(str(floor), floor, f"{floor:,} or more a year ($ or £)")
+        for floor in SALARY_FLOORS
+    ),
 ]
+
+
+def offered_salary_bands(country: str | None) -> dict[str, list[SalaryBand]]:
+    """The bands a search in `country` offers, by currency: that country's
+    currency's, or every currency's when the country is not known."""
+    currency = COUNTRY_CURRENCIES.get(country or "")
+    return {
+        code: [band for band in SALARY_BANDS if band.currency == code]
+        for code in CURRENCY_SYMBOLS
+        if currency is None or code == currency
+    }
+
+
 PERIODS_A_YEAR = {
     SalaryPeriod.HOUR: 2080,
     SalaryPeriod.DAY: 260,
@@ -122,7 +158,15 @@ def yearly_pay(posting: JobPosting) -> float | None:
 
 def salary_bands(posting: JobPosting) -> list[str]:
     pay = yearly_pay(posting)
-    return [key for key, floor, _label in SALARY_BANDS if pay is not None and pay >= floor]
+    """The bands the posting's pay reaches: in its own currency, and the old
+    currency-blind ones."""
+    if pay is None:
+        return []
+    return [
+        band.key
+        for band in SALARY_BANDS
+        if pay >= band.floor and band.currency in ("", posting.salary_currency)
+    ]
 
 
 def posting_document(posting: JobPosting) -> dict:

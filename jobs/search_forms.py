@@ -19,9 +19,9 @@ from employers.models import CheckLevel
 from fairsite.places.forms import PlaceField
 from fairsite.search.word_countries import word_country
 
-from .models import Category, Credential, EmploymentType, Workplace
+from .models import Category, Credential, Currency, EmploymentType, Workplace
 from .query_understanding import KEEP_CHOICES, Understanding, credential_names, understand
-from .search import SALARY_BANDS
+from .search import SALARY_BANDS, offered_salary_bands
 from .search_queries import (
     DEFAULT_RADIUS,
     FACETS,
@@ -43,6 +43,15 @@ def _choice(label, choices, **kwargs):
         error_messages={"invalid_choice": CHOOSE},
         **kwargs,
     )
+
+
+class PayField(forms.ChoiceField):
+    """A pay band: any band's key is accepted (old links and saved alerts keep
+    the currency-blind ones), while the choices offered are those of the
+    country being searched (``SearchForm.offer_pay``)."""
+
+    def valid_value(self, value) -> bool:
+        return any(str(value) == band.key for band in SALARY_BANDS)
 
 
 def near_place(place, *, radius_miles: int, include_remote: bool = True) -> Near:
@@ -79,7 +88,9 @@ class SearchForm(forms.Form):
     workplace = _choice("Where the work happens", Workplace.choices)
     check_level = _choice("Level of record check", CheckLevel.choices)
     credential = _choice("Credential", [])
-    salary = _choice("Pay", [(key, label) for key, _floor, label in SALARY_BANDS])
+    salary = PayField(
+        label="Pay", required=False, error_messages={"invalid_choice": CHOOSE}, choices=[]
+    )
     after_offer = forms.BooleanField(
         label="Only employers who check records after an offer, or never", required=False
     )
@@ -141,6 +152,7 @@ class SearchForm(forms.Form):
             *((c.slug, c.short_name) for c in credentials),
         ]
         self.credential_names = credential_names(credentials)
+        self.offer_pay(place_country)
         self.understanding = Understanding(typed="", text="")
         # The filters chosen in the URL, as opposed to read from the words.
         self.chosen_filters: dict[str, str] = {}
@@ -156,12 +168,28 @@ class SearchForm(forms.Form):
                 radius_miles=cleaned.get("radius") or DEFAULT_RADIUS,
                 include_remote=not cleaned.get("hide_remote"),
             )
+            self.offer_pay(found.country)
         if cleaned.get("sort") == "for_you" and not self.can_sort_for_you:
             self.add_error("sort", "To sort jobs for you, sign in and make a profile first.")
         wants_nearest = cleaned.get("sort") == "nearest"
         if wants_nearest and cleaned["near"] is None and "place" not in self.errors:
             self.add_error("sort", "To sort by distance, enter a town, ZIP code or postcode.")
         return cleaned
+
+    def offer_pay(self, country: str | None) -> None:
+        """Offer the pay bands in the currency of the country being searched (the
+        place's, else the visitor's own), or every currency's, each in its group,
+        when neither is known. A band chosen in the address is offered too."""
+        groups = offered_salary_bands(country)
+        self.offered_pay = [band.key for bands in groups.values() for band in bands]
+        choices: list = [("", "Any")]
+        for code, bands in groups.items():
+            pairs = [(band.key, band.label) for band in bands]
+            choices += pairs if len(groups) == 1 else [(Currency(code).label, pairs)]
+        chosen = str((self.data if self.is_bound else self.initial).get("salary") or "")
+        if chosen not in self.offered_pay:
+            choices += [(band.key, band.label) for band in SALARY_BANDS if band.key == chosen]
+        self.fields["salary"].choices = choices
 
     @property
     def place_reading(self):

@@ -32,6 +32,7 @@ from elasticsearch import ApiError, TransportError
 
 from .models import Workplace
 from .query_understanding import ALL, SPELLING, Understanding, understand
+from .search import SALARY_BANDS
 from .search_forms import SearchForm, near_place
 from .search_queries import MAX_QUERY_TERMS, RADII_MILES, PostingQuery, posting_counts
 from .search_results import FLAG_TITLES, SearchResults, facet_labels, run_posting_search
@@ -53,7 +54,21 @@ class Offer:
 
 def search_postings(form: SearchForm, *, ranking=None) -> SearchResults:
     """The search the form's parameters ask for; raises SearchUnavailable like
-    ``run_posting_search``."""
+    ``run_posting_search``. Its pay counts are those of the bands the form
+    offers (the country's currency), and the chosen band, in the bands' order."""
+    results = _search_postings(form, ranking=ranking)
+    pay = results.facets.get("salary")
+    if pay is not None:
+        by_key = {value.value: value for value in pay}
+        results.facets["salary"] = [
+            by_key[band.key]
+            for band in SALARY_BANDS
+            if band.key in by_key and (band.key in form.offered_pay or by_key[band.key].selected)
+        ]
+    return results
+
+
+def _search_postings(form: SearchForm, *, ranking=None) -> SearchResults:
     query = form.to_query()
     results = run_posting_search(query, ranking=ranking)
     if results.total:

@@ -82,7 +82,7 @@ def facet_labels() -> dict[str, dict[str, str]]:
         "workplace": dict(Workplace.choices),
         "check_level": dict(CheckLevel.choices),
         "credential": {c.slug: c.short_name for c in Credential.objects.all()},
-        "salary": {key: label for key, _floor, label in SALARY_BANDS},
+        "salary": {band.key: band.label for band in SALARY_BANDS},
     }
 
 

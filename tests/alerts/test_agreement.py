@@ -147,7 +147,7 @@ def facet_values() -> dict[str, list[str]]:
         "workplace": Workplace.values,
         "check_level": ["none", "basic", "standard", "enhanced"],
         "credential": [*CREDENTIALS, "reentry-mental-health-services"],
-        "salary": [key for key, _floor, _label in SALARY_BANDS],
+        "salary": [band.key for band in SALARY_BANDS],
     }
 
 
@@ -277,6 +277,7 @@ def generate_postings(rng: random.Random) -> list[JobPosting]:
             salary_min=salary[0] if salary else None,
             salary_max=salary[1] if salary else None,
             salary_period=salary[2] if salary else "",
+            salary_currency=rng.choice(["USD", "GBP"]),
             located=False,
         )
         places = 0 if workplace == Workplace.REMOTE else rng.choice([1, 1, 1, 2, 3])

@@ -49,7 +49,15 @@ def test_the_document_carries_what_search_filters_and_ranks_on(seeded_credential
         "certifi profession in offend reentri strategi cpor zsyncpors zsynreentry"
     )
     assert document["salary_yearly"] == 20 * 2080
-    assert document["salary_bands"] == ["20000", "30000", "40000"]
+    # In the posting's own currency, and the old bands that count any currency.
+    assert document["salary_bands"] == [
+        "usd-20000",
+        "usd-30000",
+        "usd-40000",
+        "20000",
+        "30000",
+        "40000",
+    ]
     assert document["locations"] == [{"lat": 39.9612, "lon": -82.9988}]
     assert document["checks_after_offer"] is True
     assert document["duties"] == ["vulnerable_adults"]
