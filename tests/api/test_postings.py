@@ -15,6 +15,8 @@ SEARCHES = [
     {"q": "warehouse", "sort": "newest"},
     {"q": "warehouse", "employment_type": "part_time"},
     {"category": "warehouse-logistics", "salary": "40000"},
+    {"salary": "usd-30000"},
+    {"salary": "gbp-20000", "place": "Columbus, OH"},
     {"after_offer": "on"},
     {"verified": "on", "sort": "newest"},
     {"credential": "cpors"},
@@ -109,6 +111,8 @@ def test_when_search_is_down_the_api_answers_from_the_database(client, db, seede
         ({"q": "x" * 201}, "q"),
         ({"q": "nul\x00byte"}, "q"),
         ({"after_offer": "perhaps"}, "after_offer"),
+        ({"salary": "eur-20000"}, "salary"),
+        ({"salary": "usd-25000"}, "salary"),
     ],
 )
 def test_bad_search_parameters_get_422_with_a_message_for_the_parameter(
