@@ -16,7 +16,7 @@ SEARCHES = [
     {"q": "warehouse", "employment_type": "part_time"},
     {"category": "warehouse-logistics", "salary": "40000"},
     {"salary": "usd-30000"},
-    {"salary": "gbp-20000", "place": "Columbus, OH"},
+    {"salary": "usd-20000", "place": "Columbus, OH"},
     {"after_offer": "on"},
     {"verified": "on", "sort": "newest"},
     {"credential": "cpors"},
