@@ -94,6 +94,9 @@ class Currency(models.TextChoices):
     GBP = "GBP", "Pounds sterling (£)"
 
 
+CURRENCY_SYMBOLS = {Currency.USD: "$", Currency.GBP: "£"}
+
+
 class ExperienceLevel(models.TextChoices):
     NONE = "none", "No experience needed"
     SOME = "some", "Some experience (1 to 2 years)"
@@ -347,7 +350,7 @@ class JobPosting(models.Model):
     @property
     def salary_text(self) -> str:
         """Pay in words, for example "$18 to $22 an hour" ("" when not given)."""
-        symbol = "£" if self.salary_currency == Currency.GBP else "$"
+        symbol = CURRENCY_SYMBOLS.get(self.salary_currency, "$")
 
         def amount(value) -> str:
             return f"{symbol}{value:,.2f}".removesuffix(".00")

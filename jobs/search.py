@@ -28,7 +28,14 @@ from fairsite.richtext import html_to_plain_text
 from fairsite.search.registry import SearchIndex, register
 from fairsite.search.text import TEXT_DIGEST, normalise
 
-from .models import Credential, Currency, JobPosting, PostingLocation, SalaryPeriod
+from .models import (
+    CURRENCY_SYMBOLS,
+    Credential,
+    Currency,
+    JobPosting,
+    PostingLocation,
+    SalaryPeriod,
+)
 from .search_places import posting_open_to
 
 INDEX_NAME = "postings"
@@ -47,7 +54,6 @@ SEARCHED_FIELDS = {
 # Pay a year, at least: the salary bands people filter by (a posting is in every
 # band up to its highest yearly pay, so "30,000 or more" includes 40,000 roles).
 SALARY_FLOORS = (20_000, 30_000, 40_000, 60_000)
-CURRENCY_SYMBOLS = {Currency.USD: "$", Currency.GBP: "£"}
 # The currency of the country being searched: the pay bands the search form offers.
 COUNTRY_CURRENCIES = {"US": Currency.USD, "GB": Currency.GBP}
 
@@ -157,9 +163,9 @@ def yearly_pay(posting: JobPosting) -> float | None:
 
 
 def salary_bands(posting: JobPosting) -> list[str]:
-    pay = yearly_pay(posting)
     """The bands the posting's pay reaches: in its own currency, and the old
     currency-blind ones."""
+    pay = yearly_pay(posting)
     if pay is None:
         return []
     return [
