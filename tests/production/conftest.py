@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import shutil
 import subprocess
@@ -109,6 +110,29 @@ def production_environment(var_dir: Path, elasticsearch_url: str) -> dict[str, s
         "WEB_CONCURRENCY": "2",
         "PYTHONUNBUFFERED": "1",
     }
+
+
+def wait_for(condition, *, seconds: float = 30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.2)
+    raise AssertionError("gave up waiting")
+
+
+def listed_posting_paths(site: ProductionSite, query: str) -> list[str]:
+    """The posting pages a search lists, once the worker has indexed some (it
+    indexes the demo postings after start-up, so the first tests may wait)."""
+    paths: list[str] = []
+
+    def listed() -> bool:
+        page = site.get(f"/jobs/?q={query}").data.decode()
+        paths[:] = re.findall(r'href="(/jobs/\d+/[\w-]+/)"', page)
+        return bool(paths)
+
+    wait_for(listed, seconds=60)
+    return paths
 
 
 @pytest.fixture(scope="session")

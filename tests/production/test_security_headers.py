@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from tests.production.conftest import SITE_URL
+from tests.production.conftest import SITE_URL, listed_posting_paths
 
 HTML_PAGES = ["/", "/jobs/?q=forklift", "/employers/", "/accounts/login/"]
 
@@ -46,8 +46,7 @@ def test_html_pages_carry_the_security_headers(production_site, path):
 
 
 def test_a_posting_page_carries_the_headers_too(production_site):
-    page = production_site.get("/jobs/?q=forklift").data.decode()
-    posting_path = re.search(r'href="(/jobs/\d+/[\w-]+/)"', page)[1]
+    posting_path = listed_posting_paths(production_site, "forklift")[0]
 
     response = production_site.get(posting_path)
 

@@ -8,24 +8,14 @@ import os
 import re
 import runpy
 import signal
-import time
 
 from bs4 import BeautifulSoup
 
 from fairsite.devtools.paths import BASE_DIR
 from fairsite.devtools.procfile import commands, procfile_entries
-from tests.production.conftest import SITE_URL
+from tests.production.conftest import SITE_URL, wait_for
 
 GUNICORN_CONF = BASE_DIR / "deploy" / "gunicorn.conf.py"
-
-
-def wait_for(condition, *, seconds: float = 30):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.2)
-    raise AssertionError("gave up waiting")
 
 
 def test_the_procfile_names_a_web_worker_and_release_process():
