@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "employers.billing",
     "candidates",
     "candidates.alerts",
+    "partners",
     "allauth",
     "allauth.account",
     "allauth.mfa",

@@ -1,0 +1,47 @@
+"""Where case workers and the people they help find these pages: header links and
+dashboard sections, through the accounts app's registers."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from candidates.dashboard import is_job_seeker
+from fairsite.accounts.dashboard import register_section
+from fairsite.accounts.models import User
+from fairsite.accounts.navigation import Link, register_group
+
+from .selectors import (
+    current_grants_given_by,
+    grants_held_by,
+    is_case_worker,
+    open_prepared_for,
+)
+
+
+def case_worker_links(user: User) -> list[Link]:
+    return [Link("Your caseload", reverse("partners:caseload"))]
+
+
+def seeker_section(user: User) -> dict:
+    return {
+        "grants": list(current_grants_given_by(user)),
+        "prepared": list(open_prepared_for(user)),
+    }
+
+
+def case_worker_section(user: User) -> dict:
+    return {"people": grants_held_by(user).count()}
+
+
+def register() -> None:
+    register_group(title="Helping people", links=case_worker_links, applies=is_case_worker)
+    register_section(
+        template="partners/includes/seeker_dashboard.html",
+        context=seeker_section,
+        applies=is_job_seeker,
+    )
+    register_section(
+        template="partners/includes/case_worker_dashboard.html",
+        context=case_worker_section,
+        applies=is_case_worker,
+    )
