@@ -111,7 +111,7 @@ def _visible_posting(posting_id: int) -> JobPosting:
 def save_job(request, public_id, posting_id):
     grant = selectors.grant_for(request.user, public_id, Permission.SAVE_JOBS)
     posting = _visible_posting(posting_id)
-    form = JobNoteForm(request.POST or None)
+    form = JobNoteForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.job_save_for(grant=grant, posting=posting, note=form.cleaned_data["note"])
@@ -132,7 +132,7 @@ def save_job(request, public_id, posting_id):
 def prepare(request, public_id, posting_id):
     grant = selectors.grant_for(request.user, public_id, Permission.SAVE_JOBS)
     posting = _visible_posting(posting_id)
-    form = PrepareForm(request.POST or None)
+    form = PrepareForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.application_prepare(

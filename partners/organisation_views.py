@@ -34,7 +34,7 @@ class ReentryForm(forms.ModelForm):
 def reentry_register(request, slug):
     employer, _membership = member_employer(request.user, slug, owner_only=True)
     organisation = ReentryOrganisation.objects.filter(employer=employer).first()
-    form = ReentryForm(request.POST or None)
+    form = ReentryForm(request.POST if request.method == "POST" else None)
     if organisation is None and request.method == "POST" and form.is_valid():
         try:
             services.reentry_register(

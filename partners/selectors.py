@@ -128,4 +128,3 @@ def own_prepared(user: User, pk: int) -> PreparedApplication:
 
 def prepared_by(grant: Grant) -> QuerySet[PreparedApplication]:
     return PreparedApplication.objects.filter(grant=grant).select_related("posting__employer")
-

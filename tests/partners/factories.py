@@ -11,7 +11,6 @@ from tests.factories import (
     CandidateProfileFactory,
     EmployerFactory,
     MembershipFactory,
-    UserFactory,
 )
 
 
@@ -46,10 +45,3 @@ class GrantFactory(factory.django.DjangoModelFactory):
 
     class Params:
         membership = factory.SubFactory(CaseWorkerFactory)
-
-
-def case_worker_user():
-    return CaseWorkerFactory().user
-
-
-__all__ = ["GrantFactory", "CaseWorkerFactory", "ReentryOrganisationFactory", "UserFactory"]
