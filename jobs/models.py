@@ -398,4 +398,4 @@ class PostingEvent(models.Model):
 
 
 # Applications live in their own module; Django finds models through this one.
-from .application_models import Application, ApplicationEvent  # noqa: E402, F401
+from .applications.models import Application, ApplicationEvent  # noqa: E402, F401

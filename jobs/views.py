@@ -14,15 +14,15 @@ from fairsite.places.forms import reading_offer
 from fairsite.templatetags.public_cache import is_public_request
 
 from .models import JobPosting
-from .query_understanding import SPELLING
-from .search_forms import SearchForm
-from .search_links import keeping, offer_links, understood_parts, url_with
-from .search_queries import title_suggestions
-from .search_recovery import search_postings
-from .search_results import FLAG_TITLES, SearchUnavailable, database_results
+from .search.forms import SearchForm
+from .search.links import keeping, offer_links, understood_parts, url_with
+from .search.queries import title_suggestions
+from .search.recovery import search_postings
+from .search.results import FLAG_TITLES, SearchUnavailable, database_results
+from .search.understanding import SPELLING
+from .search.visitor_places import chosen_country, visitor_country
 from .selectors import applications_of, similar_open_postings
 from .structured_data import posting_json_ld
-from .visitor_places import chosen_country, visitor_country
 
 logger = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ text is kept in ``standard``-analysed fields for "did you mean" suggestions
 and for showing. Only visible postings are in the index (``JobPosting.objects.
 visible()``, the same queryset the pages use); the outbox keeps it that way.
 
-Queries live in ``jobs.search_queries``.
+Queries live in ``jobs.search.queries``.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from fairsite.richtext import html_to_plain_text
 from fairsite.search.registry import SearchIndex, register
 from fairsite.search.text import TEXT_DIGEST, normalise
 
-from .models import (
+from ..models import (
     CURRENCY_SYMBOLS,
     Credential,
     Currency,
@@ -36,7 +36,7 @@ from .models import (
     PostingLocation,
     SalaryPeriod,
 )
-from .search_places import posting_open_to
+from .places import posting_open_to
 
 INDEX_NAME = "postings"
 
@@ -133,7 +133,7 @@ def _mapping() -> dict:
         "countries",
         "regions",
         "location_labels",
-        # Where a remote posting is open to, as jobs.search_places keys it.
+        # Where a remote posting is open to, as jobs.search.places keys it.
         "open_to",
         "application_method",
     ):
