@@ -30,8 +30,8 @@ from .models import (
     SalaryPeriod,
     Workplace,
 )
-from .search.index import SALARY_BANDS
 from .search.links import offer_links
+from .search.pay import SALARY_BANDS
 from .search.queries import DEFAULT_RADIUS, FACETS, FLAGS, RADII_MILES, SORTS
 from .search.results import SearchResults
 from .search.understanding import KEEP_CHOICES

@@ -20,7 +20,7 @@ from fairsite.places.forms import PlaceField
 from fairsite.search.word_countries import word_country
 
 from ..models import Category, Credential, Currency, EmploymentType, Workplace
-from .index import SALARY_BANDS, offered_salary_bands
+from .pay import SALARY_BANDS, offered_salary_bands
 from .queries import (
     DEFAULT_RADIUS,
     FACETS,

@@ -32,7 +32,7 @@ from elasticsearch import ApiError, TransportError
 
 from ..models import Workplace
 from .forms import SearchForm, near_place
-from .index import SALARY_BANDS
+from .pay import SALARY_BANDS
 from .queries import MAX_QUERY_TERMS, RADII_MILES, PostingQuery, posting_counts
 from .results import FLAG_TITLES, SearchResults, facet_labels, run_posting_search
 from .understanding import ALL, SPELLING, Understanding, understand

@@ -15,7 +15,7 @@ from fairsite.search.highlight import highlight, snippet
 
 from ..models import Category, Credential, EmploymentType, JobPosting, Workplace
 from ..selectors import postings_from_database, visible_postings_by_id
-from .index import SALARY_BANDS
+from .pay import SALARY_BANDS
 from .queries import FACETS, FLAGS, MAX_PAGE, PAGE_SIZE, PostingQuery, posting_search
 
 logger = logging.getLogger(__name__)
