@@ -149,8 +149,8 @@ def facet_filters(query: PostingQuery, *, skip: str | None = None) -> list[Q]:
 def posting_search(query: PostingQuery, *, now: datetime | None = None, ranking=None) -> Search:
     """The Elasticsearch request: the page of hits, every facet's counts, a suggestion.
 
-    `ranking` (candidates.matching.CandidateRanking) is the signed-in person's
-    own ranking, used for the "Best for you": it wraps the search's words and
+    `ranking` (jobs.seekers.PersonalRanking) is the signed-in person's own
+    ranking, handed in by the page, used for the "Best for you": it wraps the search's words and
     filters in that person's scoring and adds their preferences as filters.
     """
     now = now or timezone.now()
