@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from jobs.application_forms import ApplyForm
+from jobs.applications.forms import ApplyForm
 
 from .models import CODE_LENGTH, CvChoice, Months, Permission, PreparedApplication
 from .services import normalise_code

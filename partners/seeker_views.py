@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from candidates.selectors import profile_for
 from fairsite.forms import add_service_errors
-from jobs.application_services import AlreadyApplied, ApplyNotAllowed, application_create
+from jobs.applications.services import AlreadyApplied, ApplyNotAllowed, application_create
 
 from . import selectors, services
 from .forms import CodeForm, InviteByEmailForm, send_form

@@ -19,8 +19,8 @@ from employers.models import Employer, VerificationStatus
 from employers.selectors import VERIFY, memberships_of
 from fairsite.accounts.models import User
 from fairsite.mail.delivery import queue_email
-from jobs.application_models import Application
-from jobs.application_services import apply_refusal
+from jobs.applications.models import Application
+from jobs.applications.services import apply_refusal
 from jobs.models import JobPosting
 
 from .models import (

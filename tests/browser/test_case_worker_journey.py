@@ -10,7 +10,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from jobs.application_models import Application
+from jobs.applications.models import Application
 from partners.models import EmailInvitation, Grant
 from tests.browser.viewports import WIDTHS, check, pages_at
 from tests.factories import CandidateProfileFactory, PublishedPostingFactory
@@ -26,7 +26,7 @@ def world(es, home_page):
     from fairsite.outbox.drain import drain_due
     from fairsite.search.client import get_client
     from fairsite.search.indices import ensure
-    from jobs.search import postings_index
+    from jobs.search.index import postings_index
 
     ensure(postings_index)
     for title in TITLES:

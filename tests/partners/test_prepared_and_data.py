@@ -15,7 +15,7 @@ from candidates.alerts.models import Alert
 from candidates.models import SavedJob
 from fairsite.accounts.services import account_delete, account_export
 from fairsite.mail.models import OutgoingEmail
-from jobs.application_models import Application
+from jobs.applications.models import Application
 from partners import services
 from partners.models import (
     AccessCode,
