@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.urls import reverse
 
 from candidates.dashboard import is_job_seeker
+from employers.selectors import memberships_of
 from fairsite.accounts.dashboard import register_section
 from fairsite.accounts.models import User
 from fairsite.accounts.navigation import Link, register_group
@@ -33,6 +34,20 @@ def case_worker_section(user: User) -> dict:
     return {"people": grants_held_by(user).count()}
 
 
+def owner_section(user: User) -> dict:
+    """The organisations this person owns, each with whether it is a reentry organisation."""
+    owned = memberships_of(user).filter(role="owner").select_related("employer__reentry")
+    return {
+        "organisations": [
+            {"employer": m.employer, "reentry": getattr(m.employer, "reentry", None)} for m in owned
+        ]
+    }
+
+
+def owns_an_organisation(user: User) -> bool:
+    return memberships_of(user).filter(role="owner").exists()
+
+
 def register() -> None:
     register_group(title="Helping people", links=case_worker_links, applies=is_case_worker)
     register_section(
@@ -44,4 +59,9 @@ def register() -> None:
         template="partners/includes/case_worker_dashboard.html",
         context=case_worker_section,
         applies=is_case_worker,
+    )
+    register_section(
+        template="partners/includes/owner_dashboard.html",
+        context=owner_section,
+        applies=owns_an_organisation,
     )
