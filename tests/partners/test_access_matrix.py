@@ -153,3 +153,45 @@ def test_ending_access_refuses_the_next_request_at_once(client, posting):
     seeker_client.post(reverse("partners:end", args=[grant.public_id]))
     assert client.get(url).status_code == 404
     assert grant.case_worker.pk not in [g.case_worker_id for g in services.Grant.objects.current()]
+
+
+def test_a_case_worker_never_gets_the_cv_or_the_profile_page(client):
+    from candidates.services import cv_save
+    from tests.candidates import files
+
+    grant = GrantFactory(**{p.value: True for p in Permission})
+    cv_save(user=grant.seeker, upload=files.upload("cv.pdf", files.minimal_pdf()))
+    profile = grant.seeker.candidate_profile
+    client.force_login(grant.case_worker)
+    assert (
+        client.get(reverse("candidates:cv-download", args=[profile.public_id])).status_code == 404
+    )
+    assert client.get(profile.get_absolute_url()).status_code == 404
+
+
+def test_the_private_preferences_never_shape_what_the_case_worker_sees(client, es):
+    """Matches for a case worker come from the profile alone: a job the person's own
+    preferences hide still shows, so the list can't hint at what they chose."""
+    from candidates.preferences import FairChancePreferences
+    from candidates.services import preferences_save
+    from fairsite.outbox.drain import drain_due
+    from fairsite.search.client import get_client
+    from fairsite.search.indices import ensure
+    from jobs.search.index import postings_index
+
+    ensure(postings_index)
+    PublishedPostingFactory(title="Checks before an offer", check_timing="before_offer_by_law")
+    PublishedPostingFactory(title="Checks after an offer")
+    drain_due()
+    get_client().indices.refresh(index=postings_index.alias)
+    grant = GrantFactory()
+    url = reverse("partners:person", args=[grant.public_id])
+    client.force_login(grant.case_worker)
+    before = client.get(url).content.decode()
+    preferences_save(
+        user=grant.seeker, preferences=FairChancePreferences(only_checks_after_offer=True)
+    )
+    after = client.get(url).content.decode()
+    assert "Checks before an offer" in before
+    assert "Checks before an offer" in after
+    assert "preference" not in after.lower()
