@@ -12,11 +12,16 @@ from django.views.decorators.http import require_POST
 
 from candidates.selectors import profile_for
 from fairsite.forms import add_service_errors
+from fairsite.rate_limits import count_request
 from jobs.applications.services import AlreadyApplied, ApplyNotAllowed, application_create
 
 from . import selectors, services
 from .forms import CodeForm, InviteByEmailForm, send_form
 from .models import EmailInvitation
+
+# Codes are short enough to read aloud: a few tries a minute per person, so they
+# can't be guessed.
+CODE_TRIES_A_MINUTE = 5
 
 
 def _access_page(request, *, invite_form=None, code_form=None, status=200):
@@ -76,6 +81,11 @@ def invite(request):
 @require_POST
 def redeem_code(request):
     form = CodeForm(request.POST, prefix="code")
+    tries = count_request(f"partners.code:{request.user.pk}")
+    if tries.count > CODE_TRIES_A_MINUTE:
+        form.is_valid()
+        form.add_error("code", "You have tried too many codes. Wait a minute and try again.")
+        return _access_page(request, code_form=form, status=429)
     if form.is_valid():
         try:
             grant = services.code_redeem(

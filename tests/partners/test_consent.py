@@ -275,3 +275,35 @@ def test_the_seekers_page_lists_what_the_case_worker_did(client, es):
     assert "Two buses from your place." in page
     saved = client.get(reverse("candidates:saved-jobs")).content.decode()
     assert "Kitchen porter" in saved
+
+
+def test_codes_cannot_be_guessed_by_trying_many(client):
+    client.force_login(UserFactory())
+    data = {"code-code": "ZZZZ2222", "code-months": "6", "code-may_see_matches": "on"}
+    statuses = [client.post(reverse("partners:redeem-code"), data).status_code for _ in range(6)]
+    assert statuses[:5] == [400] * 5
+    assert statuses[5] == 429
+    assert (
+        "tried too many codes"
+        in client.post(reverse("partners:redeem-code"), data).content.decode()
+    )
+
+
+def test_bad_input_on_the_accept_form(client):
+    worker = CaseWorkerFactory().user
+    invitation = services.invitation_send(
+        seeker=UserFactory(), email=worker.email, permissions={"may_see_matches": True}, months=6
+    )
+    url = reverse("partners:invitation-accept", args=[invitation.token])
+    client.force_login(worker)
+    for data in ({}, {"organisation": ReentryOrganisationFactory().pk}, {"organisation": "x"}):
+        response = client.post(url, data)
+        assert response.status_code == 400
+        assert "Choose your organisation" in response.content.decode()
+    assert not Grant.objects.exists()
+
+
+def test_the_reminder_job_is_scheduled():
+    from fairsite.scheduler import registered_jobs
+
+    assert "partners.grants_remind_and_close" in {job.name for job in registered_jobs()}
