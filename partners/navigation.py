@@ -23,6 +23,15 @@ def case_worker_links(user: User) -> list[Link]:
     return [Link("Your caseload", reverse("partners:caseload"))]
 
 
+def seeker_links(user: User) -> list[Link]:
+    return [Link("Case workers who help you", reverse("partners:access"))]
+
+
+def has_case_workers(user: User) -> bool:
+    """Someone who has let a case worker help them (or has an application to check)."""
+    return current_grants_given_by(user).exists() or open_prepared_for(user).exists()
+
+
 def seeker_section(user: User) -> dict:
     return {
         "grants": list(current_grants_given_by(user)),
@@ -50,6 +59,7 @@ def owns_an_organisation(user: User) -> bool:
 
 def register() -> None:
     register_group(title="Helping people", links=case_worker_links, applies=is_case_worker)
+    register_group(title="Your case workers", links=seeker_links, applies=has_case_workers)
     register_section(
         template="partners/includes/seeker_dashboard.html",
         context=seeker_section,

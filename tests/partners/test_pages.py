@@ -93,6 +93,9 @@ def test_navigation_by_role():
     assert "Helping people" in titles
     seeker = UserFactory()
     assert "Helping people" not in [g["title"] for g in groups_for(seeker)]
+    assert "Your case workers" not in [g["title"] for g in groups_for(seeker)]
+    grant = GrantFactory()
+    assert "Your case workers" in [g["title"] for g in groups_for(grant.seeker)]
 
 
 def test_dashboards_point_each_person_to_their_pages(client):
