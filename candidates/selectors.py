@@ -59,10 +59,10 @@ def can_read_cv(
         return False
     if profile.user_id == user.pk:
         return True
-    applications = Application.objects.filter(
+    applications = Application.objects.standing().filter(
         candidate_id=profile.user_id,
         posting__employer_id__in=memberships_of(user).values("employer_id"),
-    ).exclude(stage=Stage.WITHDRAWN)
+    )
     if application is not None:
         applications = applications.filter(pk=application.pk)
     return applications.exists()

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from employers.models import Employer
 from employers.selectors import member_employer
 
+from .application_models import Stage
 from .models import Application, Credential, JobPosting
 
 
@@ -158,7 +159,7 @@ def applications_for_posting(posting: JobPosting) -> QuerySet[Application]:
     return (
         Application.objects.filter(posting=posting)
         .select_related("candidate")
-        .order_by(Case(When(stage="withdrawn", then=1), default=0), "-created_at", "-id")
+        .order_by(Case(When(stage=Stage.WITHDRAWN, then=1), default=0), "-created_at", "-id")
     )
 
 
@@ -177,9 +178,18 @@ def employer_application(user, slug: str, pk: int) -> tuple[Employer, Applicatio
 def application_counts(postings) -> dict[int, int]:
     """How many applications each posting has (withdrawn ones left out)."""
     rows = (
-        Application.objects.filter(posting__in=postings)
-        .exclude(stage="withdrawn")
+        Application.objects.standing()
+        .filter(posting__in=postings)
         .values_list("posting")
         .annotate(n=Count("id"))
     )
     return dict(rows)
+
+
+def with_application_counts(postings) -> list[JobPosting]:
+    """The postings, each with `application_count` (see application_counts)."""
+    postings = list(postings)
+    counts = application_counts(postings)
+    for posting in postings:
+        posting.application_count = counts.get(posting.pk, 0)
+    return postings
