@@ -6,7 +6,6 @@ from django.shortcuts import get_object_or_404
 from employers.models import Employer
 from employers.selectors import member_employer
 
-from .application_models import Stage
 from .models import Application, Credential, JobPosting
 
 
@@ -159,7 +158,7 @@ def applications_for_posting(posting: JobPosting) -> QuerySet[Application]:
     return (
         Application.objects.filter(posting=posting)
         .select_related("candidate")
-        .order_by(Case(When(stage=Stage.WITHDRAWN, then=1), default=0), "-created_at", "-id")
+        .order_by(Case(When(stage="withdrawn", then=1), default=0), "-created_at", "-id")
     )
 
 
