@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from employers.models import VerificationStatus
+from employers.models import VerificationStatus, is_verified_status
 
 
 class ReentryOrganisationQuerySet(models.QuerySet):
@@ -55,7 +55,7 @@ class ReentryOrganisation(models.Model):
 
     @property
     def is_verified(self) -> bool:
-        return self.verification_status == VerificationStatus.VERIFIED
+        return is_verified_status(self.verification_status)
 
 
 class Permission(models.TextChoices):
@@ -93,8 +93,10 @@ class GrantQuerySet(models.QuerySet):
             ended_at__isnull=True,
             expires_at__gt=now,
             organisation__verification_status=VerificationStatus.VERIFIED,
+            # What employers.selectors.memberships_of asks of one person (an active
+            # account with a membership), here as a join for many grants at once;
+            # membership is one row per person and organisation, so no duplicates.
             case_worker__is_active=True,
-            # Membership is one row per person and organisation: no duplicates.
             case_worker__memberships__employer_id=models.F("organisation__employer_id"),
         )
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from candidates.services import saved_job_add
 from employers.models import Employer, VerificationStatus
-from employers.selectors import VERIFY, memberships_of
+from employers.selectors import VERIFY, is_member
 from fairsite.accounts.models import User
 from fairsite.mail.delivery import queue_email
 from jobs.applications.models import Application
@@ -54,7 +54,7 @@ def _name(user: User) -> str:
 @transaction.atomic
 def reentry_register(*, employer: Employer, by: User, services: str) -> ReentryOrganisation:
     """An owner says their organisation helps people back into work; editors then check it."""
-    if not memberships_of(by).filter(employer=employer, role="owner").exists():
+    if not is_member(by, employer, owner=True):
         raise PermissionDenied("Only owners of this organisation can do this.")
     if ReentryOrganisation.objects.filter(employer=employer).exists():
         raise ValidationError("This organisation is already a reentry organisation.")
