@@ -87,6 +87,20 @@ def visible_postings_of(employer, *, limit: int | None = None) -> list[JobPostin
     return list(postings[:limit] if limit else postings)
 
 
+def visible_postings_after(pk: int, *, limit: int) -> list[JobPosting]:
+    """The next `limit` visible postings after id `pk`, in id order, with
+    employer, policy and places: a whole-site list read in pages of bounded
+    size (the job feed for aggregators), which stays in step while postings
+    come and go, as an offset would not."""
+    return list(
+        JobPosting.objects.visible()
+        .filter(pk__gt=pk)
+        .select_related("employer", "employer__policy")
+        .prefetch_related("locations")
+        .order_by("pk")[:limit]
+    )
+
+
 def visible_postings_asking_for(credential, *, limit: int) -> list[JobPosting]:
     """Visible postings that require or prefer a credential, newest first."""
     postings = JobPosting.objects.visible().filter(

@@ -178,7 +178,7 @@ def posting_closed(request, posting: JobPosting):
     like it. 410 Gone, so search engines drop the address at once, while a person
     who followed an old link still gets a page that helps them on."""
     location = posting.locations.first()
-    return render(
+    response = render(
         request,
         "jobs/posting_closed.html",
         {
@@ -188,6 +188,10 @@ def posting_closed(request, posting: JobPosting):
         },
         status=410,
     )
+    # The page's robots meta says it too; the header reaches crawlers that
+    # read only headers (aggregators checking their copies of a job).
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 POSTING_PAGE_RELATIONS = ("locations", "required_credentials", "preferred_credentials")
