@@ -33,6 +33,7 @@ def postings_from_database(
     employment_type: str = "",
     workplace: str = "",
     checks_after_offer: bool = False,
+    published_after=None,
 ) -> QuerySet[JobPosting]:
     """Visible postings filtered in the database: every word of `text` must appear.
 
@@ -56,6 +57,8 @@ def postings_from_database(
         postings = postings.filter(workplace=workplace)
     if checks_after_offer:
         postings = postings.filter(check_timing__in=["never", "after_offer"])
+    if published_after is not None:
+        postings = postings.filter(published_at__gte=published_after)
     return postings.prefetch_related("locations").order_by("-published_at", "-pk")
 
 

@@ -101,6 +101,16 @@ def facet_groups(params: QueryDict, results, understanding=None) -> list[dict]:
     return groups
 
 
+def search_or_fallback(form: SearchForm, *, ranking=None):
+    """The search the form asks for: Elasticsearch's answer, or the database's
+    when Elasticsearch does not answer."""
+    try:
+        return search_postings(form, ranking=ranking)
+    except SearchUnavailable as error:
+        logger.warning("Job search fell back to the database: %s", error)
+        return database_results(form.to_query())
+
+
 def posting_list(request):
     """The search page: Elasticsearch when it answers, the database when it doesn't."""
     has_profile = profile_for(request.user) is not None
@@ -111,11 +121,7 @@ def posting_list(request):
     )
     query = form.to_query()
     ranking = ranking_for(request.user) if query.sort == "for_you" else None
-    try:
-        results = search_postings(form, ranking=ranking)
-    except SearchUnavailable as error:
-        logger.warning("Job search fell back to the database: %s", error)
-        results = database_results(query)
+    results = search_or_fallback(form, ranking=ranking)
     understanding = form.understanding
     groups = [] if results.from_database else facet_groups(request.GET, results, understanding)
     return render(
@@ -131,6 +137,7 @@ def posting_list(request):
             "spelling_url": keeping(request.GET, SPELLING),
             "saved_ids": saved_posting_ids(request.user, [hit.posting.pk for hit in results.hits]),
             "feed_query": _feed_query(request.GET),
+            "print_query": f"?{request.GET.urlencode()}" if request.GET else "",
             **place_context(request, form, results),
         },
     )
