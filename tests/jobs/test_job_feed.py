@@ -42,7 +42,7 @@ JOB_FIELDS = (
 FILLED = ("title", "date", "referencenumber", "url", "company", "country", "description")
 
 
-def read_feed(client) -> ElementTree.Element:
+def read_feed(client):
     response = client.get(reverse("feeds:jobs-xml"))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/xml; charset=utf-8"
@@ -59,7 +59,7 @@ def read_feed(client) -> ElementTree.Element:
     return source
 
 
-def jobs_by_reference(source) -> dict[str, ElementTree.Element]:
+def jobs_by_reference(source) -> dict:
     return {job.findtext("referencenumber"): job for job in source.findall("job")}
 
 
