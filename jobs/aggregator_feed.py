@@ -43,7 +43,7 @@ from fairsite.site_address import absolute_url
 from .feeds import xml_text
 from .models import EmploymentType, JobPosting
 from .posting_facts import fair_chance_facts
-from .search import INDEX_NAME
+from .search.index import INDEX_NAME
 from .selectors import visible_postings_after
 
 PAGE = 500

@@ -28,11 +28,11 @@ from fairsite.site_address import absolute_url, site_address
 
 from .models import JobPosting
 from .posting_facts import HowToApply, how_to_apply, record_checks, record_promise
-from .search_forms import SearchForm
-from .search_queries import PAGE_SIZE
-from .search_results import SearchResults
+from .search.forms import SearchForm
+from .search.queries import PAGE_SIZE
+from .search.results import SearchResults
+from .search.visitor_places import visitor_country
 from .views import search_or_fallback
-from .visitor_places import visitor_country
 
 NEW_DAYS = 7
 

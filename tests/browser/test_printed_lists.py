@@ -16,7 +16,7 @@ from fairsite.outbox.drain import drain_due
 from fairsite.search.client import get_client
 from fairsite.search.indices import ensure
 from jobs.models import Status, Workplace
-from jobs.search import postings_index
+from jobs.search.index import postings_index
 from tests.browser.conftest import assert_accessible, horizontal_overflow, open_page
 from tests.factories import EmployerFactory, PublishedPostingFactory, VerifiedEmployerFactory
 
