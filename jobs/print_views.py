@@ -32,6 +32,7 @@ from .search.forms import SearchForm
 from .search.queries import PAGE_SIZE
 from .search.results import SearchResults
 from .search.visitor_places import visitor_country
+from .seekers import seeker_for
 from .views import search_or_fallback
 
 NEW_DAYS = 7
@@ -101,8 +102,14 @@ def _search_address(params: QueryDict) -> str:
 
 def printed_search(request):
     """The search page's search, as a list for paper."""
-    form = SearchForm(request.GET or None, place_country=visitor_country(request))
-    results = search_or_fallback(form)
+    seeker = seeker_for(request.user)
+    form = SearchForm(
+        request.GET or None,
+        can_sort_for_you=seeker.can_sort_for_you,
+        place_country=visitor_country(request),
+    )
+    ranking = seeker.ranking() if form.to_query().sort == "for_you" else None
+    results = search_or_fallback(form, ranking=ranking)
     return _render(request, form, results, back_url=_search_address(request.GET))
 
 
