@@ -92,14 +92,14 @@ def visible_postings_of(employer, *, limit: int | None = None) -> list[JobPostin
 
 def visible_postings_after(pk: int, *, limit: int) -> list[JobPosting]:
     """The next `limit` visible postings after id `pk`, in id order, with
-    employer, policy and places: a whole-site list read in pages of bounded
-    size (the job feed for aggregators), which stays in step while postings
-    come and go, as an offset would not."""
+    employer and places: a whole-site list read in pages of bounded size (the
+    job feed for aggregators), which stays in step while postings come and go,
+    as an offset would not. The employers come in a second query: joined, the
+    database would sort every visible posting after `pk` to find the first few."""
     return list(
         JobPosting.objects.visible()
         .filter(pk__gt=pk)
-        .select_related("employer", "employer__policy")
-        .prefetch_related("locations")
+        .prefetch_related("employer", "locations")
         .order_by("pk")[:limit]
     )
 
