@@ -100,6 +100,16 @@ def facet_groups(params: QueryDict, results, understanding=None) -> list[dict]:
     return groups
 
 
+def search_or_fallback(form: SearchForm, *, ranking=None):
+    """The search the form asks for: Elasticsearch's answer, or the database's
+    when Elasticsearch does not answer."""
+    try:
+        return search_postings(form, ranking=ranking)
+    except SearchUnavailable as error:
+        logger.warning("Job search fell back to the database: %s", error)
+        return database_results(form.to_query())
+
+
 def posting_list(request):
     """The search page: Elasticsearch when it answers, the database when it doesn't."""
     seeker = seeker_for(request.user)
@@ -110,11 +120,7 @@ def posting_list(request):
     )
     query = form.to_query()
     ranking = seeker.ranking() if query.sort == "for_you" else None
-    try:
-        results = search_postings(form, ranking=ranking)
-    except SearchUnavailable as error:
-        logger.warning("Job search fell back to the database: %s", error)
-        results = database_results(query)
+    results = search_or_fallback(form, ranking=ranking)
     understanding = form.understanding
     groups = [] if results.from_database else facet_groups(request.GET, results, understanding)
     return render(
@@ -130,6 +136,7 @@ def posting_list(request):
             "spelling_url": keeping(request.GET, SPELLING),
             "saved_ids": seeker.saved_ids([hit.posting.pk for hit in results.hits]),
             "feed_query": _feed_query(request.GET),
+            "print_query": f"?{request.GET.urlencode()}" if request.GET else "",
             **place_context(request, form, results),
         },
     )
@@ -175,7 +182,7 @@ def posting_closed(request, posting: JobPosting):
     like it. 410 Gone, so search engines drop the address at once, while a person
     who followed an old link still gets a page that helps them on."""
     location = posting.locations.first()
-    return render(
+    response = render(
         request,
         "jobs/posting_closed.html",
         {
@@ -185,6 +192,10 @@ def posting_closed(request, posting: JobPosting):
         },
         status=410,
     )
+    # The page's robots meta says it too; the header reaches crawlers that
+    # read only headers (aggregators checking their copies of a job).
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 POSTING_PAGE_RELATIONS = ("locations", "required_credentials", "preferred_credentials")
