@@ -174,3 +174,26 @@ def test_the_demo_has_a_case_worker_with_a_seekers_access(client):
     assert "`caseworker@example.com`" in readme
     client.force_login(grant.case_worker)
     assert client.get(reverse("partners:caseload")).status_code == 200
+
+
+def test_a_reentry_organisations_pages_link_to_its_printed_new_jobs(client):
+    from employers.models import EmployerLocation
+
+    membership = CaseWorkerFactory()
+    employer = membership.employer
+    employer.verification_status = "verified"
+    employer.save()
+    EmployerLocation.objects.create(
+        employer=employer,
+        label="Columbus, OH",
+        locality="Columbus",
+        region="OH",
+        country="US",
+        latitude=39.9612,
+        longitude=-82.9988,
+    )
+    link = f"{reverse('jobs:print-new')}?place=Columbus%2C%20OH&amp;radius=10"
+    assert link in client.get(employer.get_absolute_url()).content.decode()
+    client.force_login(membership.user)
+    assert link in client.get(reverse("partners:caseload")).content.decode()
+    assert client.get(link.replace("&amp;", "&")).status_code == 200
