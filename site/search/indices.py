@@ -242,7 +242,7 @@ def status(index: SearchIndex) -> IndexStatus:
 
 def _create_building_index(index: SearchIndex, layout: Layout) -> str:
     name = new_concrete_name(index, layout)
-    mappings = dict(index.mappings)
+    mappings = index.index_mappings
     mappings["_meta"] = {**mappings.get("_meta", {}), "definition": index.definition_digest()}
     try:
         _rebuild_client().indices.create(
@@ -330,7 +330,7 @@ def _pages(index: SearchIndex) -> Iterator[list[dict]]:
                     "_id": str(obj.pk),
                     "version": index.version_of(obj),
                     "version_type": VERSION_TYPE,
-                    "_source": index.to_document(obj),
+                    "_source": index.document(obj),
                 }
                 for obj in objects
             ]
