@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import orjson
 from django.db.models import Model, QuerySet
 from django.utils import timezone
 
@@ -115,9 +116,13 @@ class SearchIndex:
 
 
 def content_hash(document: Mapping[str, Any]) -> str:
-    """A fingerprint of a document as ``to_document`` built it (keys in any order)."""
-    text = json.dumps(document, sort_keys=True, separators=(",", ":"), default=str)
-    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+    """A fingerprint of a document as ``to_document`` built it (keys in any order).
+
+    orjson, which the client sends documents with too: several times faster
+    than the standard library's json, which would add a fifth to a rebuild.
+    """
+    text = orjson.dumps(document, option=orjson.OPT_SORT_KEYS, default=str)
+    return hashlib.blake2b(text, digest_size=16).hexdigest()
 
 
 def version_at(moment: datetime) -> int:
