@@ -11,7 +11,7 @@ class JobsConfig(AppConfig):
         from fairsite.scheduler import every
 
         from . import indexing, personal_data
-        from .application_services import offer_messages_forget
+        from .applications.services import offer_messages_forget
         from .services import posting_closed, postings_expire
 
         personal_data.register()
@@ -25,6 +25,6 @@ class JobsConfig(AppConfig):
 
 
 def _tell_applicants(sender, posting, **kwargs) -> None:
-    from .application_services import applications_tell_posting_closed
+    from .applications.services import applications_tell_posting_closed
 
     applications_tell_posting_closed(posting=posting)

@@ -31,7 +31,7 @@ from employers.models import Employer, FairChancePolicy
 from fairsite.outbox.services import enqueue
 
 from .models import Credential, JobPosting, PostingLocation
-from .search import INDEX_NAME
+from .search.index import INDEX_NAME
 
 _queued_by_service: ContextVar[bool] = ContextVar("postings_queued_by_service", default=False)
 

@@ -16,7 +16,7 @@ from fairsite.search.client import get_client
 from fairsite.search.indices import check, ensure
 from jobs import services
 from jobs.models import JobPosting
-from jobs.search import INDEX_NAME, postings_index
+from jobs.search.index import INDEX_NAME, postings_index
 from tests.factories import (
     EditorFactory,
     OwnerFactory,

@@ -14,9 +14,9 @@ from fairsite.outbox.drain import drain_due
 from fairsite.search.client import get_client
 from fairsite.search.indices import check, ensure
 from jobs.models import JobPosting
-from jobs.search import postings_index
-from jobs.search_queries import PostingQuery
-from jobs.search_results import run_posting_search
+from jobs.search.index import postings_index
+from jobs.search.queries import PostingQuery
+from jobs.search.results import run_posting_search
 from tests.factories import (
     CreditPackFactory,
     FeaturedProductFactory,
