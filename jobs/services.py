@@ -20,7 +20,6 @@ from django.dispatch import Signal
 from django.urls import reverse
 from django.utils import timezone
 
-from candidates.alerts.matching import posting_check_queue
 from employers.billing import entitlements
 from employers.models import Employer, MemberRole
 from employers.selectors import policy_of
@@ -28,6 +27,7 @@ from fairsite.accounts.models import User
 from fairsite.mail.delivery import queue_email
 from fairsite.richtext import html_to_plain_text
 
+from . import alert_checks
 from .indexing import postings_queue, written_by_service
 from .models import JobPosting, PostingEvent, PostingLocation, Status
 from .wording import Flag, check_wording
@@ -215,7 +215,7 @@ def _publish(posting: JobPosting, *, by: User | None, reason: str = "") -> JobPo
         rejection_reason="",
     )  # which queues the posting's document for the search index
     entitlements.allowance_use(posting=posting)
-    posting_check_queue(posting=posting)
+    alert_checks.queue_check(posting=posting)
     _email_employer(posting, "jobs/email/approved", {})
     return posting
 
@@ -261,7 +261,7 @@ def posting_resume(*, posting: JobPosting, by: User) -> JobPosting:
     # A posting paused because its plan went unpaid needs paying for again.
     entitlements.allowance_reinstate(posting=posting)
     _move(posting, Status.PUBLISHED, by=by)  # searchable again after the commit
-    posting_check_queue(posting=posting)
+    alert_checks.queue_check(posting=posting)
     return posting
 
 

@@ -1,7 +1,8 @@
 """Matching a posting that went live against every alert, and the instant emails.
 
     jobs.services._publish / posting_resume       (inside the publishing transaction)
-      └─ posting_check_queue:                     a PostingCheck row, same transaction
+      └─ jobs.alert_checks.queue_check
+         └─ posting_check_queue:                  a PostingCheck row, same transaction
     after commit: the check_posting_alerts task   (the worker's scheduler retries too)
       └─ check_due ─> check_posting:              one reverse query (all pages of it),
                                                   an AlertMatch per alert (unique),
