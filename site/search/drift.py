@@ -97,12 +97,8 @@ State = tuple[int, str | None]
 
 def _database_states(index: SearchIndex) -> dict[str, State]:
     """Every visible object's version and document fingerprint, built page by page."""
-    queryset = index.queryset().order_by("pk")
     states: dict[str, State] = {}
-    last_pk = None
-    while True:
-        page = queryset if last_pk is None else queryset.filter(pk__gt=last_pk)
-        objects = index.objects_for_documents(page[:BUILD_PAGE_SIZE])
+    for objects in index.pages(BUILD_PAGE_SIZE):
         for obj in objects:
             try:
                 fingerprint = content_hash(index.to_document(obj))
@@ -110,9 +106,7 @@ def _database_states(index: SearchIndex) -> dict[str, State]:
                 # The repair logs why (fairsite.search.sync); here it only counts.
                 fingerprint = None
             states[str(obj.pk)] = (index.version_of(obj), fingerprint)
-        if len(objects) < BUILD_PAGE_SIZE:
-            return states
-        last_pk = objects[-1].pk
+    return states
 
 
 def _indexed_states(index: SearchIndex) -> dict[str, State]:

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -109,6 +109,20 @@ class SearchIndex:
         if self.prepare and objects:
             self.prepare(objects)
         return objects
+
+    def pages(self, size: int) -> Iterator[list[Model]]:
+        """Every object that belongs in the index, ready for ``to_document``, a
+        primary-key page of ``size`` at a time (a rebuild's load, the drift check)."""
+        queryset = self.queryset().order_by("pk")
+        last_pk = None
+        while True:
+            page = queryset if last_pk is None else queryset.filter(pk__gt=last_pk)
+            objects = self.objects_for_documents(page[:size])
+            if objects:
+                yield objects
+            if len(objects) < size:
+                return
+            last_pk = objects[-1].pk
 
     def version_of(self, obj: Model) -> int:
         """The external version of ``obj``'s current state."""
