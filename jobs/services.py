@@ -205,6 +205,7 @@ def _publish(posting: JobPosting, *, by: User | None, reason: str = "") -> JobPo
     """
     now = timezone.now()
     expires_at = posting.expires_at if posting.expires_at and posting.expires_at > now else None
+    # Saved, the step recorded, and the document queued for the search index.
     _move(
         posting,
         Status.PUBLISHED,
@@ -213,7 +214,7 @@ def _publish(posting: JobPosting, *, by: User | None, reason: str = "") -> JobPo
         published_at=now,
         expires_at=expires_at or posting.default_expiry(now),
         rejection_reason="",
-    )  # which queues the posting's document for the search index
+    )
     entitlements.allowance_use(posting=posting)
     alert_checks.queue_check(posting=posting)
     _email_employer(posting, "jobs/email/approved", {})
@@ -260,7 +261,7 @@ def posting_resume(*, posting: JobPosting, by: User) -> JobPosting:
         raise TransitionNotAllowed("Its closing date has passed. Relist it to post it again.")
     # A posting paused because its plan went unpaid needs paying for again.
     entitlements.allowance_reinstate(posting=posting)
-    _move(posting, Status.PUBLISHED, by=by)  # searchable again after the commit
+    _move(posting, Status.PUBLISHED, by=by)  # and queued for the search index
     alert_checks.queue_check(posting=posting)
     return posting
 
