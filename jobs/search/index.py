@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from elasticsearch.dsl import Mapping, field
 
-from employers.models import Employer, VerificationStatus
+from employers.models import Employer, is_verified_status
 from fairsite.richtext import html_to_plain_text
 from fairsite.search.registry import SearchIndex, register
 from fairsite.search.text import TEXT_DIGEST, normalise
@@ -214,7 +214,7 @@ def prepare_postings(postings: list[JobPosting]) -> None:
             id=employer_id,
             name=name,
             slug=slug,
-            verified=status == VerificationStatus.VERIFIED,
+            verified=is_verified_status(status),
             # A LEFT JOIN: all None for an employer with no policy yet.
             ignores_spent_convictions=bool(ignores_spent),
             pledges=pledges or [],
