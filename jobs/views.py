@@ -216,6 +216,7 @@ def posting_detail(request, pk, slug):
     if not is_public_request(request):
         prefetch_related_objects([posting], *POSTING_PAGE_RELATIONS)
     if not is_preview and not _may_preview(request.user, posting):
+        # Not in the search document, so no service and no outbox row (jobs.indexing).
         JobPosting.objects.filter(pk=posting.pk).update(view_count=F("view_count") + 1)
     return render(
         request,
