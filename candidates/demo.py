@@ -96,6 +96,20 @@ DEMO_CANDIDATES = [
         skills=("food prep", "grill", "food safety"),
         categories=(Category.HOSPITALITY,),
     ),
+    # The demo seeker who gave the demo case worker access (partners.demo): a
+    # profile, so the case worker sees real matches for them.
+    DemoCandidate(
+        email="seeker@example.com",
+        first_name="Sam",
+        last_name="Seeker",
+        kind=CandidateKind.JOB_SEEKER,
+        headline="Ready for warehouse work, days or nights",
+        summary="I packed orders and kept the stock room tidy on a work programme. "
+        "I learn fast and I am happy to lift and stand all shift.",
+        home="Columbus, OH",
+        skills=("picking and packing", "teamwork", "lifting"),
+        categories=(Category.WAREHOUSE, Category.HOSPITALITY),
+    ),
 ]
 # The demo employer (who owns Ironbridge) has invited Dana to apply for this job.
 INVITATION = ("dana@example.com", "Carpenter's helper")

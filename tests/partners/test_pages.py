@@ -163,9 +163,10 @@ def test_other_editors_and_case_workers_cannot_verify(client):
     assert organisation.is_verified
 
 
-def test_the_demo_has_a_case_worker_with_a_seekers_access(client):
+def test_the_demo_has_a_case_worker_with_a_seekers_access(client, matching_indices):
     call_command("load_demo", stdout=StringIO())
     call_command("load_demo", stdout=StringIO())
+    matching_indices()
     grant = Grant.objects.current().get()
     assert grant.case_worker.email == "caseworker@example.com"
     assert grant.seeker.email == "seeker@example.com"
@@ -174,6 +175,10 @@ def test_the_demo_has_a_case_worker_with_a_seekers_access(client):
     assert "`caseworker@example.com`" in readme
     client.force_login(grant.case_worker)
     assert client.get(reverse("partners:caseload")).status_code == 200
+    # The demo seeker has a profile, so the case worker sees real demo jobs for them.
+    page = client.get(reverse("partners:person", args=[grant.public_id])).content.decode()
+    assert "not made a profile" not in page
+    assert "Warehouse associate, night shift" in page
 
 
 def test_a_reentry_organisations_pages_link_to_its_printed_new_jobs(client):
