@@ -12,6 +12,7 @@ from fairsite.accounts.models import User
 from jobs.applications.models import Application, Stage
 from jobs.models import JobPosting
 
+from . import cv_sharing
 from .encryption import decrypt_preferences
 from .models import ApplyInvitation, CandidateProfile, PrivatePreferences, SavedJob
 from .preferences import FairChancePreferences
@@ -41,18 +42,29 @@ def can_read_profile(user: User, profile: CandidateProfile) -> bool:
 
 
 def can_read_cv(
-    user: User, profile: CandidateProfile | None, *, application: Application | None = None
+    user: User,
+    profile: CandidateProfile | None,
+    *,
+    application: Application | None = None,
+    shared_copy=None,
 ) -> bool:
-    """Whether `user` may download the CV of `profile`, or with `application` the
-    copy of a CV sent with that application.
+    """Whether `user` may download the CV of `profile`, with `application` the
+    copy of a CV sent with that application, or with `shared_copy` the copy the
+    person shared with someone helping them (a case worker).
 
     The one place that decides: its owner, and the members of an employer this
     person applied to, until they withdraw. A withdrawn application shares
     nothing, even while another application to the same employer is still open.
-    Nothing else may hand out a CV.
+    A shared copy opens to its owner and to the helper it was shared with, while
+    the access the person gave them works (`cv_sharing.is_shared_with`), never
+    the profile's own CV. Nothing else may hand out a CV.
     """
     if profile is None or not user.is_authenticated:
         return False
+    if shared_copy is not None:
+        if shared_copy.seeker_id != profile.user_id:
+            return False
+        return profile.user_id == user.pk or cv_sharing.is_shared_with(user, shared_copy)
     if application is not None and (
         application.candidate_id != profile.user_id or application.stage == Stage.WITHDRAWN
     ):

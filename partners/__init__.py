@@ -8,7 +8,8 @@ seeker reads, the notes on jobs a case worker saves for someone, and the
 applications a case worker gets ready for the seeker to send.
 
 What it never holds or shows: the seeker's private fair-chance preferences, the
-CV's content, or any way for a case worker to apply in someone's name. Every
+CV (only a copy the seeker chose to share, `cv_shares`), or any way for a case
+worker to apply in someone's name. Every
 case-worker read goes through `selectors.grant_for` / `selectors.grants_held_by`,
 which check the seeker's current grant inside the query.
 """

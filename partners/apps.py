@@ -6,14 +6,16 @@ class PartnersConfig(AppConfig):
     verbose_name = "Reentry partners"
 
     def ready(self) -> None:
+        from candidates import cv_sharing
         from fairsite.scheduler import every
 
-        from . import alert_copies, navigation, personal_data
+        from . import alert_copies, cv_shares, navigation, personal_data
         from .services import grants_remind_and_close
 
         personal_data.register()
         navigation.register()
         alert_copies.connect()
+        cv_sharing.provide(cv_shares.is_shared_with)
         # Access ends in the query at its expiry time; this sends the reminder
         # before and the "access has ended" emails after.
         every(3600, name="partners.grants_remind_and_close")(grants_remind_and_close)

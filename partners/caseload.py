@@ -19,7 +19,7 @@ from jobs.applications.models import ApplicationEvent
 from jobs.search.results import SearchUnavailable
 from jobs.selectors import applications_of
 
-from .models import Grant, Permission
+from .models import Grant, Permission, SharedCv
 from .selectors import grants_held_by, job_notes_of, prepared_by
 
 logger = logging.getLogger(__name__)
@@ -97,5 +97,6 @@ def person_context(grant: Grant) -> dict:
         context["prepared"] = list(prepared_by(grant))
     if grant.may_see_applications:
         context["applications"] = list(applications_of(seeker))
+    context["shared_cv"] = SharedCv.objects.filter(grant=grant).first()
     context["permissions"] = {p.name.lower(): getattr(grant, p.value) for p in Permission}
     return context

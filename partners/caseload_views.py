@@ -7,16 +7,19 @@ with the permission it needs; nothing here reads a seeker's data another way.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from candidates.selectors import can_read_cv, profile_for
+from candidates.views import private_cv_response
 from fairsite.forms import add_service_errors
 from jobs.models import JobPosting
 
-from . import selectors, services
+from . import cv_shares, selectors, services
 from .caseload import caseload_rows, person_context
 from .forms import JobNoteForm, OrganisationChoiceForm, PrepareForm
-from .models import EmailInvitation, Permission
+from .models import EmailInvitation, Permission, SharedCv
 
 
 @login_required
@@ -101,6 +104,19 @@ def person(request, public_id):
     context = person_context(grant)
     services.record_visit(grant=grant)
     return render(request, "partners/person.html", context)
+
+
+@login_required
+def shared_cv(request, public_id):
+    """The copy of their CV the person shared, if they did and the access works now."""
+    grant = selectors.grant_for(request.user, public_id)
+    shared = SharedCv.objects.filter(grant=grant).first()
+    if shared is None or not can_read_cv(
+        request.user, profile_for(grant.seeker), shared_copy=shared
+    ):
+        raise Http404
+    cv_shares.cv_downloaded(shared=shared)
+    return private_cv_response(shared.cv, shared.cv_kind)
 
 
 def _visible_posting(posting_id: int) -> JobPosting:

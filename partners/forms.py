@@ -6,6 +6,7 @@ from django import forms
 
 from jobs.applications.forms import ApplyForm
 
+from .cv_shares import CHOOSE_A_CV
 from .models import CODE_LENGTH, CvChoice, Months, Permission, PreparedApplication
 from .services import normalise_code
 
@@ -141,3 +142,21 @@ def send_form(prepared: PreparedApplication, data=None, files=None, *, profile_c
     if "cv_source" in form.fields and prepared.cv_choice == CvChoice.NONE:
         form.fields["cv_source"].initial = "none"
     return form
+
+
+class ShareCvForm(forms.Form):
+    """Which of their CVs the seeker shares a copy of with one case worker."""
+
+    cv = forms.ChoiceField(
+        label="Which CV to share",
+        help_text="They get a copy of it as it is now. Changing your CV later does not "
+        "change their copy. You can take it back at any time.",
+        widget=forms.RadioSelect,
+        error_messages={"required": CHOOSE_A_CV, "invalid_choice": CHOOSE_A_CV},
+    )
+
+    def __init__(self, *args, choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cv"].choices = choices
+        if len(choices) == 1:
+            self.fields["cv"].initial = choices[0][0]

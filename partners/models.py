@@ -15,6 +15,7 @@ from django.db import models
 from django.utils import timezone
 
 from employers.models import VerificationStatus, is_verified_status
+from fairsite.private_storage import private_storage
 
 
 class ReentryOrganisationQuerySet(models.QuerySet):
@@ -241,6 +242,9 @@ class ActivityKind(models.TextChoices):
     SAVED_JOB = "saved_job", "Saved a job for you"
     PREPARED = "prepared", "Got an application ready for you"
     ALERT_COPY = "alert_copy", "Got a copy of a job alert email"
+    SHARED_CV = "shared_cv", "You shared a copy of your CV with them"
+    CV_WITHDRAWN = "cv_withdrawn", "You took back the copy of your CV"
+    DOWNLOADED_CV = "cv_download", "Downloaded the copy of your CV"
     REMINDED = "reminded", "We reminded you that access ends soon"
     ENDED = "ended", "Access ended"
 
@@ -324,3 +328,38 @@ class PreparedApplication(models.Model):
     @property
     def is_open(self) -> bool:
         return self.sent_at is None and self.dismissed_at is None
+
+
+def shared_cv_upload_to(instance, filename: str) -> str:
+    # A random name: the person's own file name can hold their name.
+    extension = filename.rsplit(".", 1)[-1].lower()
+    return f"shared-cvs/{secrets.token_urlsafe(24)}.{extension}"
+
+
+class SharedCv(models.Model):
+    """A copy of one of the seeker's CVs that they shared with the case worker of one grant.
+
+    A copy, like the one sent with an application: changing or deleting the CV
+    it came from does not change it. It goes (row and file) when the seeker
+    takes it back, when the access ends, and with either account. Who may
+    download it is decided by candidates.selectors.can_read_cv.
+    """
+
+    grant = models.OneToOneField(Grant, on_delete=models.CASCADE, related_name="shared_cv")
+    seeker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="shared_cvs"
+    )
+    cv = models.FileField(storage=private_storage, upload_to=shared_cv_upload_to, max_length=200)
+    # Which of their CVs it is a copy of, in their words ("The CV on your profile").
+    source = models.CharField(max_length=300)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "shared CV copy"
+
+    def __str__(self) -> str:
+        return f"Shared CV copy {self.pk}"
+
+    @property
+    def cv_kind(self) -> str:
+        return self.cv.name.rsplit(".", 1)[-1] if self.cv else ""

@@ -2,7 +2,8 @@
 
 A grant is about both people in it: the seeker and the case worker each get it
 in their export, and it goes when either account is deleted (both foreign keys
-cascade). Its activity, notes and prepared applications go with it.
+cascade). Its activity, notes and prepared applications go with it. A CV copy
+the seeker shared is theirs alone: in their export, deleted with either account.
 """
 
 from django.db.models import Q
@@ -17,6 +18,7 @@ from .models import (
     JobNote,
     PreparedApplication,
     ReentryOrganisation,
+    SharedCv,
 )
 
 
@@ -41,11 +43,21 @@ def invitations_of(user):
     return EmailInvitation.objects.filter(Q(seeker=user) | Q(email__iexact=user.email))
 
 
+def shared_cvs_delete(user) -> None:
+    """The copies the person shared, and those shared with them, files and all."""
+    from .cv_shares import shares_delete
+
+    shares_delete(SharedCv.objects.filter(Q(seeker=user) | Q(grant__case_worker=user)))
+
+
 def register() -> None:
     register_personal(Grant, rows=grants_of, exclude=["public_id"])
     register_personal(Activity, rows=activity_of)
     register_personal(JobNote, rows=notes_of)
     register_personal(PreparedApplication, rows=prepared_of)
+    # The seeker's own CV copy: in their export (with the file); deleted with
+    # either account, since it goes with the grant.
+    register_personal(SharedCv, owner="seeker", files=["cv"], delete=shared_cvs_delete)
     register_personal(EmailInvitation, rows=invitations_of, exclude=["token"])
     register_personal(AccessCode, owner="case_worker", exclude=["code"])
     register_not_personal(

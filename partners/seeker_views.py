@@ -15,8 +15,8 @@ from fairsite.forms import add_service_errors
 from fairsite.rate_limits import count_request
 from jobs.applications.services import AlreadyApplied, ApplyNotAllowed, application_create
 
-from . import selectors, services
-from .forms import CodeForm, InviteByEmailForm, send_form
+from . import cv_shares, selectors, services
+from .forms import CodeForm, InviteByEmailForm, ShareCvForm, send_form
 from .models import EmailInvitation
 
 # Codes are short enough to read aloud: a few tries a minute per person, so they
@@ -24,12 +24,18 @@ from .models import EmailInvitation
 CODE_TRIES_A_MINUTE = 5
 
 
-def _access_page(request, *, invite_form=None, code_form=None, status=200):
+def _access_page(request, *, invite_form=None, code_form=None, share_form=None, status=200):
     user = request.user
     invite_form = invite_form or InviteByEmailForm(prefix="invite")
     code_form = code_form or CodeForm(prefix="code")
-    grants = list(selectors.grants_given_by(user))
+    grants = list(selectors.grants_given_by(user).select_related("shared_cv"))
     current = set(selectors.current_grants_given_by(user).values_list("pk", flat=True))
+    choices = [(cv.value, cv.label) for cv in cv_shares.shareable_cvs(user)]
+    for grant in grants:
+        if share_form is not None and share_form.prefix == _share_prefix(grant):
+            grant.share_form = share_form
+        else:
+            grant.share_form = ShareCvForm(prefix=_share_prefix(grant), choices=choices)
     return render(
         request,
         "partners/access.html",
@@ -42,7 +48,7 @@ def _access_page(request, *, invite_form=None, code_form=None, status=200):
             "activity": selectors.activity_for_seeker(user),
             "invite_form": invite_form,
             "code_form": code_form,
-            "error_forms": [invite_form, code_form],
+            "error_forms": [invite_form, code_form, share_form],
         },
         status=status,
     )
@@ -109,6 +115,39 @@ def end(request, public_id):
     grant = get_object_or_404(selectors.grants_given_by(request.user), public_id=public_id)
     services.grant_end(grant=grant, by=request.user)
     messages.success(request, "Access has ended. They can't see or do anything for you now.")
+    return redirect("partners:access")
+
+
+def _share_prefix(grant) -> str:
+    return f"cv-{grant.pk}"
+
+
+@login_required
+@require_POST
+def share_cv(request, public_id):
+    """Share a copy of one of the seeker's CVs with a case worker who can help them now."""
+    grant = get_object_or_404(selectors.current_grants_given_by(request.user), public_id=public_id)
+    choices = [(cv.value, cv.label) for cv in cv_shares.shareable_cvs(request.user)]
+    form = ShareCvForm(request.POST, prefix=_share_prefix(grant), choices=choices)
+    if form.is_valid():
+        try:
+            cv_shares.cv_share(grant=grant, by=request.user, choice=form.cleaned_data["cv"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request, "They can now download a copy of your CV. You can take it back here."
+            )
+            return redirect("partners:access")
+    return _access_page(request, share_form=form, status=400)
+
+
+@login_required
+@require_POST
+def withdraw_cv(request, public_id):
+    grant = get_object_or_404(selectors.grants_given_by(request.user), public_id=public_id)
+    if cv_shares.cv_withdraw(grant=grant, by=request.user):
+        messages.success(request, "You took back the copy of your CV. They can't download it now.")
     return redirect("partners:access")
 
 

@@ -23,6 +23,7 @@ from jobs.applications.models import Application
 from jobs.applications.services import apply_refusal
 from jobs.models import JobPosting
 
+from .cv_shares import shares_delete
 from .models import (
     AccessCode,
     Activity,
@@ -36,6 +37,7 @@ from .models import (
     Permission,
     PreparedApplication,
     ReentryOrganisation,
+    SharedCv,
     months_from,
 )
 from .selectors import verified_reentry_organisations_of
@@ -280,6 +282,7 @@ def _close(grant: Grant, *, reason: str, now) -> Grant:
     grant.ended_reason = reason
     grant.end_noted_at = now
     grant.save(update_fields=["ended_at", "ended_reason", "end_noted_at"])
+    shares_delete(SharedCv.objects.filter(grant=grant))
     Activity.objects.create(grant=grant, kind=ActivityKind.ENDED, created_at=now)
     context = _grant_context(grant)
     queue_email(

@@ -10,6 +10,12 @@ urlpatterns = [
     path("case-workers/invite/", seeker_views.invite, name="invite"),
     path("case-workers/code/", seeker_views.redeem_code, name="redeem-code"),
     path("case-workers/<uuid:public_id>/end/", seeker_views.end, name="end"),
+    path("case-workers/<uuid:public_id>/cv/", seeker_views.share_cv, name="share-cv"),
+    path(
+        "case-workers/<uuid:public_id>/cv/take-back/",
+        seeker_views.withdraw_cv,
+        name="withdraw-cv",
+    ),
     path(
         "case-workers/invitations/<int:pk>/cancel/",
         seeker_views.invitation_cancel,
@@ -30,6 +36,7 @@ urlpatterns = [
         name="invitation-accept",
     ),
     path("caseload/<uuid:public_id>/", caseload_views.person, name="person"),
+    path("caseload/<uuid:public_id>/cv/", caseload_views.shared_cv, name="shared-cv"),
     path("caseload/<uuid:public_id>/stop/", caseload_views.stop, name="stop"),
     path(
         "caseload/<uuid:public_id>/jobs/<int:posting_id>/save/",
