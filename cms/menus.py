@@ -24,17 +24,27 @@ from .models import Menu, MenuLink
 CACHE_KEY = "site-menus"
 CACHE_SECONDS = 24 * 60 * 60
 EMPTY = {"links": [], "text": ""}
+_REQUEST_ATTRIBUTE = "_site_menus"
 
 
 def menu(location: str, request=None) -> dict:
     """The menu's links (pages that are not live are left out) and its footer text;
     no links when it is empty or there is none."""
+    if request is None:
+        return _kept_menus(None).get(location, EMPTY)
+    # Read once a request: every page shows two menus.
+    if not hasattr(request, _REQUEST_ATTRIBUTE):
+        setattr(request, _REQUEST_ATTRIBUTE, _kept_menus(request))
+    return getattr(request, _REQUEST_ATTRIBUTE).get(location, EMPTY)
+
+
+def _kept_menus(request) -> dict[str, dict]:
     host = request.get_host() if request is not None else ""
     menus = cache.get(CACHE_KEY) or {}
     if host not in menus:
         menus = {**menus, host: _read_menus(request)}
         cache.set(CACHE_KEY, menus, CACHE_SECONDS)
-    return menus[host].get(location, EMPTY)
+    return menus[host]
 
 
 def _read_menus(request) -> dict[str, dict]:
