@@ -23,10 +23,10 @@ from fairsite.accounts.models import User
 from fairsite.search.indices import rebuild
 from jobs import services, views
 from jobs.models import Category, EmploymentType
-from jobs.search import postings_index
-from jobs.search_forms import SearchForm
-from jobs.search_queries import PostingQuery
-from jobs.search_results import SearchUnavailable, database_results, run_posting_search
+from jobs.search.forms import SearchForm
+from jobs.search.index import postings_index
+from jobs.search.queries import PostingQuery
+from jobs.search.results import SearchUnavailable, database_results, run_posting_search
 
 from .environment import BenchmarkError
 from .queries import CLASSES, BenchQuery

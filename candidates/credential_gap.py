@@ -14,8 +14,8 @@ from elasticsearch import ApiError, TransportError
 from elasticsearch.dsl import Q, Search
 
 from jobs.models import Credential
-from jobs.search import postings_index
-from jobs.search_results import SearchUnavailable
+from jobs.search.index import postings_index
+from jobs.search.results import SearchUnavailable
 
 from .encryption import PreferencesUnreadable
 from .matching import CandidateRanking, search_client

@@ -15,8 +15,8 @@ from elasticsearch.dsl import Q, Search
 
 from fairsite.search.text import query_text
 from jobs.models import JobPosting
-from jobs.search_places import posting_open_to
-from jobs.search_results import SearchUnavailable
+from jobs.search.places import posting_open_to
+from jobs.search.results import SearchUnavailable
 
 from .matching import (
     MATCH_SIZE,

@@ -44,9 +44,9 @@ from fairsite.places import distance_miles
 from fairsite.search.client import get_client
 from fairsite.search.text import query_text
 from jobs.models import Category, Credential, EmploymentType, JobPosting
-from jobs.search import postings_index
-from jobs.search_places import near_filter
-from jobs.search_results import SearchUnavailable
+from jobs.search.index import postings_index
+from jobs.search.places import near_filter
+from jobs.search.results import SearchUnavailable
 from jobs.selectors import visible_postings_by_id
 
 from .models import CandidateProfile
@@ -140,7 +140,7 @@ class CandidateRanking:
         return preference_filters(self.preferences)
 
     def place_filter(self) -> Q | None:
-        """Jobs at their home (jobs.search_places: within their travel radius, or,
+        """Jobs at their home (jobs.search.places: within their travel radius, or,
         when they said remote work suits them, remote and open to where they live);
         with no home, any remote job if remote suits them."""
         home = getattr(self.profile, "home", None)

@@ -18,9 +18,9 @@ from wagtail.models import Page, Site
 from employers.models import CheckTiming, Employer
 from fairsite.places import Place, distance_miles
 from jobs.models import Credential, JobPosting
-from jobs.search_forms import SearchForm
-from jobs.search_recovery import search_postings as job_search
-from jobs.search_results import SearchUnavailable, database_results
+from jobs.search.forms import SearchForm
+from jobs.search.recovery import search_postings as job_search
+from jobs.search.results import SearchUnavailable, database_results
 
 # A degree of latitude is about 69 miles everywhere.
 MILES_PER_DEGREE = 69.0

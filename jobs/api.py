@@ -17,10 +17,10 @@ from fairsite.api.errors import ERROR_RESPONSES, InvalidInput
 from fairsite.api.pagination import Page, PageParams, page_of
 
 from . import api_schemas as schemas
-from .search_forms import SearchForm
-from .search_queries import PAGE_SIZE
-from .search_recovery import search_postings as run_search
-from .search_results import SearchUnavailable, database_results
+from .search.forms import SearchForm
+from .search.queries import PAGE_SIZE
+from .search.recovery import search_postings as run_search
+from .search.results import SearchUnavailable, database_results
 from .selectors import credentials_with_open_roles, visible_posting
 
 postings = Router(tags=["postings"])

@@ -28,8 +28,8 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from employers.selectors import public_employer
 
 from .models import Category, Credential, JobPosting
-from .search_forms import SearchForm
-from .search_results import SearchUnavailable, database_results, run_posting_search
+from .search.forms import SearchForm
+from .search.results import SearchUnavailable, database_results, run_posting_search
 from .selectors import (
     visible_postings_asking_for,
     visible_postings_in_category,

@@ -20,7 +20,7 @@ from fairsite.places import region_name
 from fairsite.search.client import get_client
 
 from .models import Category
-from .search import postings_index
+from .search.index import postings_index
 
 CACHE_SECONDS = 300
 WEEKS = 26

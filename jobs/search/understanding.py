@@ -50,11 +50,11 @@ from functools import lru_cache
 
 from fairsite.search.text import tokens as text_tokens
 
-from .models import Category, EmploymentType, Workplace
+from ..models import Category, EmploymentType, Workplace
 
 # Readings that can be turned off one by one (the URL's keep=...).
 FILLER = "filler"
-SPELLING = "spelling"  # typo correction (jobs.search_recovery)
+SPELLING = "spelling"  # typo correction (jobs.search.recovery)
 ALL = "all"
 KEEP_CHOICES = (ALL, FILLER, SPELLING, "workplace", "employment_type", "after_offer")
 KEEP_CHOICES += ("credential", "category")

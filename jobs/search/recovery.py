@@ -1,6 +1,6 @@
 """The search everything runs (page, API): read the words, search, and never end empty-handed.
 
-1. The words are read by ``SearchForm`` (``jobs.query_understanding``).
+1. The words are read by ``SearchForm`` (``jobs.search.understanding``).
 2. When they find nothing and Elasticsearch's term suggester (on titles)
    offers a correction that does find something, the corrected search is the
    answer, marked with the words as typed (``corrected_from``). ``keep=spelling``
@@ -30,12 +30,12 @@ from dataclasses import dataclass, replace
 
 from elasticsearch import ApiError, TransportError
 
-from .models import Workplace
-from .query_understanding import ALL, SPELLING, Understanding, understand
-from .search import SALARY_BANDS
-from .search_forms import SearchForm, near_place
-from .search_queries import MAX_QUERY_TERMS, RADII_MILES, PostingQuery, posting_counts
-from .search_results import FLAG_TITLES, SearchResults, facet_labels, run_posting_search
+from ..models import Workplace
+from .forms import SearchForm, near_place
+from .pay import SALARY_BANDS
+from .queries import MAX_QUERY_TERMS, RADII_MILES, PostingQuery, posting_counts
+from .results import FLAG_TITLES, SearchResults, facet_labels, run_posting_search
+from .understanding import ALL, SPELLING, Understanding, understand
 
 MAX_WORD_OFFERS = 3  # "fewer words" offers shown
 MAX_WORDS_TRIED = 6  # words tried one by one
