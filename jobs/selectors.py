@@ -34,6 +34,7 @@ def postings_from_database(
     employment_type: str = "",
     workplace: str = "",
     checks_after_offer: bool = False,
+    published_after=None,
 ) -> QuerySet[JobPosting]:
     """Visible postings filtered in the database: every word of `text` must appear.
 
@@ -57,6 +58,8 @@ def postings_from_database(
         postings = postings.filter(workplace=workplace)
     if checks_after_offer:
         postings = postings.filter(check_timing__in=["never", "after_offer"])
+    if published_after is not None:
+        postings = postings.filter(published_at__gte=published_after)
     return postings.prefetch_related("locations").order_by("-published_at", "-pk")
 
 
@@ -86,6 +89,20 @@ def visible_postings_of(employer, *, limit: int | None = None) -> list[JobPostin
         .order_by("-published_at", "-pk")
     )
     return list(postings[:limit] if limit else postings)
+
+
+def visible_postings_after(pk: int, *, limit: int) -> list[JobPosting]:
+    """The next `limit` visible postings after id `pk`, in id order, with
+    employer and places: a whole-site list read in pages of bounded size (the
+    job feed for aggregators), which stays in step while postings come and go,
+    as an offset would not. The employers come in a second query: joined, the
+    database would sort every visible posting after `pk` to find the first few."""
+    return list(
+        JobPosting.objects.visible()
+        .filter(pk__gt=pk)
+        .prefetch_related("employer", "locations")
+        .order_by("pk")[:limit]
+    )
 
 
 def visible_postings_asking_for(credential, *, limit: int) -> list[JobPosting]:
@@ -178,9 +195,18 @@ def employer_application(user, slug: str, pk: int) -> tuple[Employer, Applicatio
 def application_counts(postings) -> dict[int, int]:
     """How many applications each posting has (withdrawn ones left out)."""
     rows = (
-        Application.objects.filter(posting__in=postings)
-        .exclude(stage="withdrawn")
+        Application.objects.standing()
+        .filter(posting__in=postings)
         .values_list("posting")
         .annotate(n=Count("id"))
     )
     return dict(rows)
+
+
+def with_application_counts(postings) -> list[JobPosting]:
+    """The postings, each with `application_count` (see application_counts)."""
+    postings = list(postings)
+    counts = application_counts(postings)
+    for posting in postings:
+        posting.application_count = counts.get(posting.pk, 0)
+    return postings

@@ -62,6 +62,8 @@ def flush_view_counts() -> int:
         by_views[views].append(posting_id)
     try:
         with transaction.atomic():
+            # Not in the search document, so a plain update: no service and no
+            # outbox row (jobs.indexing).
             for views, ids in by_views.items():
                 JobPosting.objects.filter(pk__in=ids).update(view_count=F("view_count") + views)
     except DatabaseError:

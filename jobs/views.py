@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
 from employers.policy import policy_sentences
-from employers.selectors import memberships_of, policy_of
+from employers.selectors import is_member, policy_of
 from fairsite.places.forms import reading_offer
 from fairsite.templatetags.public_cache import is_public_request
 
@@ -101,6 +101,16 @@ def facet_groups(params: QueryDict, results, understanding=None) -> list[dict]:
     return groups
 
 
+def search_or_fallback(form: SearchForm, *, ranking=None):
+    """The search the form asks for: Elasticsearch's answer, or the database's
+    when Elasticsearch does not answer."""
+    try:
+        return search_postings(form, ranking=ranking)
+    except SearchUnavailable as error:
+        logger.warning("Job search fell back to the database: %s", error)
+        return database_results(form.to_query())
+
+
 def posting_list(request):
     """The search page: Elasticsearch when it answers, the database when it doesn't."""
     seeker = seeker_for(request.user)
@@ -111,11 +121,7 @@ def posting_list(request):
     )
     query = form.to_query()
     ranking = seeker.ranking() if query.sort == "for_you" else None
-    try:
-        results = search_postings(form, ranking=ranking)
-    except SearchUnavailable as error:
-        logger.warning("Job search fell back to the database: %s", error)
-        results = database_results(query)
+    results = search_or_fallback(form, ranking=ranking)
     understanding = form.understanding
     groups = [] if results.from_database else facet_groups(request.GET, results, understanding)
     return render(
@@ -131,6 +137,7 @@ def posting_list(request):
             "spelling_url": keeping(request.GET, SPELLING),
             "saved_ids": seeker.saved_ids([hit.posting.pk for hit in results.hits]),
             "feed_query": _feed_query(request.GET),
+            "print_query": f"?{request.GET.urlencode()}" if request.GET else "",
             **place_context(request, form, results),
         },
     )
@@ -168,9 +175,7 @@ def posting_suggestions(request):
 
 
 def _may_preview(user, posting: JobPosting) -> bool:
-    if not user.is_authenticated:
-        return False
-    return user.is_staff or memberships_of(user).filter(employer=posting.employer).exists()
+    return user.is_staff or is_member(user, posting.employer_id)
 
 
 def posting_closed(request, posting: JobPosting):
@@ -178,7 +183,7 @@ def posting_closed(request, posting: JobPosting):
     like it. 410 Gone, so search engines drop the address at once, while a person
     who followed an old link still gets a page that helps them on."""
     location = posting.locations.first()
-    return render(
+    response = render(
         request,
         "jobs/posting_closed.html",
         {
@@ -188,6 +193,10 @@ def posting_closed(request, posting: JobPosting):
         },
         status=410,
     )
+    # The page's robots meta says it too; the header reaches crawlers that
+    # read only headers (aggregators checking their copies of a job).
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 POSTING_PAGE_RELATIONS = ("locations", "required_credentials", "preferred_credentials")

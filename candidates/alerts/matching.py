@@ -1,7 +1,8 @@
 """Matching a posting that went live against every alert, and the instant emails.
 
     jobs.services._publish / posting_resume       (inside the publishing transaction)
-      └─ posting_published ─> posting_went_live:  a PostingCheck row, same transaction
+      └─ jobs.alert_checks.queue_check
+         └─ posting_check_queue:                  a PostingCheck row, same transaction
     after commit: the check_posting_alerts task   (the worker's scheduler retries too)
       └─ check_due ─> check_posting:              one reverse query (all pages of it),
                                                   an AlertMatch per alert (unique),
@@ -27,9 +28,9 @@ from django.db import transaction
 from django.utils import timezone
 from elasticsearch import ApiError, TransportError
 
-from fairsite.outbox.leases import claim_due
 from fairsite.outbox.models import OutboxEntry
 from fairsite.search.aliases import describe_error
+from fairsite.work_queue import WorkQueue
 from jobs.models import JobPosting
 from jobs.search.index import indexed_postings
 from jobs.search.results import facet_labels
@@ -41,9 +42,12 @@ from .search import INDEX_NAME, alerts_matching_posting, refresh_alerts_index
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 20
-LEASE = timedelta(minutes=5)
-RETRY_FIRST_SECONDS = 1
-RETRY_MAX_SECONDS = 60
+QUEUE = WorkQueue(
+    PostingCheck,
+    lease=timedelta(minutes=5),
+    first_retry=timedelta(seconds=1),
+    longest_retry=timedelta(seconds=60),
+)
 # Alerts saved just before a posting went live may still wait in the outbox for
 # the alerts index; a check waits for them this long at most, so one alert that
 # can never be indexed does not hold every check up.
@@ -67,8 +71,8 @@ class CheckReport:
     errors: list[str] = field(default_factory=list)
 
 
-def posting_went_live(sender, posting: JobPosting, **kwargs) -> None:
-    """Queue the posting's check in the transaction that puts it live (a signal receiver)."""
+def posting_check_queue(*, posting: JobPosting) -> None:
+    """Queue the posting's check in the transaction that puts it live; run after the commit."""
     PostingCheck.objects.create(posting=posting)
     transaction.on_commit(_check_soon, robust=True)
 
@@ -84,7 +88,7 @@ def check_due(*, limit: int = BATCH_SIZE, max_seconds: float = 10.0) -> CheckRep
     report = CheckReport()
     deadline = time.monotonic() + max_seconds
     while time.monotonic() < deadline:
-        checks = claim_due(PostingCheck, limit=limit, lease=LEASE)
+        checks = QUEUE.claim(limit=limit)
         for check in checks:
             try:
                 matched, emailed = check_posting(check)
@@ -163,16 +167,7 @@ def _record(posting: JobPosting, alert_ids: list[int]) -> tuple[int, int]:
 
 
 def _retry_later(check: PostingCheck, error: Exception) -> None:
-    attempts = check.attempts + 1
     # An index that is only behind is worth asking again soon.
-    delay = (
-        RETRY_FIRST_SECONDS
-        if isinstance(error, IndexBehind)
-        else min(RETRY_MAX_SECONDS, RETRY_FIRST_SECONDS * 2 ** (attempts - 1))
-    )
-    PostingCheck.objects.filter(pk=check.pk).update(
-        attempts=attempts,
-        next_attempt_at=timezone.now() + timedelta(seconds=delay),
-        last_error=describe_error(error)[:200],
-    )
+    soon = QUEUE.first_retry if isinstance(error, IndexBehind) else None
+    QUEUE.retry_later([check], describe_error(error), delay=soon)
     logger.warning("Alert check for posting %s waits: %s", check.posting_id, describe_error(error))

@@ -81,6 +81,8 @@ class PostingQuery:
     flags: frozenset[str] = frozenset()  # yes/no facets that are on
     sort: str = "relevance"
     page: int = 1
+    # Only postings published since then (the printed "new jobs this week" list).
+    published_after: datetime | None = None
 
     @property
     def terms(self) -> list[str]:
@@ -130,8 +132,11 @@ def text_clause(words: list[str], written: list[str] = ()) -> Q:
 
 
 def base_filters(query: PostingQuery, *, now: datetime) -> list[Q]:
-    """Filters that are not facets: still open, and at the place if one was given."""
+    """Filters that are not facets: still open, at the place if one was given,
+    and published since `published_after` if that is set."""
     clauses = [Q("range", expires_at={"gt": now})]
+    if query.published_after is not None:
+        clauses.append(Q("range", published_at={"gte": query.published_after}))
     if (near := query.near) is not None:
         clauses.append(
             near_filter(
