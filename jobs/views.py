@@ -1,7 +1,7 @@
 import logging
 from functools import partial
 
-from django.db.models import F, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from django.http import Http404, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
@@ -22,6 +22,7 @@ from .search.visitor_places import chosen_country
 from .seekers import seeker_for
 from .selectors import applications_of, similar_open_postings
 from .structured_data import posting_json_ld
+from .view_counts import count_view
 
 logger = logging.getLogger(__name__)
 
@@ -216,8 +217,7 @@ def posting_detail(request, pk, slug):
     if not is_public_request(request):
         prefetch_related_objects([posting], *POSTING_PAGE_RELATIONS)
     if not is_preview and not _may_preview(request.user, posting):
-        # Not in the search document, so no service and no outbox row (jobs.indexing).
-        JobPosting.objects.filter(pk=posting.pk).update(view_count=F("view_count") + 1)
+        count_view(posting.pk)
     return render(
         request,
         "jobs/posting_detail.html",

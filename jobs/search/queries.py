@@ -95,9 +95,20 @@ class PostingQuery:
         return distinct_terms(self.text)[:MAX_QUERY_TERMS]
 
 
+_timed_client: tuple = (None, None)
+
+
 def _search_client():
     # A page waits at most this long before answering from the database instead.
-    return get_client().options(request_timeout=SEARCH_TIMEOUT_SECONDS, max_retries=1)
+    # Made once per client: options() builds a whole new client each time.
+    global _timed_client
+    client = get_client()
+    if _timed_client[0] is not client:
+        _timed_client = (
+            client,
+            client.options(request_timeout=SEARCH_TIMEOUT_SECONDS, max_retries=1),
+        )
+    return _timed_client[1]
 
 
 def text_clause(words: list[str], written: list[str] = ()) -> Q:
