@@ -20,13 +20,14 @@ from django.test import Client
 from employers.forms import location_from_place
 from employers.models import Employer, FairChancePolicy, MemberRole, Membership
 from fairsite.accounts.models import User
+from fairsite.search.client import SearchUnavailable
 from fairsite.search.indices import rebuild
-from jobs import services, views
+from jobs import search_recovery, services
 from jobs.models import Category, EmploymentType
 from jobs.search import postings_index
 from jobs.search_forms import SearchForm
 from jobs.search_queries import PostingQuery
-from jobs.search_results import SearchUnavailable, database_results, run_posting_search
+from jobs.search_results import database_results, run_posting_search
 
 from .environment import BenchmarkError
 from .queries import CLASSES, BenchQuery
@@ -86,7 +87,7 @@ def _recording_searches() -> Iterator[list]:
     database (which must not pass for a fast search).
     """
     calls: list = []
-    original = views.search_postings
+    original = search_recovery.search_postings
 
     def recorded(form, **options):
         # options: what else the view passes (a signed-in person's own ranking).
@@ -99,11 +100,11 @@ def _recording_searches() -> Iterator[list]:
         calls.append((results, (time.perf_counter() - started) * 1000))
         return results
 
-    views.search_postings = recorded
+    search_recovery.search_postings = recorded
     try:
         yield calls
     finally:
-        views.search_postings = original
+        search_recovery.search_postings = original
 
 
 def measure_queries(queries: Sequence[BenchQuery], *, database: bool = True) -> list[QueryTiming]:

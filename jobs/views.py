@@ -1,4 +1,3 @@
-import logging
 from functools import partial
 
 from django.db.models import F, prefetch_related_objects
@@ -17,15 +16,11 @@ from .models import JobPosting
 from .query_understanding import SPELLING
 from .search_forms import SearchForm
 from .search_links import keeping, offer_links, understood_parts, url_with
-from .search_queries import title_suggestions
-from .search_recovery import search_postings
-from .search_results import FLAG_TITLES, SearchUnavailable, database_results
+from .search_queries import FLAG_TITLES, title_suggestions
+from .search_recovery import form_search_or_database
 from .selectors import applications_of, similar_open_postings
 from .structured_data import posting_json_ld
 from .visitor_places import chosen_country, visitor_country
-
-logger = logging.getLogger(__name__)
-
 
 FACET_TITLES = {
     "category": "Category",
@@ -111,11 +106,7 @@ def posting_list(request):
     )
     query = form.to_query()
     ranking = ranking_for(request.user) if query.sort == "for_you" else None
-    try:
-        results = search_postings(form, ranking=ranking)
-    except SearchUnavailable as error:
-        logger.warning("Job search fell back to the database: %s", error)
-        results = database_results(query)
+    results = form_search_or_database(form, ranking=ranking)
     understanding = form.understanding
     groups = [] if results.from_database else facet_groups(request.GET, results, understanding)
     return render(
