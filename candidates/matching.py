@@ -44,7 +44,7 @@ from employers.models import CheckTiming
 from fairsite.search.client import answer
 from fairsite.search.text import query_text
 from jobs.models import JobPosting
-from jobs.search_places import near_filter
+from jobs.search_places import near_filter, postings_within, remote_postings
 from jobs.search_queries import checks_records, flag_filter, live_filters, postings_search
 from jobs.selectors import visible_postings_by_id
 
@@ -141,7 +141,7 @@ class CandidateRanking:
                 region=home.region,
                 include_remote=self.profile.remote_ok,
             )
-        return Q("term", remote=True) if self.profile.remote_ok else None
+        return remote_postings() if self.profile.remote_ok else None
 
     def scoring_clauses(self) -> list[Q]:
         profile = self.profile
@@ -165,10 +165,9 @@ class CandidateRanking:
             )
         home = home_point(profile)
         if home is not None:
-            within = Q("geo_distance", distance=f"{profile.travel_radius}mi", locations=home)
-            clauses.append(NEAR.clause(within))
+            clauses.append(NEAR.clause(postings_within(home, profile.travel_radius)))
         if profile.remote_ok:
-            clauses.append(REMOTE.clause(Q("term", remote=True)))
+            clauses.append(REMOTE.clause(remote_postings()))
         clauses.append(AFTER_OFFER.clause(checks_records(CheckTiming.AFTER_OFFER)))
         clauses.append(NEVER_CHECKS.clause(checks_records(CheckTiming.NEVER)))
         return clauses
