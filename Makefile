@@ -45,9 +45,11 @@ relevance: $(STAMP)
 	$(PY) -m fairsite.devtools.prepare run
 	$(PY) -m bench.relevance
 
+# ruff, then the import contracts (pyproject.toml: which app may import which).
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .

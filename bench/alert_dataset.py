@@ -29,7 +29,7 @@ from django.db import transaction
 from candidates.alerts.models import Alert, Frequency
 from fairsite.accounts.models import User
 from fairsite.database import refresh_statistics
-from jobs.search_queries import RADII_MILES
+from jobs.search.queries import RADII_MILES
 
 from .dataset import SEED, skewed
 from .queries import _category, _facet_values, _words

@@ -28,7 +28,7 @@ from candidates.alerts.models import Alert, AlertMatch, Frequency, PostingCheck
 from candidates.alerts.search import alerts_index, alerts_matching_posting, refresh_alerts_index
 from fairsite.mail.models import OutgoingEmail
 from fairsite.search.indices import rebuild
-from jobs.search import indexed_postings
+from jobs.search.index import indexed_postings
 
 from .report import percentile, summary
 

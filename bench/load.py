@@ -120,7 +120,7 @@ def run(*, postings: int, per_class: int, seconds: int, output: Path, note: str 
         from fairsite.devtools.procfile import WebServer, run_steps
         from fairsite.search.indices import rebuild
         from jobs.models import JobPosting
-        from jobs.search import postings_index
+        from jobs.search.index import postings_index
 
         results["versions"] = versions()
         print(f"Generating and loading {postings:,} postings...", flush=True)

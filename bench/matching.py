@@ -103,7 +103,7 @@ def run(*, postings: int, candidates: int, sample: int, output: Path) -> dict:
         from candidates.search import candidates_index
         from fairsite.search.indices import rebuild
         from jobs.models import JobPosting
-        from jobs.search import postings_index
+        from jobs.search.index import postings_index
 
         results["versions"] = versions()
         results["elasticsearch"] = {"heap": environment.heap, "shards": 1, "replicas": 0}

@@ -22,12 +22,13 @@ from employers.models import Employer, FairChancePolicy, MemberRole, Membership
 from fairsite.accounts.models import User
 from fairsite.search.client import SearchUnavailable
 from fairsite.search.indices import rebuild
-from jobs import search_recovery, services
+from jobs import services
 from jobs.models import Category, EmploymentType
-from jobs.search import postings_index
-from jobs.search_forms import SearchForm
-from jobs.search_queries import PostingQuery
-from jobs.search_results import database_results, run_posting_search
+from jobs.search import recovery as search_recovery
+from jobs.search.forms import SearchForm
+from jobs.search.index import postings_index
+from jobs.search.queries import PostingQuery
+from jobs.search.results import database_results, run_posting_search
 
 from .environment import BenchmarkError
 from .queries import CLASSES, BenchQuery

@@ -14,7 +14,7 @@ from elasticsearch.dsl import Q, Search
 
 from fairsite.search.client import SearchUnavailable, answer
 from jobs.models import Credential
-from jobs.search_queries import live_filters, postings_search
+from jobs.search.queries import live_filters, postings_search
 
 from .encryption import PreferencesUnreadable
 from .matching import CandidateRanking

@@ -15,7 +15,7 @@ from elasticsearch.dsl import Q, Search
 from fairsite.search.client import answer, page_client
 from fairsite.search.text import query_text
 from jobs.models import JobPosting
-from jobs.search_places import posting_open_to
+from jobs.search.places import posting_open_to
 
 from .match_reasons import (
     CATEGORY,

@@ -44,8 +44,8 @@ from employers.models import CheckTiming
 from fairsite.search.client import answer
 from fairsite.search.text import query_text
 from jobs.models import JobPosting
-from jobs.search_places import near_filter, postings_within, remote_postings
-from jobs.search_queries import checks_records, flag_filter, live_filters, postings_search
+from jobs.search.places import near_filter, postings_within, remote_postings
+from jobs.search.queries import checks_records, flag_filter, live_filters, postings_search
 from jobs.selectors import visible_postings_by_id
 
 from .match_reasons import (
@@ -128,7 +128,7 @@ class CandidateRanking:
         return preference_filters(self.preferences)
 
     def place_filter(self) -> Q | None:
-        """Jobs at their home (jobs.search_places: within their travel radius, or,
+        """Jobs at their home (jobs.search.places: within their travel radius, or,
         when they said remote work suits them, remote and open to where they live);
         with no home, any remote job if remote suits them."""
         home = getattr(self.profile, "home", None)

@@ -23,7 +23,7 @@ from fairsite.accounts.personal_data import account_deleting
 from fairsite.outbox.services import enqueue
 from fairsite.search.registry import SearchIndex, register
 from fairsite.search.text import TEXT_DIGEST, normalise
-from jobs.search_places import place_keys
+from jobs.search.places import place_keys
 
 from .models import CandidateProfile, ExperienceEntry, HomeLocation
 
@@ -48,7 +48,7 @@ def _mapping() -> dict:
     mapping.field("travel_radius", field.Integer())
     mapping.field("remote_ok", field.Boolean())
     mapping.field("home", field.GeoPoint())
-    # The keys of remote jobs open to where they live (jobs.search_places).
+    # The keys of remote jobs open to where they live (jobs.search.places).
     mapping.field("home_keys", field.Keyword())
     mapping.field("updated_at", field.Date())
     # The text function's fingerprint: when it changes, --status asks for a rebuild.

@@ -9,7 +9,7 @@ from django.http import Http404
 
 from employers.selectors import may_find_candidates, memberships_of
 from fairsite.accounts.models import User
-from jobs.application_models import Application, Stage
+from jobs.applications.models import Application, Stage
 from jobs.models import JobPosting
 
 from .encryption import decrypt_preferences

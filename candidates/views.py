@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from fairsite.forms import add_service_errors
 from fairsite.places.forms import announce_readings
-from jobs.visitor_places import visitor_country
+from jobs.search.visitor_places import visitor_country
 
 from . import services
 from .cv import CONTENT_TYPES

@@ -23,7 +23,7 @@ class EmployerDirectoryForm(forms.Form):
         required=False,
         help_text="A town or city, a ZIP code or a postcode.",
     )
-    # The country of a place chosen from the "Showing ..." line (jobs.visitor_places).
+    # The country of a place chosen from the "Showing ..." line (jobs.search.visitor_places).
     place_country = forms.CharField(required=False, widget=forms.HiddenInput)
     miles = forms.TypedChoiceField(
         label="Distance",

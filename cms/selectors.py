@@ -20,8 +20,8 @@ from wagtail.models import Page, Site
 from employers.models import CHECKS_AFTER_OFFER, Employer
 from fairsite.places import Place, distance_miles
 from jobs.models import Credential, JobPosting
-from jobs.search_forms import SearchForm
-from jobs.search_recovery import form_search_or_database
+from jobs.search.forms import SearchForm
+from jobs.search.recovery import form_search_or_database
 from jobs.selectors import (
     as_cards,
     credential_cards,

@@ -17,9 +17,9 @@ from fairsite.api.errors import ERROR_RESPONSES, InvalidInput
 from fairsite.api.pagination import Page, PageParams, page_of
 
 from . import api_schemas as schemas
-from .search_forms import SearchForm
-from .search_queries import PAGE_SIZE
-from .search_recovery import form_search_or_database
+from .search.forms import SearchForm
+from .search.queries import PAGE_SIZE
+from .search.recovery import form_search_or_database
 from .selectors import credentials_with_open_roles, visible_posting
 
 postings = Router(tags=["postings"])

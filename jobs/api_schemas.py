@@ -30,11 +30,11 @@ from .models import (
     SalaryPeriod,
     Workplace,
 )
-from .query_understanding import KEEP_CHOICES
-from .search import SALARY_BANDS
-from .search_links import offer_links
-from .search_queries import DEFAULT_RADIUS, FACETS, FLAGS, RADII_MILES, SORTS
-from .search_results import SearchResults
+from .search.links import offer_links
+from .search.pay import SALARY_BANDS
+from .search.queries import DEFAULT_RADIUS, FACETS, FLAGS, RADII_MILES, SORTS
+from .search.results import SearchResults
+from .search.understanding import KEEP_CHOICES
 
 CategoryValue = Literal[tuple(Category.values)]  # type: ignore[valid-type]
 EmploymentTypeValue = Literal[tuple(EmploymentType.values)]  # type: ignore[valid-type]

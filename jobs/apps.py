@@ -9,12 +9,13 @@ class JobsConfig(AppConfig):
         # through signals that queue changes in the outbox.
         from fairsite.scheduler import every
 
-        from . import personal_data, search
-        from .application_services import offer_messages_forget
+        from . import personal_data
+        from .applications.services import offer_messages_forget
+        from .search import index as search_index
         from .services import posting_closed, postings_expire
 
         personal_data.register()
-        search.connect_signals()
+        search_index.connect_signals()
         posting_closed.connect(_tell_applicants, dispatch_uid="jobs.applications.posting_closed")
         # Pages never show a posting past its closing time anyway; this moves
         # such postings to "expired" so their owners see it and can relist.
@@ -24,6 +25,6 @@ class JobsConfig(AppConfig):
 
 
 def _tell_applicants(sender, posting, **kwargs) -> None:
-    from .application_services import applications_tell_posting_closed
+    from .applications.services import applications_tell_posting_closed
 
     applications_tell_posting_closed(posting=posting)

@@ -28,8 +28,8 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from employers.selectors import public_employer
 
 from .models import Category, Credential, JobPosting
-from .search_forms import SearchForm
-from .search_results import search_or_database
+from .search.forms import SearchForm
+from .search.results import search_or_database
 from .selectors import (
     credential_cards,
     visible_postings_in_category,

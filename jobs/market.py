@@ -19,8 +19,8 @@ from fairsite.places import region_name
 from fairsite.search.client import answer
 
 from .models import Category
-from .search import postings_index
-from .search_queries import live_filters, postings_search
+from .search.index import postings_index
+from .search.queries import live_filters, postings_search
 
 CACHE_SECONDS = 300
 WEEKS = 26

@@ -1,6 +1,8 @@
 from django.urls import path
 
-from . import applicant_views, application_views, employer_views, views, widget
+from . import employer_views, views, widget
+from .applications import candidate_views
+from .applications import employer_views as applicant_views
 
 app_name = "jobs"
 
@@ -10,12 +12,12 @@ urlpatterns = [
     path("widget/jobs/", widget.widget_page, name="widget"),
     path("widget/jobs.js", widget.widget_script, name="widget-script"),
     path("jobs/<int:pk>/<slug:slug>/", views.posting_detail, name="detail"),
-    path("jobs/<int:pk>/<slug:slug>/apply/", application_views.apply, name="apply"),
-    path("applications/", application_views.application_list, name="applications"),
-    path("applications/<int:pk>/", application_views.application_detail, name="application"),
+    path("jobs/<int:pk>/<slug:slug>/apply/", candidate_views.apply, name="apply"),
+    path("applications/", candidate_views.application_list, name="applications"),
+    path("applications/<int:pk>/", candidate_views.application_detail, name="application"),
     path(
         "applications/<int:pk>/withdraw/",
-        application_views.application_withdraw,
+        candidate_views.application_withdraw,
         name="application-withdraw",
     ),
     # Before the posting actions below, whose <action> would match "applicants".

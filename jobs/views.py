@@ -5,22 +5,21 @@ from django.http import Http404, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
-from candidates.matching import ranking_for
-from candidates.selectors import profile_for, saved_posting_ids
 from employers.policy import policy_sentences
 from employers.selectors import memberships_of, policy_of
 from fairsite.places.forms import reading_offer
 from fairsite.templatetags.public_cache import is_public_request
 
 from .models import JobPosting
-from .query_understanding import SPELLING
-from .search_forms import SearchForm
-from .search_links import keeping, offer_links, understood_parts, url_with
-from .search_queries import FLAG_TITLES, title_suggestions
-from .search_recovery import form_search_or_database
+from .search.forms import SearchForm
+from .search.links import keeping, offer_links, understood_parts, url_with
+from .search.queries import FLAG_TITLES, title_suggestions
+from .search.recovery import form_search_or_database
+from .search.understanding import SPELLING
+from .search.visitor_places import chosen_country
+from .seekers import seeker_for
 from .selectors import applications_of, similar_open_postings
 from .structured_data import posting_json_ld
-from .visitor_places import chosen_country, visitor_country
 
 FACET_TITLES = {
     "category": "Category",
@@ -98,14 +97,14 @@ def facet_groups(params: QueryDict, results, understanding=None) -> list[dict]:
 
 def posting_list(request):
     """The search page: Elasticsearch when it answers, the database when it doesn't."""
-    has_profile = profile_for(request.user) is not None
+    seeker = seeker_for(request.user)
     form = SearchForm(
         request.GET or None,
-        can_sort_for_you=has_profile,
-        place_country=visitor_country(request),
+        can_sort_for_you=seeker.can_sort_for_you,
+        place_country=chosen_country(request) or seeker.home_country,
     )
     query = form.to_query()
-    ranking = ranking_for(request.user) if query.sort == "for_you" else None
+    ranking = seeker.ranking() if query.sort == "for_you" else None
     results = form_search_or_database(form, ranking=ranking)
     understanding = form.understanding
     groups = [] if results.from_database else facet_groups(request.GET, results, understanding)
@@ -120,7 +119,7 @@ def posting_list(request):
             "understood": understood_parts(request.GET, results, understanding),
             "offers": offer_links(request.GET, results),
             "spelling_url": keeping(request.GET, SPELLING),
-            "saved_ids": saved_posting_ids(request.user, [hit.posting.pk for hit in results.hits]),
+            "saved_ids": seeker.saved_ids([hit.posting.pk for hit in results.hits]),
             "feed_query": _feed_query(request.GET),
             **place_context(request, form, results),
         },
@@ -212,7 +211,7 @@ def posting_detail(request, pk, slug):
             "application": applications_of(request.user).filter(posting=posting).first()
             if request.user.is_authenticated
             else None,
-            "is_saved": posting.pk in saved_posting_ids(request.user, [posting.pk]),
+            "is_saved": posting.pk in seeker_for(request.user).saved_ids([posting.pk]),
             "json_ld": None if is_preview else partial(posting_json_ld, posting, request=request),
         },
     )

@@ -25,8 +25,8 @@ from django.views.decorators.http import require_GET
 from employers.selectors import public_employer
 from fairsite.site_address import absolute_url
 
-from .search_forms import SearchForm
-from .search_results import search_or_database
+from .search.forms import SearchForm
+from .search.results import search_or_database
 from .selectors import visible_postings_of
 
 COLOUR = r"^#[0-9a-fA-F]{6}$"

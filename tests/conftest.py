@@ -207,7 +207,7 @@ def market(es, seeded_credentials):
     from fairsite.outbox.drain import drain_due
     from fairsite.search.client import get_client
     from fairsite.search.indices import ensure
-    from jobs.search import postings_index
+    from jobs.search.index import postings_index
     from tests.factories import PublishedPostingFactory
 
     ensure(postings_index)
@@ -240,7 +240,7 @@ def matching_indices(es, seeded_credentials):
     from fairsite.outbox.drain import drain_due
     from fairsite.search.client import get_client
     from fairsite.search.indices import ensure
-    from jobs.search import postings_index
+    from jobs.search.index import postings_index
 
     ensure(postings_index)
     ensure(candidates_index)

@@ -10,7 +10,7 @@ from fairsite.outbox.drain import drain_due
 from fairsite.search.client import get_client
 from fairsite.search.indices import ensure
 from jobs.models import Category, EmploymentType, Workplace
-from jobs.search import postings_index
+from jobs.search.index import postings_index
 from tests.factories import (
     EmployerFactory,
     ExpiredPostingFactory,

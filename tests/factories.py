@@ -39,7 +39,7 @@ from employers.models import (
     VerificationStatus,
 )
 from fairsite.accounts.models import Purpose, User
-from jobs.application_models import Application, Stage
+from jobs.applications.models import Application, Stage
 from jobs.models import (
     Category,
     Credential,

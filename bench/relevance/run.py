@@ -134,7 +134,7 @@ def run(*, output: Path) -> dict:
         from django.test.utils import setup_test_environment
 
         from fairsite.search.indices import rebuild
-        from jobs.search import postings_index
+        from jobs.search.index import postings_index
 
         from .loading import load_judged_set
         from .postings import POSTINGS

@@ -25,7 +25,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from jobs.models import JobPosting
-from jobs.search_results import facet_labels
+from jobs.search.results import facet_labels
 
 from .emails import posting_block, queue_digest_email
 from .models import DIGEST_PERIOD, Alert, AlertMatch

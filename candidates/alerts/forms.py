@@ -11,9 +11,9 @@ from __future__ import annotations
 from django import forms
 
 from jobs.models import Credential
-from jobs.query_understanding import credential_names, understand
-from jobs.search_forms import DEFAULT_RADIUS, SearchForm
-from jobs.search_queries import PostingQuery
+from jobs.search.forms import DEFAULT_RADIUS, SearchForm
+from jobs.search.queries import PostingQuery
+from jobs.search.understanding import credential_names, understand
 
 from .models import Alert, Frequency
 

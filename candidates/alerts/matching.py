@@ -31,8 +31,8 @@ from fairsite.outbox.leases import claim_due
 from fairsite.outbox.models import OutboxEntry
 from fairsite.search.aliases import describe_error
 from jobs.models import JobPosting
-from jobs.search import indexed_postings
-from jobs.search_results import facet_labels
+from jobs.search.index import indexed_postings
+from jobs.search.results import facet_labels
 
 from .emails import posting_block, queue_instant_email
 from .models import Alert, AlertMatch, Frequency, PostingCheck

@@ -14,7 +14,7 @@ from django.db import models
 from django.utils import timezone
 
 from jobs.models import JobPosting
-from jobs.search_queries import RADII_MILES, Near, PostingQuery
+from jobs.search.queries import RADII_MILES, Near, PostingQuery
 
 MAX_ALERTS_PER_PERSON = 25
 
@@ -49,7 +49,7 @@ class Alert(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="job_alerts"
     )
     name = models.CharField(max_length=100)
-    # The saved PostingQuery (jobs.search_queries), never its page or sort order.
+    # The saved PostingQuery (jobs.search.queries), never its page or sort order.
     text = models.CharField(max_length=200, blank=True)
     filters = models.JSONField(default=dict, blank=True)  # facet -> value
     flags = models.JSONField(default=list, blank=True)  # yes/no facets that are on
@@ -60,7 +60,7 @@ class Alert(models.Model):
         null=True, blank=True, choices=[(r, f"{r} miles") for r in RADII_MILES]
     )
     # The place's country and US state or UK nation: remote jobs open to them
-    # are at the place too (jobs.search_places), unless include_remote is off.
+    # are at the place too (jobs.search.places), unless include_remote is off.
     place_country = models.CharField(max_length=2, blank=True)
     place_region = models.CharField(max_length=40, blank=True)
     include_remote = models.BooleanField(default=True)

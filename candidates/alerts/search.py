@@ -3,7 +3,7 @@
 The core Elasticsearch build has no percolator plugin, so each
 active alert is a document of its saved search's criteria in matchable form,
 and a posting is turned into one query over them. The query mirrors the search
-page's semantics (``jobs.search_queries``) clause by clause, reading the posting
+page's semantics (``jobs.search.queries``) clause by clause, reading the posting
 from the very document the postings index holds (``posting_document``):
 
 - *Every query word occurs in a searched field.* The alert holds its distinct
@@ -20,7 +20,7 @@ from the very document the postings index holds (``posting_document``):
   for ``ANYWHERE``, or for each radius r the site offers, ``radius_miles`` r
   with the point within r miles of one of its locations, or, when it is remote,
   for its ``open_to`` key among ``remote_keys``. Both directions are written
-  side by side in ``jobs.search_places``.
+  side by side in ``jobs.search.places``.
 
 ``ANY`` and ``ANYWHERE`` are stored values rather than missing fields, so every
 clause is a plain term lookup (no ``exists`` queries). The property test in
@@ -41,9 +41,9 @@ from fairsite.search.client import get_client
 from fairsite.search.registry import SearchIndex, register
 from fairsite.search.text import TEXT_DIGEST
 from jobs.models import JobPosting
-from jobs.search import SEARCHED_FIELDS, posting_document
-from jobs.search_places import alert_place_fields, alerts_at_posting
-from jobs.search_queries import FACETS, FLAGS, RADII_MILES
+from jobs.search.index import SEARCHED_FIELDS, posting_document
+from jobs.search.places import alert_place_fields, alerts_at_posting
+from jobs.search.queries import FACETS, FLAGS, RADII_MILES
 
 from .models import Alert
 

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from fairsite.accounts.models import User
-from jobs.search_queries import PostingQuery
+from jobs.search.queries import PostingQuery
 
 from .models import MAX_ALERTS_PER_PERSON, Alert, Frequency, alert_fields
 from .selectors import alert_from_token

@@ -6,8 +6,8 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 
-from jobs.search_queries import FACETS, FLAGS, PostingQuery
-from jobs.search_results import facet_labels
+from jobs.search.queries import FACETS, FLAGS, PostingQuery
+from jobs.search.results import facet_labels
 
 FLAG_WORDS = {
     "after_offer": "checks records only after an offer",

@@ -14,8 +14,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from fairsite.places.forms import announce_readings
-from jobs.search_forms import SearchForm
-from jobs.visitor_places import visitor_country
+from jobs.search.forms import SearchForm
+from jobs.search.visitor_places import visitor_country
 
 from . import services
 from .emails import BadUnsubscribeLink, UsedUnsubscribeLink

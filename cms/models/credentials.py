@@ -8,7 +8,7 @@ from candidates.selectors import profile_for
 from cms import selectors
 from cms.forms import CredentialPageForm, CredentialPlaceForm
 from jobs.models import Credential
-from jobs.visitor_places import visitor_country
+from jobs.search.visitor_places import visitor_country
 
 from .base import LIST_FEATURES, PAGE_TEXT_FEATURES, SectionPage, SitePage
 

@@ -3,7 +3,7 @@ from django.core.paginator import Paginator
 from cms import selectors
 from cms.forms import DEFAULT_MILES, EmployerDirectoryForm
 from fairsite.places.forms import reading_offer
-from jobs.visitor_places import visitor_country
+from jobs.search.visitor_places import visitor_country
 
 from .base import SectionPage
 

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db import migrations, models
 
 import fairsite.private_storage
-import jobs.application_models
+import jobs.applications.models
 
 
 class Migration(migrations.Migration):
@@ -30,7 +30,7 @@ class Migration(migrations.Migration):
                     models.FileField(
                         max_length=200,
                         storage=fairsite.private_storage.private_storage,
-                        upload_to=jobs.application_models.application_cv_upload_to,
+                        upload_to=jobs.applications.models.application_cv_upload_to,
                     ),
                 ),
                 (

@@ -3,7 +3,7 @@
 from django.db import migrations, models
 
 import fairsite.private_storage
-import jobs.application_models
+import jobs.applications.models
 
 
 class Migration(migrations.Migration):
@@ -19,7 +19,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 max_length=200,
                 storage=fairsite.private_storage.private_storage,
-                upload_to=jobs.application_models.application_cv_upload_to,
+                upload_to=jobs.applications.models.application_cv_upload_to,
             ),
         ),
     ]

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from ninja import NinjaAPI
 
+from candidates.api import router as me_router
 from employers.api import router as employers_router
 from jobs.api import credentials as credentials_router
 from jobs.api import postings as postings_router
 
-from . import me
 from .auth import PersonalTokenAuth, public_auth
 from .errors import install_error_handlers
 from .models import Scope
@@ -53,4 +53,4 @@ install_error_handlers(api)
 api.add_router("/postings", postings_router, auth=public_auth(Scope.POSTINGS))
 api.add_router("/employers", employers_router, auth=public_auth(Scope.EMPLOYERS))
 api.add_router("/credentials", credentials_router, auth=public_auth(Scope.CREDENTIALS))
-api.add_router("/me", me.router, auth=[PersonalTokenAuth(required=True)])
+api.add_router("/me", me_router, auth=[PersonalTokenAuth(required=True)])

@@ -23,7 +23,7 @@ from fairsite.places.lookup import country_code, read_place
 from fairsite.places.place import Place, PlaceChoice, PlaceNotFound, PlaceReading
 
 # The address parameter a chosen reading's link sets to its country, so the
-# visitor's next shared name is read in that country (jobs.visitor_places).
+# visitor's next shared name is read in that country (jobs.search.visitor_places).
 CHOSEN_COUNTRY = "place_country"
 
 

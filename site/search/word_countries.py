@@ -4,7 +4,7 @@ country's: "carer", "lorry driver" and "programme" are British; "caregiver",
 
 A search page reads a shared place name ("Cambridge", "Richmond") by the
 visitor's own country when it knows it. When it does not, the words typed are
-the next best hint (``jobs.search_forms``). Only words that one country uses
+the next best hint (``jobs.search.forms``). Only words that one country uses
 for a job and the other does not are listed, and British spellings (from the
 text function's spelling table: "labour", "centre", "licence"). American
 spellings are not a hint: British writers use many of them ("program",

@@ -41,7 +41,7 @@ from fairsite.accounts.personal_data import (
 from fairsite.accounts.services import AccountDeletionBlocked, account_delete, account_export
 from fairsite.mail.delivery import queue_message
 from fairsite.mail.models import OutgoingEmail
-from jobs.application_models import Application, ApplicationEvent
+from jobs.applications.models import Application, ApplicationEvent
 from tests.candidates import files
 from tests.factories import (
     ApplicationFactory,

@@ -4,7 +4,7 @@ from candidates.alerts.search import alerts_index
 from fairsite.outbox.drain import drain_due
 from fairsite.search.client import get_client
 from fairsite.search.indices import ensure
-from jobs.search import postings_index
+from jobs.search.index import postings_index
 
 
 @pytest.fixture

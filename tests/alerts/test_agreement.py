@@ -36,11 +36,12 @@ from fairsite.search.client import get_client
 from fairsite.search.indices import rebuild
 from fairsite.search.synonyms import GROUP_PREFIX
 from jobs.models import Category, EmploymentType, JobPosting, PostingLocation, Workplace
-from jobs.query_understanding import ALL, KEEP_CHOICES
-from jobs.search import SALARY_BANDS, postings_index
-from jobs.search_forms import SearchForm
-from jobs.search_queries import FACETS, FLAGS, RADII_MILES, Near, PostingQuery, posting_search
-from jobs.search_recovery import search_postings
+from jobs.search.forms import SearchForm
+from jobs.search.index import postings_index
+from jobs.search.pay import SALARY_BANDS
+from jobs.search.queries import FACETS, FLAGS, RADII_MILES, Near, PostingQuery, posting_search
+from jobs.search.recovery import search_postings
+from jobs.search.understanding import ALL, KEEP_CHOICES
 from tests.factories import EmployerFactory, PublishedPostingFactory, UserFactory, credential
 
 pytestmark = pytest.mark.django_db

@@ -15,8 +15,8 @@ from candidates.alerts.services import alert_create, alert_delete, alert_pause, 
 from fairsite.accounts.services import account_delete, account_export
 from fairsite.search.client import get_client
 from fairsite.search.indices import check, rebuild
-from jobs.search_places import ANYWHERE
-from jobs.search_queries import Near, PostingQuery
+from jobs.search.places import ANYWHERE
+from jobs.search.queries import Near, PostingQuery
 from tests.alerts.conftest import sync
 from tests.alerts.factories import AlertFactory, PausedAlertFactory
 from tests.factories import PublishedPostingFactory, UserFactory

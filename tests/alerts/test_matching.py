@@ -15,7 +15,7 @@ from fairsite.mail.models import OutgoingEmail
 from fairsite.outbox.drain import retry_now
 from fairsite.outbox.models import OutboxEntry
 from jobs import services
-from jobs.search_queries import Near, PostingQuery
+from jobs.search.queries import Near, PostingQuery
 from tests.alerts.conftest import sync
 from tests.factories import (
     EditorFactory,

@@ -7,8 +7,8 @@ from candidates.alerts.forms import AlertForm
 from candidates.alerts.search import alerts_matching_document
 from candidates.alerts.services import alert_create
 from candidates.alerts.summary import search_summary
-from jobs.search import posting_document
-from jobs.search_queries import PostingQuery
+from jobs.search.index import posting_document
+from jobs.search.queries import PostingQuery
 from tests.alerts.conftest import sync
 from tests.factories import PublishedPostingFactory, UserFactory
 

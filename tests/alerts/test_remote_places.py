@@ -1,5 +1,5 @@
 """Alerts and matching follow the search page's place rule for remote jobs
-(jobs.search_places): a remote job reaches a place's alert, or a person at home
+(jobs.search.places): a remote job reaches a place's alert, or a person at home
 there, only when it is open to that place. Real Elasticsearch throughout."""
 
 import dataclasses
@@ -14,7 +14,7 @@ from candidates.search import candidates_index
 from fairsite.search.client import get_client
 from fairsite.search.indices import ensure
 from jobs.models import Workplace
-from jobs.search_queries import Near, PostingQuery
+from jobs.search.queries import Near, PostingQuery
 from tests.alerts.conftest import sync
 from tests.factories import (
     CandidateProfileFactory,

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from candidates.alerts.models import MAX_ALERTS_PER_PERSON, Alert, AlertMatch, Frequency
 from candidates.alerts.services import alert_create
-from jobs.search_queries import Near, PostingQuery
+from jobs.search.queries import Near, PostingQuery
 from tests.alerts.factories import AlertFactory, PausedAlertFactory
 from tests.factories import PublishedPostingFactory, UserFactory
 from tests.html import assert_form_errors, field_error, parse

@@ -9,7 +9,7 @@ from fairsite.api.keys import personal_token_create
 from fairsite.outbox.drain import drain_due
 from fairsite.search.client import get_client
 from fairsite.search.indices import ensure
-from jobs.search import postings_index
+from jobs.search.index import postings_index
 from tests.factories import (
     CandidateProfileFactory,
     PublishedPostingFactory,

@@ -14,7 +14,7 @@ from bench.alerts import targets
 from bench.loading import load_dataset
 from bench.search_measures import measure_rebuild
 from candidates.alerts.models import Alert, AlertMatch
-from jobs.search_queries import RADII_MILES, posting_search
+from jobs.search.queries import RADII_MILES, posting_search
 
 
 def test_the_same_seed_gives_the_same_alerts_and_a_spread_of_searches():

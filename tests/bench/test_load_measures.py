@@ -11,7 +11,7 @@ from bench.queries import query_set
 from bench.wrk import captured_search_requests, run_wrk, write_requests
 from fairsite.devtools.paths import BASE_DIR
 from fairsite.search.indices import rebuild
-from jobs.search import postings_index
+from jobs.search.index import postings_index
 
 
 @pytest.mark.django_db

@@ -7,7 +7,7 @@ import pytest
 from django.http import QueryDict
 
 from bench.queries import CLASSES, query_set
-from jobs.search_forms import SearchForm
+from jobs.search.forms import SearchForm
 
 
 def test_the_query_set_is_fixed_by_its_seed():

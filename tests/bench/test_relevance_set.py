@@ -13,8 +13,8 @@ from bench.relevance.shapes import LIVE, NOT_LIVE, JudgedQuery, form
 from fairsite.places import find_place
 from fairsite.search.indices import rebuild
 from jobs.models import Category, EmploymentType, JobPosting, Status, Workplace
-from jobs.search import postings_index
-from jobs.search_forms import SearchForm
+from jobs.search.forms import SearchForm
+from jobs.search.index import postings_index
 
 
 def test_the_set_is_as_big_and_as_varied_as_promised():

@@ -16,7 +16,7 @@ from bench.search_measures import (
     summarise_queries,
 )
 from fairsite.search.indices import ensure
-from jobs.search import postings_index
+from jobs.search.index import postings_index
 
 
 def test_percentiles_interpolate_between_ranks_as_numpy_does():

@@ -132,7 +132,7 @@ def publish_in_both_glasgows(*, scotland_title: str, kentucky_title: str) -> Non
     from fairsite.outbox.drain import drain_due
     from fairsite.search.client import get_client
     from fairsite.search.indices import ensure
-    from jobs.search import postings_index
+    from jobs.search.index import postings_index
     from tests.factories import PublishedPostingFactory
 
     ensure(postings_index)

@@ -17,7 +17,7 @@ from fairsite.outbox.drain import drain_due
 from fairsite.search.client import get_client
 from fairsite.search.indices import ensure
 from jobs import services
-from jobs.search import postings_index
+from jobs.search.index import postings_index
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.factories import (
     EditorFactory,

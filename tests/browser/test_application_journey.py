@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from candidates.models import SavedJob
-from jobs.application_models import Application, Stage
+from jobs.applications.models import Application, Stage
 from tests.browser.conftest import assert_accessible, open_page, sign_in
 from tests.candidates.files import minimal_pdf
 from tests.factories import OwnerFactory, PublishedPostingFactory, UserFactory

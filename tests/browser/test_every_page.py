@@ -135,7 +135,7 @@ def world(home_page, matching_indices, private_media):
     from cms.models import CredentialPage
     from fairsite.accounts.models import Purpose
     from fairsite.search.indices import ensure
-    from jobs.search_queries import PostingQuery
+    from jobs.search.queries import PostingQuery
     from tests.factories import (
         ApplicationFactory,
         CandidateProfileFactory,

@@ -104,7 +104,7 @@ def test_a_full_page_of_results_weighs_under_100_kb(browser, live_server):
     """The page, its stylesheet and its script as sent, without compression."""
     from fairsite.outbox.drain import drain_due
     from fairsite.search.client import get_client
-    from jobs.search import postings_index
+    from jobs.search.index import postings_index
     from tests.factories import PublishedPostingFactory
 
     PublishedPostingFactory.create_batch(20, title="Warehouse team member", located="Columbus, OH")

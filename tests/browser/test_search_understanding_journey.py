@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from fairsite.outbox.drain import drain_due
 from fairsite.search.client import get_client
 from fairsite.search.indices import ensure
-from jobs.search import postings_index
+from jobs.search.index import postings_index
 from tests.browser.conftest import assert_accessible, open_page, publish_in_both_glasgows
 from tests.factories import PublishedPostingFactory
 

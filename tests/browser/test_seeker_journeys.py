@@ -7,9 +7,9 @@ import pytest
 from playwright.sync_api import expect
 
 from fairsite.search.indices import ensure
-from jobs.application_models import Application
+from jobs.applications.models import Application
 from jobs.models import Status
-from jobs.search import postings_index
+from jobs.search.index import postings_index
 from tests.browser.viewports import WIDTHS, check, pages_at
 from tests.factories import (
     PASSWORD,

@@ -37,8 +37,8 @@ from candidates.cv import (
 )
 from candidates.models import CandidateProfile
 from candidates.services import cv_save
-from jobs import application_services
-from jobs.application_models import Application
+from jobs.applications import services as application_services
+from jobs.applications.models import Application
 from tests.candidates import files
 from tests.factories import OwnerFactory, PublishedPostingFactory, UserFactory
 from tests.html import assert_form_errors, field_error
@@ -488,5 +488,5 @@ def test_every_function_that_stores_a_private_file_checks_it_as_a_cv_first():
 
     assert savers == {
         "candidates/services.py:cv_save": True,
-        "jobs/application_services.py:_copy_cv": True,
+        "jobs/applications/services.py:_copy_cv": True,
     }

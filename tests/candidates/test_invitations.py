@@ -7,7 +7,7 @@ import pytest
 from candidates.models import ApplyInvitation
 from candidates.services import invite_to_apply
 from fairsite.mail.models import OutgoingEmail
-from jobs.application_models import Stage
+from jobs.applications.models import Stage
 from tests.candidates.test_matching_pages import _candidates_url
 from tests.factories import (
     ApplicationFactory,

@@ -19,7 +19,7 @@ from candidates.preferences import FairChancePreferences
 from fairsite.outbox.drain import drain_due
 from fairsite.search.client import get_client
 from fairsite.search.indices import ensure
-from jobs.search import postings_index
+from jobs.search.index import postings_index
 from tests.factories import CandidateProfileFactory, PublishedPostingFactory, credential
 
 # Columbus, Ohio, and points due north of it (a degree of latitude is about 69 miles).

@@ -12,7 +12,7 @@ from cms.demo import load_home_page
 from cms.models import HomePage, InsightsPage, StandardPage
 from fairsite.search.indices import ensure
 from jobs.market import market_counts
-from jobs.search import postings_index
+from jobs.search.index import postings_index
 from tests.html import parse
 
 pytestmark = pytest.mark.django_db

@@ -28,10 +28,10 @@ from employers.forms import EmployerForm
 from employers.models import Employer
 from employers.record_questions import record_question_in
 from fairsite.mail.models import OutgoingEmail
-from jobs import application_services
 from jobs import services as posting_services
-from jobs.application_forms import BulkMoveForm, StageForm
-from jobs.application_models import ApplicationEvent
+from jobs.applications import services as application_services
+from jobs.applications.forms import BulkMoveForm, StageForm
+from jobs.applications.models import ApplicationEvent
 from jobs.forms import PostingForm
 from jobs.models import JobPosting
 from tests.factories import (
@@ -365,9 +365,9 @@ def test_a_record_may_be_named_when_an_offer_is_withdrawn_but_not_before_an_offe
 NOT_TO_CANDIDATES = {
     ("jobs.forms.PostingForm", "locations"): "Places found in the gazetteer; its label is shown",
     ("employers.forms.EmployerForm", "locations"): "Places found in the gazetteer",
-    ("jobs.application_forms.ApplyForm", "cover_note"): "Written by the candidate",
-    ("jobs.search_forms.SearchForm", "q"): "What a visitor searches for",
-    ("jobs.search_forms.SearchForm", "place"): "What a visitor searches for",
+    ("jobs.applications.forms.ApplyForm", "cover_note"): "Written by the candidate",
+    ("jobs.search.forms.SearchForm", "q"): "What a visitor searches for",
+    ("jobs.search.forms.SearchForm", "place"): "What a visitor searches for",
     ("jobs.widget.WidgetForm", "accent"): "A colour code",
     ("jobs.widget.WidgetForm", "background"): "A colour code",
     ("jobs.widget.WidgetForm", "employer"): "An employer's slug",

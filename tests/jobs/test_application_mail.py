@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from fairsite.mail.delivery import deliver_due
 from fairsite.mail.models import OutgoingEmail
-from jobs import application_services as services
-from jobs.application_models import Application
+from jobs.applications import services
+from jobs.applications.models import Application
 from tests.factories import ApplicationFactory, OwnerFactory, PublishedPostingFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -7,7 +7,7 @@ candidate themself; another employer's members get 404, as if it didn't exist.
 import pytest
 
 from candidates.selectors import can_read_cv
-from jobs.application_models import Stage
+from jobs.applications.models import Stage
 from tests.factories import (
     ApplicationFactory,
     CandidateProfileFactory,

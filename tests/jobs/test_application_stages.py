@@ -5,9 +5,9 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from fairsite.mail.models import OutgoingEmail
-from jobs import application_services as services
 from jobs import services as posting_services
-from jobs.application_models import Application, Stage
+from jobs.applications import services
+from jobs.applications.models import Application, Stage
 from tests.factories import ApplicationFactory, MembershipFactory, OwnerFactory, UserFactory
 from tests.html import assert_form_errors, field_error, parse
 

@@ -9,8 +9,8 @@ from django.db import IntegrityError, transaction
 
 from candidates.services import cv_save
 from fairsite.mail.models import OutgoingEmail
-from jobs import application_services as services
-from jobs.application_models import Application, ApplicationEvent, Stage
+from jobs.applications import services
+from jobs.applications.models import Application, ApplicationEvent, Stage
 from tests.candidates import files
 from tests.factories import (
     ApplicationFactory,

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from jobs.application_models import Application
+from jobs.applications.models import Application
 from jobs.models import JobPosting, Status
 from tests.candidates import files
 from tests.factories import (

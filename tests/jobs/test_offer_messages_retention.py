@@ -6,8 +6,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from jobs.application_models import ApplicationEvent
-from jobs.application_services import application_move, offer_messages_forget
+from jobs.applications.models import ApplicationEvent
+from jobs.applications.services import application_move, offer_messages_forget
 from tests.factories import (
     ApplicationFactory,
     OwnerFactory,

@@ -9,7 +9,7 @@ import random
 import pytest
 
 from jobs.models import Credential
-from jobs.query_understanding import (
+from jobs.search.understanding import (
     ALL,
     FILLER,
     INTENTS,

@@ -6,9 +6,9 @@ from django.utils import timezone
 from fairsite.outbox.drain import drain_due
 from fairsite.search.indices import ensure
 from jobs.models import Status
-from jobs.search import postings_index
-from jobs.search_queries import FACETS, Near, PostingQuery
-from jobs.search_results import run_posting_search
+from jobs.search.index import postings_index
+from jobs.search.queries import FACETS, Near, PostingQuery
+from jobs.search.results import run_posting_search
 from tests.factories import (
     DraftPostingFactory,
     ExpiredPostingFactory,

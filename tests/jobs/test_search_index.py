@@ -17,8 +17,8 @@ from fairsite.search.client import get_client
 from fairsite.search.indices import check, ensure, rebuild
 from jobs import services
 from jobs.models import JobPosting, PostingLocation, Status
-from jobs.search import INDEX_NAME, posting_document, postings_index, prepare_postings
-from jobs.search_queries import PostingQuery, posting_search
+from jobs.search.index import INDEX_NAME, posting_document, postings_index, prepare_postings
+from jobs.search.queries import PostingQuery, posting_search
 from tests.factories import (
     EmployerWithoutPolicyFactory,
     OwnerFactory,

@@ -4,9 +4,9 @@ the old currency-blind bands still work for old links."""
 
 import pytest
 
-from jobs.search_forms import SearchForm
-from jobs.search_queries import PostingQuery
-from jobs.search_results import run_posting_search
+from jobs.search.forms import SearchForm
+from jobs.search.queries import PostingQuery
+from jobs.search.results import run_posting_search
 from tests.factories import CandidateProfileFactory
 from tests.html import parse
 from tests.jobs.test_search import index, refresh  # noqa: F401 (the fixture)

@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from fairsite.places import find_place
 from jobs.models import Category, Workplace
-from jobs.search_queries import PostingQuery
-from jobs.search_results import run_posting_search
+from jobs.search.queries import PostingQuery
+from jobs.search.results import run_posting_search
 from tests.factories import CandidateProfileFactory, PublishedPostingFactory, UserFactory
 from tests.html import parse
 from tests.jobs.test_search import refresh
@@ -389,7 +389,7 @@ def test_without_a_place_every_remote_job_is_listed(client, remote_and_local):
 
 
 def _near(text: str):
-    from jobs.search_forms import SearchForm
+    from jobs.search.forms import SearchForm
 
     form = SearchForm({"place": text})
     return form.to_query().near

@@ -4,7 +4,7 @@ same distance, so searching again does not quietly narrow it."""
 
 import pytest
 
-from jobs.search_queries import DEFAULT_RADIUS
+from jobs.search.queries import DEFAULT_RADIUS
 from tests.html import parse
 from tests.jobs.test_search import refresh
 from tests.jobs.test_search_places import page_titles, posting_in

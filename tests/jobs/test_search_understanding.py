@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from candidates.alerts.models import Alert
-from jobs.search_queries import posting_search
+from jobs.search.queries import posting_search
 from tests.corpus import refresh_index as refresh
 from tests.factories import (
     EmployerFactory,

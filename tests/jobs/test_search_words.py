@@ -4,7 +4,7 @@ families, related job titles (every group of the table) and credentials."""
 import pytest
 
 from fairsite.search.synonyms import GROUPS
-from jobs.search_queries import PostingQuery
+from jobs.search.queries import PostingQuery
 from tests.factories import PublishedPostingFactory, credential
 from tests.jobs.test_search import refresh, search
 

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from cms.demo import load_home_page
 from cms.forms import EmployerDirectoryForm, GuideFilterForm, SiteSearchForm
-from jobs.search_forms import SearchForm
+from jobs.search.forms import SearchForm
 from jobs.widget import WidgetForm
 from tests.cms.factories import (
     CareerPathIndexPageFactory,

@@ -22,7 +22,7 @@ from cms.demo import load_home_page
 from employers.models import Employer
 from fairsite.accounts.services import account_delete
 from fairsite.private_storage import private_storage
-from jobs.application_models import Application
+from jobs.applications.models import Application
 from tests.accounts.test_data_pages import reauthenticate
 from tests.candidates import files
 from tests.cms.factories import GuideIndexPageFactory, GuidePageFactory, ImageFactory

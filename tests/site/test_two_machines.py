@@ -31,8 +31,8 @@ from fairsite.outbox import services as outbox
 from fairsite.outbox.models import OutboxEntry
 from fairsite.search.client import get_client
 from jobs import services as posting_services
-from jobs.search import postings_index
-from jobs.search_queries import PostingQuery
+from jobs.search.index import postings_index
+from jobs.search.queries import PostingQuery
 from tests.candidates import files
 from tests.factories import (
     PASSWORD,

@@ -7,7 +7,7 @@ name several places share is not a bad parameter: it is read as the likeliest
 (``resolve_place``) and searched with its radius, and `place_reading` keeps the
 others for the page to offer.
 
-The words are read before the search is built (``jobs.query_understanding``):
+The words are read before the search is built (``jobs.search.understanding``):
 filler left out, intent phrases turned into filters. The URL keeps what was
 typed; ``keep`` turns readings off. Everything that searches postings from
 parameters (the page, the API, feeds, saving an alert) reads them here.
@@ -19,10 +19,9 @@ from employers.models import CheckLevel
 from fairsite.places.forms import PlaceField
 from fairsite.search.word_countries import word_country
 
-from .models import Category, Credential, Currency, EmploymentType, Workplace
-from .query_understanding import KEEP_CHOICES, Understanding, credential_names, understand
-from .search import SALARY_BANDS, offered_salary_bands
-from .search_queries import (
+from ..models import Category, Credential, Currency, EmploymentType, Workplace
+from .pay import SALARY_BANDS, offered_salary_bands
+from .queries import (
     DEFAULT_RADIUS,
     FACETS,
     FLAGS,
@@ -31,6 +30,7 @@ from .search_queries import (
     Near,
     PostingQuery,
 )
+from .understanding import KEEP_CHOICES, Understanding, credential_names, understand
 
 CHOOSE = "Choose one of the options in the list."
 
@@ -140,7 +140,7 @@ class SearchForm(forms.Form):
             # the next search doesn't quietly narrow to the first in the list.
             self.data = self.data.copy()
             self.data["radius"] = str(DEFAULT_RADIUS)
-        # The visitor's own country, when known (jobs.visitor_places); else
+        # The visitor's own country, when known (jobs.search.visitor_places); else
         # their words' country, when the words are distinctly one country's.
         self.fields["place"].prefer_country = place_country
         self.fields["place"].hint_country = self.words_country

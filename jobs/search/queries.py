@@ -23,8 +23,8 @@ from employers.models import CheckTiming
 from fairsite.search.client import SearchUnavailable, answer, page_client
 from fairsite.search.text import distinct_terms, query_terms
 
-from .search import SEARCHED_FIELDS, postings_index
-from .search_places import near_filter, nearness_functions
+from .index import SEARCHED_FIELDS, postings_index
+from .places import near_filter, nearness_functions
 
 PAGE_SIZE = 20
 MAX_PAGE = 10_000 // PAGE_SIZE  # Elasticsearch's max_result_window
@@ -94,7 +94,7 @@ def checks_records(timing: CheckTiming) -> Q:
 class Near:
     """A place and a radius: jobs within it, and remote jobs open to the place
     (its `country`, and its `region`: a US state code or UK nation) unless
-    `include_remote` is off. The rule is jobs.search_places.near_filter."""
+    `include_remote` is off. The rule is jobs.search.places.near_filter."""
 
     latitude: float
     longitude: float
@@ -179,8 +179,8 @@ def facet_filters(query: PostingQuery, *, skip: str | None = None) -> list[Q]:
 def posting_search(query: PostingQuery, *, now: datetime | None = None, ranking=None) -> Search:
     """The Elasticsearch request: the page of hits, every facet's counts, a suggestion.
 
-    `ranking` (candidates.matching.CandidateRanking) is the signed-in person's
-    own ranking, used for the "Best for you": it wraps the search's words and
+    `ranking` (jobs.seekers.PersonalRanking) is the signed-in person's own
+    ranking, handed in by the page, used for the "Best for you": it wraps the search's words and
     filters in that person's scoring and adds their preferences as filters.
     """
     now = now or timezone.now()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.http import QueryDict
 
-from .query_understanding import ALL, FILLER, Understanding
+from .understanding import ALL, FILLER, Understanding
 
 
 def url_with(params: QueryDict, **changes: str | None) -> str:

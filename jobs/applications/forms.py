@@ -11,8 +11,8 @@ from django import forms
 from candidates.cv import cv_kind
 from candidates.forms import cv_field
 
-from .application_models import Stage
-from .application_services import BULK_STAGES, EMPLOYER_MOVES
+from .models import Stage
+from .services import BULK_STAGES, EMPLOYER_MOVES
 
 NOTE_MAX = 2000
 PROFILE, UPLOAD, NONE = "profile", "upload", "none"

@@ -11,15 +11,15 @@ from candidates.selectors import profile_for
 from fairsite.accounts.sign_in_reasons import says_why
 from fairsite.forms import add_service_errors
 
-from . import application_services as services
-from .application_forms import ApplyForm
-from .models import ApplicationMethod, JobPosting
-from .selectors import (
+from ..models import ApplicationMethod, JobPosting
+from ..selectors import (
     applications_of,
     own_application,
     similar_open_postings,
     visible_posting,
 )
+from . import services
+from .forms import ApplyForm
 
 
 def _closed(request, posting: JobPosting, refusal: str):

@@ -50,12 +50,12 @@ from functools import lru_cache
 
 from fairsite.search.text import tokens as text_tokens
 
-from .models import Category, EmploymentType, Workplace
-from .search_queries import FLAG_TITLES
+from ..models import Category, EmploymentType, Workplace
+from .queries import FLAG_TITLES
 
 # Readings that can be turned off one by one (the URL's keep=...).
 FILLER = "filler"
-SPELLING = "spelling"  # typo correction (jobs.search_recovery)
+SPELLING = "spelling"  # typo correction (jobs.search.recovery)
 ALL = "all"
 KEEP_CHOICES = (ALL, FILLER, SPELLING, "workplace", "employment_type", "after_offer")
 KEEP_CHOICES += ("credential", "category")

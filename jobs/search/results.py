@@ -14,10 +14,10 @@ from fairsite.richtext import html_to_plain_text
 from fairsite.search.client import SearchUnavailable, answer
 from fairsite.search.highlight import highlight, snippet
 
-from .models import Category, Credential, EmploymentType, JobPosting, Workplace
-from .search import SALARY_BANDS
-from .search_queries import FACETS, FLAGS, MAX_PAGE, PAGE_SIZE, PostingQuery, posting_search
-from .selectors import postings_from_database, visible_postings_by_id
+from ..models import Category, Credential, EmploymentType, JobPosting, Workplace
+from ..selectors import postings_from_database, visible_postings_by_id
+from .pay import SALARY_BANDS
+from .queries import FACETS, FLAGS, MAX_PAGE, PAGE_SIZE, PostingQuery, posting_search
 
 logger = logging.getLogger(__name__)
 
@@ -55,9 +55,9 @@ class SearchResults:
     corrected_from: str = ""
     # When nothing was found at a guessed reading of a shared place name and
     # another reading found something: that reading, the guessed one first among
-    # its others (jobs.search_recovery).
+    # its others (jobs.search.recovery).
     place_reading: PlaceReading | None = None
-    # When nothing was found: searches that find something (jobs.search_recovery).
+    # When nothing was found: searches that find something (jobs.search.recovery).
     offers: list = field(default_factory=list)
 
     @property

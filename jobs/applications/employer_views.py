@@ -14,11 +14,11 @@ from employers.policy import policy_sentences
 from employers.selectors import policy_of
 from fairsite.forms import add_service_errors
 
-from . import application_services as services
-from .application_forms import BulkMoveForm, StageForm
-from .application_models import Stage
-from .employer_views import _posting_of
-from .selectors import applications_for_posting, employer_application
+from ..employer_views import _posting_of
+from ..selectors import applications_for_posting, employer_application
+from . import services
+from .forms import BulkMoveForm, StageForm
+from .models import Stage
 
 
 @login_required

@@ -11,9 +11,10 @@ cookie.
 
 from __future__ import annotations
 
-from candidates.selectors import profile_for
 from fairsite.places.forms import CHOSEN_COUNTRY
 from fairsite.places.lookup import country_code
+
+from ..seekers import seeker_for
 
 
 def chosen_country(request) -> str | None:
@@ -25,6 +26,4 @@ def visitor_country(request) -> str | None:
     """ "US", "GB" or None: see the module docstring."""
     if chosen := chosen_country(request):
         return chosen
-    profile = profile_for(request.user)
-    home = getattr(profile, "home", None) if profile is not None else None
-    return home.country if home is not None else None
+    return seeker_for(request.user).home_country

@@ -26,16 +26,16 @@ from fairsite.accounts.models import User
 from fairsite.mail.delivery import queue_email
 from fairsite.private_storage import private_storage
 
-from .application_models import (
+from ..models import ApplicationMethod, JobPosting
+from ..services import employer_recipients
+from ..wording import before_offer_refusal
+from .models import (
     IN_PROGRESS,
     Application,
     ApplicationEvent,
     Stage,
     application_cv_upload_to,
 )
-from .models import ApplicationMethod, JobPosting
-from .services import employer_recipients
-from .wording import before_offer_refusal
 
 # Each stage an employer may move to, and the stages it may come from.
 EMPLOYER_MOVES: dict[str, set[str]] = {

@@ -7,14 +7,13 @@ text is kept in ``standard``-analysed fields for "did you mean" suggestions
 and for showing. Only visible postings are in the index (``JobPosting.objects.
 visible()``, the same queryset the pages use); the outbox keeps it that way.
 
-Queries live in ``jobs.search_queries``.
+Queries live in ``jobs.search.queries``.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import NamedTuple
 
 from django.db import transaction
@@ -28,15 +27,13 @@ from fairsite.richtext import html_to_plain_text
 from fairsite.search.registry import SearchIndex, register
 from fairsite.search.text import TEXT_DIGEST, normalise
 
-from .models import (
-    CURRENCY_SYMBOLS,
+from ..models import (
     Credential,
-    Currency,
     JobPosting,
     PostingLocation,
-    SalaryPeriod,
 )
-from .search_places import posting_open_to
+from .pay import salary_bands, yearly_pay
+from .places import posting_open_to
 
 INDEX_NAME = "postings"
 
@@ -49,57 +46,6 @@ SEARCHED_FIELDS = {
     # "CPSCP" finds a posting that asks for it even when the text never says so.
     "credentials_norm": 2,
     "description_norm": 1,
-}
-
-# Pay a year, at least: the salary bands people filter by (a posting is in every
-# band up to its highest yearly pay, so "30,000 or more" includes 40,000 roles).
-SALARY_FLOORS = (20_000, 30_000, 40_000, 60_000)
-# The currency of the country being searched: the pay bands the search form offers.
-COUNTRY_CURRENCIES = {"US": Currency.USD, "GB": Currency.GBP}
-
-
-class SalaryBand(NamedTuple):
-    key: str
-    floor: int
-    label: str
-    currency: str = ""  # "" for the old bands, which count dollars and pounds alike
-
-
-# A band in one currency ("usd-20000", "$20,000 or more a year"); the old
-# currency-blind keys ("20000") stay in documents and are still accepted, so
-# saved alerts and old links keep working, but no form offers them any more.
-SALARY_BANDS = [
-    *(
-        SalaryBand(
-            f"{currency.lower()}-{floor}", floor, f"{symbol}{floor:,} or more a year", currency
-        )
-        for currency, symbol in CURRENCY_SYMBOLS.items()
-        for floor in SALARY_FLOORS
-    ),
-    *(
-        SalaryBand(str(floor), floor, f"{floor:,} or more a year ($ or £)")
-        for floor in SALARY_FLOORS
-    ),
-]
-
-
-def offered_salary_bands(country: str | None) -> dict[str, list[SalaryBand]]:
-    """The bands a search in `country` offers, by currency: that country's
-    currency's, or every currency's when the country is not known."""
-    currency = COUNTRY_CURRENCIES.get(country or "")
-    return {
-        code: [band for band in SALARY_BANDS if band.currency == code]
-        for code in CURRENCY_SYMBOLS
-        if currency is None or code == currency
-    }
-
-
-PERIODS_A_YEAR = {
-    SalaryPeriod.HOUR: 2080,
-    SalaryPeriod.DAY: 260,
-    SalaryPeriod.WEEK: 52,
-    SalaryPeriod.MONTH: 12,
-    SalaryPeriod.YEAR: 1,
 }
 
 
@@ -133,7 +79,7 @@ def _mapping() -> dict:
         "countries",
         "regions",
         "location_labels",
-        # Where a remote posting is open to, as jobs.search_places keys it.
+        # Where a remote posting is open to, as jobs.search.places keys it.
         "open_to",
         "application_method",
     ):
@@ -152,27 +98,6 @@ def _mapping() -> dict:
     mapping.field("suggest", field.Completion(analyzer="simple", max_input_length=60))
     # The text function's fingerprint: when it changes, --status asks for a rebuild.
     return {**mapping.to_dict(), "dynamic": "strict", "_meta": {"text": TEXT_DIGEST}}
-
-
-def yearly_pay(posting: JobPosting) -> float | None:
-    """The most the posting pays in a year, for sorting and salary bands."""
-    top = posting.salary_max if posting.salary_max is not None else posting.salary_min
-    if top is None or not posting.salary_period:
-        return None
-    return float(Decimal(top) * PERIODS_A_YEAR[SalaryPeriod(posting.salary_period)])
-
-
-def salary_bands(posting: JobPosting) -> list[str]:
-    """The bands the posting's pay reaches: in its own currency, and the old
-    currency-blind ones."""
-    pay = yearly_pay(posting)
-    if pay is None:
-        return []
-    return [
-        band.key
-        for band in SALARY_BANDS
-        if pay >= band.floor and band.currency in ("", posting.salary_currency)
-    ]
 
 
 def posting_document(posting: JobPosting) -> dict:

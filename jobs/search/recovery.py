@@ -1,6 +1,6 @@
 """The search everything runs (page, API): read the words, search, and never end empty-handed.
 
-1. The words are read by ``SearchForm`` (``jobs.query_understanding``).
+1. The words are read by ``SearchForm`` (``jobs.search.understanding``).
 2. When they find nothing and Elasticsearch's term suggester (on titles)
    offers a correction that does find something, the corrected search is the
    answer, marked with the words as typed (``corrected_from``). ``keep=spelling``
@@ -30,12 +30,12 @@ from dataclasses import dataclass, replace
 
 from fairsite.search.client import SearchUnavailable
 
-from .models import Workplace
-from .query_understanding import ALL, SPELLING, Understanding, understand
-from .search import SALARY_BANDS
-from .search_forms import SearchForm, near_place
-from .search_queries import FLAG_TITLES, MAX_QUERY_TERMS, RADII_MILES, PostingQuery, posting_counts
-from .search_results import SearchResults, facet_labels, run_posting_search, search_or_database
+from ..models import Workplace
+from .forms import SearchForm, near_place
+from .pay import SALARY_BANDS
+from .queries import FLAG_TITLES, MAX_QUERY_TERMS, RADII_MILES, PostingQuery, posting_counts
+from .results import SearchResults, facet_labels, run_posting_search, search_or_database
+from .understanding import ALL, SPELLING, Understanding, understand
 
 MAX_WORD_OFFERS = 3  # "fewer words" offers shown
 MAX_WORDS_TRIED = 6  # words tried one by one
@@ -54,7 +54,7 @@ class Offer:
 
 def form_search_or_database(form: SearchForm, *, ranking=None) -> SearchResults:
     """The search the form's parameters ask for, or the database's answer when
-    Elasticsearch can't answer (jobs.search_results.search_or_database)."""
+    Elasticsearch can't answer (jobs.search.results.search_or_database)."""
     return search_or_database(form.to_query(), lambda: search_postings(form, ranking=ranking))
 
 
