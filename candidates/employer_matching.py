@@ -183,9 +183,8 @@ def candidate_matches_from(response, posting: JobPosting) -> list[CandidateMatch
     # The database has the last word here too: someone who switched discovery off
     # a moment ago is not shown, even before the index catches up.
     profiles = (
-        CandidateProfile.objects.filter(
-            pk__in=[int(hit.meta.id) for hit in hits], is_discoverable=True
-        )
+        CandidateProfile.objects.discoverable()
+        .filter(pk__in=[int(hit.meta.id) for hit in hits])
         .select_related("home")
         .prefetch_related("credentials")
     )

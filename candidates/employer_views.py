@@ -79,7 +79,7 @@ def posting_candidates(request, employer, posting):
 
 @_verified_members_only
 def invite(request, employer, posting, public_id):
-    profile = CandidateProfile.objects.filter(public_id=public_id, is_discoverable=True).first()
+    profile = CandidateProfile.objects.discoverable().filter(public_id=public_id).first()
     if profile is None:
         raise Http404
     if refusal := already_applied_refusal(posting, profile):

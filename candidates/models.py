@@ -50,6 +50,18 @@ def cv_upload_to(instance: "CandidateProfile | None", filename: str) -> str:
     return f"cvs/{secrets.token_urlsafe(24)}.{extension}"
 
 
+class CandidateProfileQuerySet(models.QuerySet):
+    def discoverable(self):
+        """Profiles whose owners let employers find them.
+
+        The one definition of "discoverable profile" for queries: the candidates
+        index holds exactly these, and only members of a verified employer see
+        them (``employers.selectors.may_find_candidates``). One profile says the
+        same with its ``is_discoverable`` field.
+        """
+        return self.filter(is_discoverable=True)
+
+
 class CandidateProfile(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="candidate_profile"
@@ -80,6 +92,8 @@ class CandidateProfile(models.Model):
     is_discoverable = models.BooleanField("let employers find me", default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CandidateProfileQuerySet.as_manager()
 
     class Meta:
         ordering = ["id"]

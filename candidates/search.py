@@ -82,7 +82,7 @@ def candidate_document(profile: CandidateProfile) -> dict:
 def indexed_profiles():
     """The profiles that belong in the index: the discoverable ones."""
     return (
-        CandidateProfile.objects.filter(is_discoverable=True)
+        CandidateProfile.objects.discoverable()
         .select_related("home")
         .prefetch_related("credentials", "experience")
     )

@@ -40,24 +40,32 @@ def can_read_profile(user: User, profile: CandidateProfile) -> bool:
     return profile.is_discoverable and may_find_candidates(user)
 
 
-def can_read_cv(user: User, profile: CandidateProfile) -> bool:
-    """Whether `user` may download the CV of `profile` (or the copy sent with an application).
+def can_read_cv(
+    user: User, profile: CandidateProfile | None, *, application: Application | None = None
+) -> bool:
+    """Whether `user` may download the CV of `profile`, or with `application` the
+    copy of a CV sent with that application.
 
     The one place that decides: its owner, and the members of an employer this
-    person applied to, until they withdraw. Nothing else may hand out a CV.
+    person applied to, until they withdraw. A withdrawn application shares
+    nothing, even while another application to the same employer is still open.
+    Nothing else may hand out a CV.
     """
-    if not user.is_authenticated:
+    if profile is None or not user.is_authenticated:
+        return False
+    if application is not None and (
+        application.candidate_id != profile.user_id or application.stage == Stage.WITHDRAWN
+    ):
         return False
     if profile.user_id == user.pk:
         return True
-    return (
-        Application.objects.filter(
-            candidate_id=profile.user_id,
-            posting__employer_id__in=memberships_of(user).values("employer_id"),
-        )
-        .exclude(stage=Stage.WITHDRAWN)
-        .exists()
+    applications = Application.objects.standing().filter(
+        candidate_id=profile.user_id,
+        posting__employer_id__in=memberships_of(user).values("employer_id"),
     )
+    if application is not None:
+        applications = applications.filter(pk=application.pk)
+    return applications.exists()
 
 
 def readable_profile(user: User, public_id) -> CandidateProfile:

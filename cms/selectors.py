@@ -13,11 +13,12 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q
 from django.utils import timezone
 from wagtail.models import Page, Site
 
 from employers.models import CHECKS_AFTER_OFFER, Employer
+from employers.selectors import with_open_roles
 from fairsite.places import Place, distance_miles
 from jobs.models import Credential, JobPosting
 from jobs.search.forms import SearchForm
@@ -96,18 +97,10 @@ def open_roles_for_credentials(credentials: Iterable[Credential]) -> dict[int, i
     }
 
 
-def _with_open_roles(employers: QuerySet[Employer]) -> QuerySet[Employer]:
-    return employers.annotate(
-        open_roles=Count(
-            "postings", filter=Q(postings__in=JobPosting.objects.visible()), distinct=True
-        )
-    )
-
-
 def verified_employers(*, limit: int) -> list[Employer]:
     """Verified employers, those with the most open roles first; each has `open_roles`."""
     employers = Employer.objects.verified()
-    return list(_with_open_roles(employers).order_by("-open_roles", "name")[:limit])
+    return list(with_open_roles(employers).order_by("-open_roles", "name")[:limit])
 
 
 @dataclass(frozen=True)
@@ -137,7 +130,7 @@ def directory_employers(
         employers = employers.filter(policy__check_timing__in=CHECKS_AFTER_OFFER)
     if near is not None:
         employers = employers.filter(_box_around(near, within_miles)).distinct()
-    employers = _with_open_roles(employers).select_related("policy").prefetch_related("locations")
+    employers = with_open_roles(employers).select_related("policy").prefetch_related("locations")
 
     # Support and pledges are JSON lists, which SQLite cannot query for
     # membership; the verified employers left by now are few, so check here.

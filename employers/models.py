@@ -128,13 +128,19 @@ class Location(models.Model):
         return (self.latitude, self.longitude)
 
 
+def is_verified_status(status: str) -> bool:
+    """Whether an employer with this verification status counts as verified.
+
+    With ``EmployerQuerySet.verified`` (the same for queries) the one definition
+    of "verified employer": an editor has checked their fair-chance policy.
+    Only their members see discoverable people.
+    """
+    return status == VerificationStatus.VERIFIED
+
+
 class EmployerQuerySet(models.QuerySet):
     def verified(self):
-        """Organisations whose fair-chance policy an editor has checked.
-
-        The one definition of "verified employer" for queries; `is_verified` says
-        the same of one organisation. Only their members see discoverable people.
-        """
+        """Organisations whose fair-chance policy an editor has checked (``is_verified_status``)."""
         return self.filter(verification_status=VerificationStatus.VERIFIED)
 
 
@@ -183,7 +189,7 @@ class Employer(models.Model):
 
     @property
     def is_verified(self) -> bool:
-        return self.verification_status == VerificationStatus.VERIFIED
+        return is_verified_status(self.verification_status)
 
     # Slugs that would collide with the employer dashboard's own paths.
     RESERVED_SLUGS = frozenset({"new", "invitations"})

@@ -6,7 +6,7 @@ from django.http import Http404
 
 from fairsite.accounts.models import User
 
-from .models import Employer, FairChancePolicy, Membership
+from .models import Employer, FairChancePolicy, MemberRole, Membership
 
 # Editors with this permission check employers' policies and verify them.
 VERIFY = "employers.verify_employer"
@@ -21,6 +21,23 @@ def memberships_of(user: User) -> QuerySet[Membership]:
     if not user.is_authenticated or not user.is_active:
         return Membership.objects.none()
     return Membership.objects.filter(user=user)
+
+
+def is_member(user: User, employer: Employer | int, *, owner: bool = False) -> bool:
+    """Whether the person is a member of the organisation (an `Employer` or its id);
+    with `owner`, one of its owners. The check every caller makes (memberships_of)."""
+    memberships = memberships_of(user).filter(employer=employer)
+    if owner:
+        memberships = memberships.filter(role=MemberRole.OWNER)
+    return memberships.exists()
+
+
+def owner_emails(employer: Employer) -> list[str]:
+    """The email addresses of the organisation's owners, sorted: who hears about its
+    postings and its billing."""
+    return sorted(
+        employer.memberships.filter(role=MemberRole.OWNER).values_list("user__email", flat=True)
+    )
 
 
 def _membership_of(user: User, slug: str) -> Membership | None:
@@ -71,6 +88,16 @@ def policy_of(employer: Employer) -> FairChancePolicy | None:
         return None
 
 
+def with_open_roles(employers: QuerySet[Employer]) -> QuerySet[Employer]:
+    """The employers, each with `open_roles`: how many of its postings are visible."""
+    from jobs.models import JobPosting
+
+    visible = JobPosting.objects.visible()
+    return employers.annotate(
+        open_roles=Count("postings", filter=Q(postings__in=visible), distinct=True)
+    )
+
+
 def public_employers(*, verified: bool | None = None) -> QuerySet[Employer]:
     """Employers worth finding, by name: verified ones, and any with an open role.
 
@@ -90,9 +117,7 @@ def public_employers(*, verified: bool | None = None) -> QuerySet[Employer]:
             employers.filter(verified_only) if verified else employers.exclude(verified_only)
         )
     return (
-        employers.annotate(
-            open_roles=Count("postings", filter=Q(postings__in=visible), distinct=True)
-        )
+        with_open_roles(employers)
         .select_related("policy")
         .prefetch_related("policy__exclusions", "locations")
         .order_by("name", "pk")

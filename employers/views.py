@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from fairsite.places.forms import announce_readings
 from jobs.models import JobPosting, Status
-from jobs.selectors import visible_postings_of
+from jobs.selectors import visible_postings_of, with_application_counts
 
 from . import services
 from .forms import EmployerForm, InvitationForm, PolicyForm
@@ -165,9 +165,7 @@ def employer_dashboard(request, slug):
             "employer": employer,
             "membership": membership,
             "policy": policy_of(employer),
-            "postings": postings.annotate(
-                application_count=Count("applications", filter=~Q(applications__stage="withdrawn"))
-            ).order_by("-updated_at"),
+            "postings": with_application_counts(postings.order_by("-updated_at")),
             "status_counts": [(s, counts.get(s.value, 0)) for s in Status],
             "total": sum(counts.values()),
             "current_status": status,

@@ -172,9 +172,18 @@ def employer_application(user, slug: str, pk: int) -> tuple[Employer, Applicatio
 def application_counts(postings) -> dict[int, int]:
     """How many applications each posting has (withdrawn ones left out)."""
     rows = (
-        Application.objects.filter(posting__in=postings)
-        .exclude(stage="withdrawn")
+        Application.objects.standing()
+        .filter(posting__in=postings)
         .values_list("posting")
         .annotate(n=Count("id"))
     )
     return dict(rows)
+
+
+def with_application_counts(postings) -> list[JobPosting]:
+    """The postings, each with `application_count` (see application_counts)."""
+    postings = list(postings)
+    counts = application_counts(postings)
+    for posting in postings:
+        posting.application_count = counts.get(posting.pk, 0)
+    return postings

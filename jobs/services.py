@@ -18,8 +18,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from employers.billing import entitlements
-from employers.models import Employer, MemberRole
-from employers.selectors import policy_of
+from employers.models import Employer
+from employers.selectors import is_member, owner_emails, policy_of
 from fairsite.accounts.models import User
 from fairsite.mail.delivery import queue_email
 from fairsite.richtext import html_to_plain_text
@@ -310,14 +310,8 @@ def _location_fields(location: PostingLocation) -> dict:
 
 def employer_recipients(posting: JobPosting) -> list[str]:
     """Who hears about a posting: the employer's owners and the member who wrote it."""
-    employer = posting.employer
-    recipients = set(
-        employer.memberships.filter(role=MemberRole.OWNER).values_list("user__email", flat=True)
-    )
-    if (
-        posting.created_by_id
-        and employer.memberships.filter(user_id=posting.created_by_id).exists()
-    ):
+    recipients = set(owner_emails(posting.employer))
+    if posting.created_by_id and is_member(posting.created_by, posting.employer_id):
         recipients.add(posting.created_by.email)
     return sorted(recipients)
 

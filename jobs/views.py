@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
 from employers.policy import policy_sentences
-from employers.selectors import memberships_of, policy_of
+from employers.selectors import is_member, policy_of
 from fairsite.places.forms import reading_offer
 from fairsite.templatetags.public_cache import is_public_request
 
@@ -158,9 +158,7 @@ def posting_suggestions(request):
 
 
 def _may_preview(user, posting: JobPosting) -> bool:
-    if not user.is_authenticated:
-        return False
-    return user.is_staff or memberships_of(user).filter(employer=posting.employer).exists()
+    return user.is_staff or is_member(user, posting.employer_id)
 
 
 def posting_closed(request, posting: JobPosting):

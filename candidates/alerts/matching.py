@@ -27,9 +27,9 @@ from django.db import transaction
 from django.utils import timezone
 from elasticsearch import ApiError, TransportError
 
-from fairsite.outbox.leases import claim_due
 from fairsite.outbox.models import OutboxEntry
 from fairsite.search.aliases import describe_error
+from fairsite.work_queue import WorkQueue
 from jobs.models import JobPosting
 from jobs.search.index import indexed_postings
 from jobs.search.results import facet_labels
@@ -41,9 +41,12 @@ from .search import INDEX_NAME, alerts_matching_posting, refresh_alerts_index
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 20
-LEASE = timedelta(minutes=5)
-RETRY_FIRST_SECONDS = 1
-RETRY_MAX_SECONDS = 60
+QUEUE = WorkQueue(
+    PostingCheck,
+    lease=timedelta(minutes=5),
+    first_retry=timedelta(seconds=1),
+    longest_retry=timedelta(seconds=60),
+)
 # Alerts saved just before a posting went live may still wait in the outbox for
 # the alerts index; a check waits for them this long at most, so one alert that
 # can never be indexed does not hold every check up.
@@ -84,7 +87,7 @@ def check_due(*, limit: int = BATCH_SIZE, max_seconds: float = 10.0) -> CheckRep
     report = CheckReport()
     deadline = time.monotonic() + max_seconds
     while time.monotonic() < deadline:
-        checks = claim_due(PostingCheck, limit=limit, lease=LEASE)
+        checks = QUEUE.claim(limit=limit)
         for check in checks:
             try:
                 matched, emailed = check_posting(check)
@@ -163,16 +166,7 @@ def _record(posting: JobPosting, alert_ids: list[int]) -> tuple[int, int]:
 
 
 def _retry_later(check: PostingCheck, error: Exception) -> None:
-    attempts = check.attempts + 1
     # An index that is only behind is worth asking again soon.
-    delay = (
-        RETRY_FIRST_SECONDS
-        if isinstance(error, IndexBehind)
-        else min(RETRY_MAX_SECONDS, RETRY_FIRST_SECONDS * 2 ** (attempts - 1))
-    )
-    PostingCheck.objects.filter(pk=check.pk).update(
-        attempts=attempts,
-        next_attempt_at=timezone.now() + timedelta(seconds=delay),
-        last_error=describe_error(error)[:200],
-    )
+    soon = QUEUE.first_retry if isinstance(error, IndexBehind) else None
+    QUEUE.retry_later([check], describe_error(error), delay=soon)
     logger.warning("Alert check for posting %s waits: %s", check.posting_id, describe_error(error))

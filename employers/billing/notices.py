@@ -7,15 +7,14 @@ person should still get one email.
 
 from django.urls import reverse
 
-from employers.models import Employer, MemberRole
+from employers.models import Employer
+from employers.selectors import owner_emails
 from fairsite.mail.delivery import queue_email
 
 
 def email_owners(*, employer: Employer, template: str, context: dict, cause: str) -> None:
     """Queue `template` to the employer's owners in the caller's transaction, once per cause."""
-    recipients = sorted(
-        employer.memberships.filter(role=MemberRole.OWNER).values_list("user__email", flat=True)
-    )
+    recipients = owner_emails(employer)
     if not recipients:
         return
     queue_email(

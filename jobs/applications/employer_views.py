@@ -90,13 +90,6 @@ def applicant_detail(request, slug, pk):
 def applicant_cv(request, slug, pk):
     _employer, application = employer_application(request.user, slug, pk)
     profile = profile_for(application.candidate)
-    # can_read_cv decides for the person; a withdrawn application shares nothing, even
-    # while another application to this employer is still open.
-    if (
-        not application.cv
-        or application.stage == Stage.WITHDRAWN
-        or profile is None
-        or not can_read_cv(request.user, profile)
-    ):
+    if not application.cv or not can_read_cv(request.user, profile, application=application):
         raise Http404
     return private_cv_response(application.cv, application.cv_kind)

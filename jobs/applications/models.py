@@ -35,6 +35,13 @@ def application_cv_upload_to(instance, filename: str) -> str:
     return f"application-cvs/{secrets.token_urlsafe(24)}.{extension}"
 
 
+class ApplicationQuerySet(models.QuerySet):
+    def standing(self):
+        """Applications the candidate has not withdrawn: the ones employers count,
+        and the only ones that open the candidate's CV to an employer."""
+        return self.exclude(stage=Stage.WITHDRAWN)
+
+
 class Application(models.Model):
     posting = models.ForeignKey(
         "jobs.JobPosting", on_delete=models.CASCADE, related_name="applications"
@@ -57,6 +64,8 @@ class Application(models.Model):
     posting_closed_noted_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     stage_changed_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ApplicationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]

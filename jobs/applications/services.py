@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from candidates.cv import cv_kind
 from candidates.services import cv_save, profile_get_or_create
-from employers.selectors import memberships_of
+from employers.selectors import is_member
 from fairsite.accounts.models import User
 from fairsite.mail.delivery import queue_email
 from fairsite.private_storage import private_storage
@@ -157,10 +157,6 @@ def _delete_copy(name: str) -> None:
         private_storage().delete(name)
 
 
-def is_member(user: User, application: Application) -> bool:
-    return memberships_of(user).filter(employer_id=application.posting.employer_id).exists()
-
-
 def move_refusal(application: Application, to: str) -> str:
     """Why the employer can't move the application to `to` now ("" when they can)."""
     if to not in EMPLOYER_MOVES:
@@ -191,7 +187,7 @@ def application_move(
     application = (
         Application.objects.select_for_update().select_related("posting").get(pk=application.pk)
     )
-    if not is_member(by, application):
+    if not is_member(by, application.posting.employer_id):
         raise PermissionDenied("Only the employer's team can move its applicants.")
     if refusal := move_refusal(application, to):
         raise StageMoveNotAllowed({"stage": refusal})
@@ -225,7 +221,7 @@ def applications_move(
     if not locked:
         raise ValidationError({"applications": "Choose at least one applicant."})
     _check_message(message, to, holds_offer=locked)
-    if not all(is_member(by, application) for application in locked):
+    if not all(is_member(by, application.posting.employer_id) for application in locked):
         raise PermissionDenied("Only the employer's team can move its applicants.")
     refused = [
         f"{application.candidate}: {reason}"

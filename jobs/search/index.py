@@ -21,7 +21,7 @@ from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from elasticsearch.dsl import Mapping, field
 
-from employers.models import Employer, FairChancePolicy, VerificationStatus
+from employers.models import Employer, FairChancePolicy, is_verified_status
 from fairsite.outbox.services import enqueue
 from fairsite.richtext import html_to_plain_text
 from fairsite.search.registry import SearchIndex, register
@@ -221,7 +221,7 @@ def prepare_postings(postings: list[JobPosting]) -> None:
             id=employer_id,
             name=name,
             slug=slug,
-            verified=status == VerificationStatus.VERIFIED,
+            verified=is_verified_status(status),
             # A LEFT JOIN: all None for an employer with no policy yet.
             ignores_spent_convictions=bool(ignores_spent),
             pledges=pledges or [],

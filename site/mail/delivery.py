@@ -11,13 +11,25 @@ from django.db.models import Q
 from django.template.loader import TemplateDoesNotExist, render_to_string
 from django.utils import timezone
 
+from fairsite.work_queue import WorkQueue
+
 from .models import OutgoingEmail
 from .retention import forgotten_body
 
 logger = logging.getLogger(__name__)
 
-MAX_BACKOFF = timedelta(hours=1)
-CLAIM_FOR = timedelta(minutes=5)
+# Failed sends wait 30 s, then twice as long each time, at most an hour; after
+# MAX_ATTEMPTS failures (about a day) a message is marked failed and logged.
+MAX_ATTEMPTS = 30
+QUEUE = WorkQueue(
+    OutgoingEmail,
+    lease=timedelta(minutes=5),
+    first_retry=timedelta(seconds=30),
+    longest_retry=timedelta(hours=1),
+    pending=Q(sent_at__isnull=True, failed_at__isnull=True),
+    max_attempts=MAX_ATTEMPTS,
+    give_up=lambda now: {"failed_at": now},
+)
 
 
 def queue_email(
@@ -102,26 +114,19 @@ class DeliveryReport:
     failed: int = 0
 
 
-def _claim(email: OutgoingEmail, now) -> bool:
-    """Take one message for this process; another worker holding it keeps it."""
-    return bool(
-        OutgoingEmail.objects.filter(pk=email.pk, sent_at__isnull=True)
-        .filter(Q(claimed_until__isnull=True) | Q(claimed_until__lt=now))
-        .update(claimed_until=now + CLAIM_FOR)
-    )
-
-
 def deliver_due(*, limit: int = 100) -> DeliveryReport:
-    """Send up to `limit` due messages, each at most once; failures back off."""
+    """Send up to `limit` due messages, each at most once; failures back off.
+
+    Each message is claimed just before it is sent, so the lease covers one
+    send, not a whole batch.
+    """
     report = DeliveryReport()
-    now = timezone.now()
-    due = OutgoingEmail.objects.filter(sent_at__isnull=True, next_attempt_at__lte=now).filter(
-        Q(claimed_until__isnull=True) | Q(claimed_until__lt=now)
-    )[:limit]
     connection = None
-    for email in due:
-        if not _claim(email, now):
-            continue
+    for _ in range(limit):
+        claimed = QUEUE.claim(limit=1)
+        if not claimed:
+            break
+        [email] = claimed
         message = EmailMultiAlternatives(
             subject=email.subject,
             body=email.body_text,
@@ -137,24 +142,18 @@ def deliver_due(*, limit: int = 100) -> DeliveryReport:
             message.connection = connection
             message.send()
         except Exception as error:
-            email.attempts += 1
-            delay = min(timedelta(seconds=30 * 2 ** (email.attempts - 1)), MAX_BACKOFF)
-            OutgoingEmail.objects.filter(pk=email.pk).update(
-                attempts=email.attempts,
-                next_attempt_at=timezone.now() + delay,
-                claimed_until=None,
-                last_error=type(error).__name__[:200],
-            )
+            QUEUE.retry_later([email], type(error).__name__)
             logger.warning(
-                "Email %s not sent (attempt %s): %s", email.pk, email.attempts, type(error).__name__
+                "Email %s not sent (attempt %s): %s",
+                email.pk,
+                email.attempts + 1,
+                type(error).__name__,
             )
             report.failed += 1
             connection = None
             continue
         sent_at = timezone.now()
         forget = forgotten_body(sent_at) if email.forget_body_when_sent else {}
-        OutgoingEmail.objects.filter(pk=email.pk).update(
-            sent_at=sent_at, claimed_until=None, **forget
-        )
+        OutgoingEmail.objects.filter(pk=email.pk).update(sent_at=sent_at, **forget)
         report.sent += 1
     return report

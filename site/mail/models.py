@@ -24,11 +24,18 @@ class OutgoingEmail(models.Model):
     # receipt per payment event): a second queue_email with the same key is a no-op.
     dedupe_key = models.CharField(max_length=200, null=True, blank=True, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # When the worker may next try to send it; claiming it moves this a lease
+    # ahead (fairsite.work_queue).
     next_attempt_at = models.DateTimeField(db_index=True)
-    claimed_until = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.CharField(max_length=200, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    # When delivery was given up after too many failed tries (see delivery.py).
+    failed_at = models.DateTimeField(null=True, blank=True)
+    # No longer read or written (claims move next_attempt_at now). It stays one
+    # release so that processes still running the code before it can insert
+    # rows while a deploy migrates; the release after drops it.
+    claimed_until = models.DateTimeField(null=True, blank=True)
     # Messages with links or codes that act for the person (password reset,
     # sign-in, email confirmation) lose their text the moment they are sent.
     forget_body_when_sent = models.BooleanField(default=False)

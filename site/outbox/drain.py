@@ -5,7 +5,7 @@ their objects in one bulk request (``fairsite.search.sync``), deletes the
 entries Elasticsearch took and backs off the rest. Several drainers may run at
 once (the after-commit task, the scheduler, more workers):
 
-- Claiming leases due entries for a while (``fairsite.outbox.leases``), so no
+- Claiming leases due entries for a while (``fairsite.work_queue``), so no
   other drainer takes them; no transaction is held open while Elasticsearch
   answers, and a drainer that dies leaves its entries to be claimed again when
   the lease runs out.
@@ -22,12 +22,11 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.db import transaction
-from django.utils import timezone
 
-from fairsite.outbox.leases import claim_due
 from fairsite.outbox.models import OutboxEntry
 from fairsite.search.registry import SearchIndex, get_index
 from fairsite.search.sync import Outcome, sync_objects
+from fairsite.work_queue import WorkQueue
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +37,13 @@ RETRY_FIRST_SECONDS = 1
 # The longest wait between tries, so the index catches up within a minute of
 # Elasticsearch coming back.
 RETRY_MAX_SECONDS = 60
+
+QUEUE = WorkQueue(
+    OutboxEntry,
+    lease=LEASE,
+    first_retry=timedelta(seconds=RETRY_FIRST_SECONDS),
+    longest_retry=timedelta(seconds=RETRY_MAX_SECONDS),
+)
 
 
 @dataclass
@@ -64,7 +70,7 @@ def drain(limit: int = BATCH_SIZE) -> DrainReport:
     Entries whose change the index took (or already had newer) are deleted;
     the others get ``attempts + 1`` and wait an exponential back-off.
     """
-    entries = claim_due(OutboxEntry, limit=limit, lease=LEASE)
+    entries = QUEUE.claim(limit=limit)
     if not entries:
         return DrainReport()
     by_object: dict[tuple[str, str], list[OutboxEntry]] = defaultdict(list)
@@ -117,9 +123,7 @@ def drain_due(*, max_seconds: float = 10.0) -> DrainReport:
 
 def retry_now() -> int:
     """Make every waiting entry due at once (after Elasticsearch is back); returns how many."""
-    return OutboxEntry.objects.filter(next_attempt_at__gt=timezone.now()).update(
-        next_attempt_at=timezone.now()
-    )
+    return QUEUE.retry_now()
 
 
 def _finish(
@@ -127,18 +131,10 @@ def _finish(
     failed: dict[tuple[str, str], list[OutboxEntry]],
     outcomes: dict[tuple[str, str], Outcome],
 ) -> None:
-    now = timezone.now()
-    # One update per (attempts, error) pair rather than one per entry.
-    retries: dict[tuple[int, str], list[int]] = defaultdict(list)
+    by_error: dict[str, list[OutboxEntry]] = defaultdict(list)
     for key, group in failed.items():
-        for entry in group:
-            retries[(entry.attempts + 1, outcomes[key].error[:200])].append(entry.id)
+        by_error[outcomes[key].error].extend(group)
     with transaction.atomic():
         OutboxEntry.objects.filter(id__in=[entry.id for entry in done]).delete()
-        for (attempts, error), ids in retries.items():
-            delay = min(RETRY_MAX_SECONDS, RETRY_FIRST_SECONDS * 2 ** (attempts - 1))
-            OutboxEntry.objects.filter(id__in=ids).update(
-                attempts=attempts,
-                next_attempt_at=now + timedelta(seconds=delay),
-                last_error=error,
-            )
+        for error, entries in by_error.items():
+            QUEUE.retry_later(entries, error)

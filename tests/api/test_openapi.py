@@ -19,9 +19,11 @@ from fairsite.api.keys import partner_key_issue, personal_token_create
 from fairsite.api.models import ALL_SCOPES
 from tests.factories import UserFactory
 
-# Bounded so the whole suite stays quick on two cores: at most 100 requests per
-# operation, mode (valid or invalid data) and caller, so at most 2,800 in all.
-MAX_EXAMPLES = 100
+# Bounded so the whole suite stays quick on two cores: at most 40 requests per
+# operation, mode (valid or invalid data) and caller, so at most 1,280 in all
+# (the generation is derandomized, so every run sends the same ones; at 100 this
+# test was the slowest in the suite for few new findings).
+MAX_EXAMPLES = 40
 
 
 def test_the_openapi_document_is_valid_openapi(client, db):

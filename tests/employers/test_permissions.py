@@ -6,8 +6,10 @@ recruiter can, plus the team and the policy.
 """
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 
 from employers.models import Employer, Membership
+from employers.selectors import is_member, owner_emails
 from jobs.models import JobPosting, Status
 from tests.factories import (
     DraftPostingFactory,
@@ -183,3 +185,20 @@ def test_drafts_are_not_public_but_their_team_can_preview_them(client, world):
     assert client.get(detail).status_code == 404
     client.force_login(world["recruiter_a"])
     assert client.get(detail).status_code == 200
+
+
+def test_is_member_is_the_one_membership_check(world):
+    a, b = world["a"], world["b"]
+
+    assert is_member(world["owner_a"], a, owner=True)
+    assert is_member(world["recruiter_a"], a.pk)
+    assert not is_member(world["recruiter_a"], a, owner=True)
+    assert not is_member(world["owner_b"], a)
+    assert not is_member(world["seeker"], a)
+    assert not is_member(AnonymousUser(), a)
+    assert owner_emails(a) == [world["owner_a"].email]
+    assert owner_emails(b) == [world["owner_b"].email]
+    # A deactivated account is a member of nothing, as memberships_of says.
+    world["owner_a"].is_active = False
+    world["owner_a"].save()
+    assert not is_member(world["owner_a"], a)

@@ -75,7 +75,9 @@ def test_the_permission_matrix(client, application, kind, sees, reads_cv):
     assert codes == {"applicants": expected, "applicant": expected, "cv": expected}
     assert moved.status_code == (302 if sees else 404)
     assert bulk.status_code == (302 if sees else 404)
-    assert can_read_cv(user, application.candidate.candidate_profile) is reads_cv
+    profile = application.candidate.candidate_profile
+    assert can_read_cv(user, profile) is reads_cv
+    assert can_read_cv(user, profile, application=application) is reads_cv
     application.refresh_from_db()
     assert application.stage == (Stage.INTERVIEW if sees else Stage.SUBMITTED)
 
@@ -135,18 +137,34 @@ def test_a_withdrawn_application_closes_the_cv_to_the_employer(client, applicati
 
     assert client.get(employer_pages(application)["cv"]).status_code == 404
     assert not can_read_cv(owner, application.candidate.candidate_profile)
+    assert not can_read_cv(owner, application.candidate.candidate_profile, application=application)
 
 
 def test_a_withdrawn_application_keeps_its_cv_closed_while_another_is_open(client, application):
     owner = application.posting.employer.memberships.get().user
-    ApplicationFactory(
+    still_open = ApplicationFactory(
         posting__employer=application.posting.employer, candidate=application.candidate
     )
     application.stage = Stage.WITHDRAWN
     application.save()
     client.force_login(owner)
+    profile = application.candidate.candidate_profile
 
     assert client.get(employer_pages(application)["cv"]).status_code == 404
+    assert client.get(employer_pages(still_open)["cv"]).status_code == 200
+    assert can_read_cv(owner, profile)
+    assert can_read_cv(owner, profile, application=still_open)
+    assert not can_read_cv(owner, profile, application=application)
+    # Even the candidate: a withdrawn application hands its copy to no one.
+    assert not can_read_cv(application.candidate, profile, application=application)
+
+
+def test_an_application_is_read_only_as_the_copy_of_its_own_candidate(application):
+    owner = application.posting.employer.memberships.get().user
+    someone_else = CandidateProfileFactory()
+
+    assert not can_read_cv(owner, someone_else, application=application)
+    assert not can_read_cv(owner, None, application=application)
 
 
 def test_an_empty_post_shows_the_errors_instead_of_the_blank_form(client, application):

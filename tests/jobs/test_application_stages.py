@@ -394,3 +394,18 @@ def test_after_a_conditional_offer_the_employer_may_raise_a_check(owner):
 
     application.refresh_from_db()
     assert application.stage == Stage.OFFER
+
+
+def test_withdrawn_applications_are_not_counted_on_the_dashboard_or_posting_page(
+    client, application, owner
+):
+    ApplicationFactory(posting=application.posting, stage=Stage.WITHDRAWN)
+    client.force_login(owner.user)
+    slug, pk = owner.employer.slug, application.posting.pk
+
+    dashboard = parse(client.get(f"/hire/{slug}/"))
+    preview = parse(client.get(f"/hire/{slug}/postings/{pk}/"))
+
+    url = f"/hire/{slug}/postings/{pk}/applicants/"
+    assert dashboard.find("a", href=url).get_text(" ", strip=True).startswith("1")
+    assert preview.find("a", href=url).get_text(strip=True) == "Applicants (1)"

@@ -14,7 +14,7 @@ from django.core import mail
 from django.db import transaction
 from django.utils import timezone
 
-from fairsite.mail.delivery import deliver_due, queue_email, queue_message
+from fairsite.mail.delivery import MAX_ATTEMPTS, deliver_due, queue_email, queue_message
 from fairsite.mail.models import OutgoingEmail
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -127,3 +127,38 @@ def test_plain_text_email_is_not_html_escaped():
     assert message.subject == "Your job advert needs changes: Cook & cleaner"
     assert "Parcel & Pallet" in message.body
     assert "Say <when> the shifts are." in message.body
+
+
+def test_a_message_that_keeps_failing_is_given_up_marked_failed_and_logged(smtp, caplog):
+    queue(1)  # nothing listens: the try after commit fails
+    email = OutgoingEmail.objects.get()
+    assert (email.attempts, email.failed_at) == (1, None)
+
+    for attempt in range(2, MAX_ATTEMPTS + 1):
+        OutgoingEmail.objects.update(next_attempt_at=timezone.now())
+        assert deliver_due().failed == 1, f"attempt {attempt}"
+
+    email.refresh_from_db()
+    assert email.attempts == MAX_ATTEMPTS
+    assert email.failed_at is not None
+    assert email.sent_at is None
+    assert email.last_error == "ConnectionRefusedError"
+    assert f"gave up on {email.pk} after {MAX_ATTEMPTS} attempts" in caplog.text
+    # Given up means given up: it is not tried again, even when it looks due.
+    controller, collector = smtp
+    controller.start()
+    OutgoingEmail.objects.update(next_attempt_at=timezone.now())
+    assert (deliver_due().sent, deliver_due().failed) == (0, 0)
+    assert collector.messages == []
+
+
+def test_each_failure_waits_twice_as_long_up_to_an_hour(smtp):
+    queue(1)
+    waits = []
+    for _ in range(9):
+        OutgoingEmail.objects.update(next_attempt_at=timezone.now())
+        before = timezone.now()
+        deliver_due()
+        waits.append(round((OutgoingEmail.objects.get().next_attempt_at - before).total_seconds()))
+
+    assert waits == [60, 120, 240, 480, 960, 1920, 3600, 3600, 3600]

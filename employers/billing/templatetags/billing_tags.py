@@ -2,8 +2,8 @@
 
 from django import template
 
-from employers.models import Employer, MemberRole
-from employers.selectors import memberships_of
+from employers.models import Employer
+from employers.selectors import is_member
 
 from ..models import Product, ProductKind
 from ..selectors import billing_summary
@@ -18,7 +18,7 @@ def billing_for(employer: Employer, user) -> dict:
     summary = billing_summary(employer)
     return {
         "summary": summary,
-        "is_owner": memberships_of(user).filter(employer=employer, role=MemberRole.OWNER).exists(),
+        "is_owner": is_member(user, employer, owner=True),
         "featured_product": Product.objects.on_sale().filter(kind=ProductKind.FEATURED).first()
         if summary.payments_on
         else None,
