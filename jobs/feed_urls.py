@@ -1,10 +1,12 @@
 from django.urls import path
 
+from .aggregator_feed import job_feed
 from .feeds import CareerPathFeed, CredentialFeed, EmployerFeed, SearchFeed, as_rss
 
 app_name = "feeds"
 
-urlpatterns = []
+# The job feed for aggregators (jobs.aggregator_feed): every visible posting.
+urlpatterns = [path("feeds/jobs.xml", job_feed, name="jobs-xml")]
 for name, route, feed in [
     ("jobs", "jobs", SearchFeed),
     ("employer", "employers/<slug:slug>", EmployerFeed),

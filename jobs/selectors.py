@@ -37,6 +37,7 @@ def postings_from_database(
     employment_type: str = "",
     workplace: str = "",
     checks_after_offer: bool = False,
+    published_after=None,
 ) -> QuerySet[JobPosting]:
     """Visible postings filtered in the database: every word of `text` must appear.
 
@@ -60,6 +61,8 @@ def postings_from_database(
         postings = postings.filter(workplace=workplace)
     if checks_after_offer:
         postings = postings.filter(check_timing__in=CHECKS_AFTER_OFFER)
+    if published_after is not None:
+        postings = postings.filter(published_at__gte=published_after)
     return postings.prefetch_related("locations").order_by("-published_at", "-pk")
 
 
@@ -85,6 +88,20 @@ def as_cards(postings: QuerySet[JobPosting]) -> QuerySet[JobPosting]:
         postings.select_related("employer")
         .prefetch_related("locations")
         .order_by("-published_at", "-pk")
+    )
+
+
+def visible_postings_after(pk: int, *, limit: int) -> list[JobPosting]:
+    """The next `limit` visible postings after id `pk`, in id order, with
+    employer and places: a whole-site list read in pages of bounded size (the
+    job feed for aggregators), which stays in step while postings come and go,
+    as an offset would not. The employers come in a second query: joined, the
+    database would sort every visible posting after `pk` to find the first few."""
+    return list(
+        JobPosting.objects.visible()
+        .filter(pk__gt=pk)
+        .prefetch_related("employer", "locations")
+        .order_by("pk")[:limit]
     )
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import employer_views, views, widget
+from . import employer_views, print_views, views, widget
 from .applications import candidate_views
 from .applications import employer_views as applicant_views
 
@@ -9,6 +9,9 @@ app_name = "jobs"
 urlpatterns = [
     path("jobs/", views.posting_list, name="list"),
     path("jobs/suggest/", views.posting_suggestions, name="suggest"),
+    path("jobs/print/", print_views.printed_search, name="print"),
+    path("jobs/print/new-this-week/", print_views.new_jobs_this_week, name="print-new"),
+    path("j/<int:pk>/", print_views.short_link, name="short"),
     path("widget/jobs/", widget.widget_page, name="widget"),
     path("widget/jobs.js", widget.widget_script, name="widget-script"),
     path("jobs/<int:pk>/<slug:slug>/", views.posting_detail, name="detail"),

@@ -121,6 +121,7 @@ def posting_list(request):
             "spelling_url": keeping(request.GET, SPELLING),
             "saved_ids": seeker.saved_ids([hit.posting.pk for hit in results.hits]),
             "feed_query": _feed_query(request.GET),
+            "print_query": f"?{request.GET.urlencode()}" if request.GET else "",
             **place_context(request, form, results),
         },
     )
@@ -166,7 +167,7 @@ def posting_closed(request, posting: JobPosting):
     like it. 410 Gone, so search engines drop the address at once, while a person
     who followed an old link still gets a page that helps them on."""
     location = posting.locations.first()
-    return render(
+    response = render(
         request,
         "jobs/posting_closed.html",
         {
@@ -176,6 +177,10 @@ def posting_closed(request, posting: JobPosting):
         },
         status=410,
     )
+    # The page's robots meta says it too; the header reaches crawlers that
+    # read only headers (aggregators checking their copies of a job).
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 POSTING_PAGE_RELATIONS = ("locations", "required_credentials", "preferred_credentials")

@@ -115,6 +115,8 @@ class PostingQuery:
     flags: frozenset[str] = frozenset()  # yes/no facets that are on
     sort: str = "relevance"
     page: int = 1
+    # Only postings published since then (the printed "new jobs this week" list).
+    published_after: datetime | None = None
 
     @property
     def terms(self) -> list[str]:
@@ -148,21 +150,22 @@ def text_clause(words: list[str], written: list[str] = ()) -> Q:
 
 
 def base_filters(query: PostingQuery, *, now: datetime) -> list[Q]:
-    """Filters that are not facets: still open, and at the place if one was given."""
+    """Filters that are not facets: still open, at the place if one was given,
+    and published since `published_after` if that is set."""
+    published = None
+    if query.published_after is not None:
+        published = Q("range", published_at={"gte": query.published_after})
     near = query.near
-    if near is None:
-        return live_filters(now)
-    return live_filters(
-        now,
-        near_filter(
+    if near is not None:
+        near = near_filter(
             latitude=near.latitude,
             longitude=near.longitude,
             radius_miles=near.radius_miles,
             country=near.country,
             region=near.region,
             include_remote=near.include_remote,
-        ),
-    )
+        )
+    return live_filters(now, published, near)
 
 
 def facet_filters(query: PostingQuery, *, skip: str | None = None) -> list[Q]:

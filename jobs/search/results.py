@@ -182,6 +182,7 @@ def database_results(query: PostingQuery) -> SearchResults:
         employment_type=query.filters.get("employment_type", ""),
         workplace=query.filters.get("workplace", ""),
         checks_after_offer="after_offer" in query.flags,
+        published_after=query.published_after,
     )
     total = postings.count()
     start = (min(max(query.page, 1), MAX_PAGE) - 1) * PAGE_SIZE

@@ -70,6 +70,7 @@ def test_public_pages_run_under_the_policy(enforced, site_content):
     for path in (
         "/",
         "/jobs/",
+        "/jobs/print/?q=cook",
         site_content["posting"].get_absolute_url(),
         site_content["employer"].get_absolute_url(),
         guide.url,

@@ -44,6 +44,8 @@ PAGES = [
     Visit(VISITOR, "/jobs/"),
     Visit(VISITOR, "/jobs/?q=warehouse&after_offer=on"),
     Visit(VISITOR, "/jobs/?q=zzzzqqqq"),
+    Visit(VISITOR, "/jobs/print/?q=warehouse"),
+    Visit(VISITOR, "/jobs/print/new-this-week/?place=Columbus%2C+OH"),
     Visit(VISITOR, lambda w: w.posting.get_absolute_url()),
     Visit(VISITOR, lambda w: w.employer.get_absolute_url()),
     Visit(VISITOR, "/employers/"),

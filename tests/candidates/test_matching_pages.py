@@ -133,6 +133,9 @@ def test_the_search_page_sorts_best_for_you_and_shows_why(client, matching_indic
     first = page.select_one(".posting-card")
     assert "Warehouse and logistics is work you said you want" in _texts(first, ".reasons li")
     assert page.select_one("option[value=for_you][selected]")
+    # Printed, the list keeps the person's own order.
+    printed = parse(client.get("/jobs/print/?sort=for_you"))
+    assert _texts(printed, ".printed-job__title") == ["Warehouse operative", "Cook"]
 
 
 def test_best_for_you_needs_a_profile_and_says_so_next_to_the_sort(client, matching_indices):

@@ -35,6 +35,12 @@
     });
     input.insertAdjacentElement("afterend", button);
   });
+
+  // Print buttons on job lists made for paper (hidden until this can work them).
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
 })();
 
 // Job search: suggestions for the keyword box, and filters that update the
