@@ -7,6 +7,7 @@ production). The site runs behind a proxy or load balancer that terminates TLS.
 """
 
 import os
+import sys
 
 from fairsite.settings.env import env_int, env_str
 
@@ -37,8 +38,11 @@ graceful_timeout = env_int("WEB_GRACEFUL_TIMEOUT", 30)
 keepalive = 5
 # Each worker is replaced after about this many requests, so a slow leak in
 # any library cannot grow without bound; the jitter keeps them from all
-# restarting at once.
-max_requests = env_int("WEB_MAX_REQUESTS", 2000)
+# restarting at once. Not much lower: a new worker imports the whole site and
+# starts with empty caches (fragments, menus), which under load costs seconds
+# of CPU and the slowest requests of all (at 2,000 a busy worker was replaced
+# every few seconds).
+max_requests = env_int("WEB_MAX_REQUESTS", 100_000)
 max_requests_jitter = max_requests // 10
 
 # Every worker imports the site itself (no preload): HUP then loads new code,
@@ -56,3 +60,11 @@ errorlog = "-"
 loglevel = env_str("LOG_LEVEL", "info").lower()
 logger_class = "fairsite.access_log.JsonAccessLogger"
 proc_name = "fairchance-web"
+
+
+def worker_exit(server, worker):
+    """Write the posting views this worker has counted and not yet written (none
+    when it never loaded the module that counts them)."""
+    view_counts = sys.modules.get("jobs.view_counts")
+    if view_counts is not None:
+        view_counts.flush_view_counts()

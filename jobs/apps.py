@@ -5,17 +5,17 @@ class JobsConfig(AppConfig):
     name = "jobs"
 
     def ready(self) -> None:
-        # The postings index registers itself on import and keeps itself true
-        # through signals that queue changes in the outbox.
+        # The postings index registers itself on import (jobs.search); the
+        # services queue what they write, and jobs.indexing's signals queue
+        # what others save.
         from fairsite.scheduler import every
 
-        from . import personal_data
+        from . import indexing, personal_data
         from .applications.services import offer_messages_forget
-        from .search import index as search_index
         from .services import posting_closed, postings_expire
 
         personal_data.register()
-        search_index.connect_signals()
+        indexing.connect_signals()
         posting_closed.connect(_tell_applicants, dispatch_uid="jobs.applications.posting_closed")
         # Pages never show a posting past its closing time anyway; this moves
         # such postings to "expired" so their owners see it and can relist.

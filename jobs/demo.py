@@ -21,6 +21,7 @@ from fairsite.richtext import clean_rich_text
 
 from . import services
 from .demo_data import DEMO_POSTINGS, DemoPosting
+from .indexing import postings_queue
 from .models import (
     ApplicationMethod,
     Credential,
@@ -182,7 +183,14 @@ def _application(apply: str) -> dict:
 
 
 def _set_times(posting: JobPosting, **times) -> None:
-    JobPosting.objects.filter(pk=posting.pk).update(**times)
+    """Backdate the posting as if it had been written over the weeks before now.
+
+    No service moves time; this write is the demo's own, so it queues the
+    posting for the search index itself.
+    """
+    with transaction.atomic():
+        JobPosting.objects.filter(pk=posting.pk).update(**times)
+        postings_queue([posting.pk])
     posting.refresh_from_db()
 
 

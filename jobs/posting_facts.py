@@ -1,8 +1,8 @@
 """A posting's fair-chance facts and how to apply, in plain words, for the texts
 that leave the site: the printed job list and the job feed for aggregators.
 
-The posting's own page says the same things in its template
-(jobs/includes/posting_body.html and the "How to apply" panel).
+The posting's own page says the same things through the `record_checks` and
+`record_promise` filters (jobs/templatetags/posting_facts.py).
 """
 
 from __future__ import annotations
@@ -28,9 +28,9 @@ def record_promise(posting: JobPosting) -> str:
     if posting.checks_after_offer:
         return "You will not be asked about a criminal record before a job offer."
     return (
-        "The law requires a record check for this role before an offer. The employer "
-        "will tell you when and how; you do not need to say anything about a record "
-        "in your application."
+        "The law requires a record check for this role before an offer. "
+        f"{posting.employer.name} will tell you when and how; you do not need to say "
+        "anything about a record in your application."
     )
 
 

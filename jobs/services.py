@@ -4,12 +4,15 @@
                            ↘ rejected (with a reason) → (edit) → pending_review
 
 Each service checks that its move is allowed from the current status, records
-a PostingEvent, and queues any email inside the same transaction, so the email
-goes only if the change commits. Views, the Wagtail admin, the API and commands
-all call these; none repeats their rules.
+a PostingEvent, and in the same transaction queues what the change sets off:
+the posting's document for the search index (``jobs.indexing``), a job-alert
+check when it goes live, emails. Each of those is done after the commit, so
+nothing happens for a change that rolls back. Views, the Wagtail admin, the
+API, billing and commands all call these; none repeats their rules, and none
+writes a posting any other way (a ``QuerySet.update()`` would reach no index).
 """
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -24,15 +27,14 @@ from fairsite.accounts.models import User
 from fairsite.mail.delivery import queue_email
 from fairsite.richtext import html_to_plain_text
 
+from . import alert_checks
+from .indexing import postings_queue, written_by_service
 from .models import JobPosting, PostingEvent, PostingLocation, Status
 from .wording import Flag, check_wording
 
 # Sent after a posting is filled or closed, so that applications (which live in
 # another module) can tell the people still waiting, once.
 posting_closed = Signal()
-# Sent inside the transaction that puts a posting live (published, or resumed
-# after a pause), so that job alerts (another app) can queue their check in it.
-posting_published = Signal()
 
 EDITABLE = {Status.DRAFT, Status.PENDING_REVIEW, Status.REJECTED, Status.PUBLISHED, Status.PAUSED}
 LIVE = {Status.PUBLISHED, Status.PAUSED}
@@ -71,15 +73,28 @@ def _require(posting: JobPosting, action: str) -> None:
         )
 
 
+def _save(posting: JobPosting, **kwargs) -> None:
+    """Save the posting; the calling service queues it for the index (``_index``)."""
+    with written_by_service():
+        posting.save(**kwargs)
+
+
+def _index(posting: JobPosting) -> None:
+    """Queue the posting's document for the search index, sent after the commit."""
+    postings_queue([posting.pk])
+
+
 def _move(posting: JobPosting, to: str, *, by: User | None, reason: str = "", **changes) -> None:
+    """Change the status (and ``changes``), record the step and queue the new document."""
     from_status = posting.status
     posting.status = to
     for name, value in changes.items():
         setattr(posting, name, value)
-    posting.save()
+    _save(posting)
     PostingEvent.objects.create(
         posting=posting, from_status=from_status, to_status=to, actor=by, reason=reason
     )
+    _index(posting)
 
 
 def wording_flags(posting: JobPosting) -> list[Flag]:
@@ -103,9 +118,10 @@ def posting_create(
         posting.check_level = posting.check_level or policy.check_level
     posting.full_clean()
     JobPosting.clean_locations(posting.workplace, locations)
-    posting.save()
+    _save(posting)
     _save_related(posting, locations, credentials)
     PostingEvent.objects.create(posting=posting, to_status=Status.DRAFT, actor=by)
+    _index(posting)
     return posting
 
 
@@ -130,24 +146,28 @@ def posting_update(
         JobPosting.clean_locations(posting.workplace, locations)
     elif not posting.is_remote:
         JobPosting.clean_locations(posting.workplace, list(posting.locations.all()))
-    posting.save()
+    _save(posting)
     _save_related(posting, locations, credentials)
     if posting.status in LIVE and wording_flags(posting):
         _move(posting, Status.PENDING_REVIEW, by=by, reason="Edited wording needs review.")
+    else:
+        _index(posting)
     return posting
 
 
 def _save_related(
     posting: JobPosting, locations: list[dict] | None, credentials: dict | None
 ) -> None:
-    if locations is not None:
-        posting.locations.all().delete()
-        PostingLocation.objects.bulk_create(
-            PostingLocation(posting=posting, **loc) for loc in locations
-        )
-    if credentials is not None:
-        posting.required_credentials.set(credentials.get("required", []))
-        posting.preferred_credentials.set(credentials.get("preferred", []))
+    """Replace the posting's places and credentials; the caller queues the posting."""
+    with written_by_service():
+        if locations is not None:
+            posting.locations.all().delete()
+            PostingLocation.objects.bulk_create(
+                PostingLocation(posting=posting, **loc) for loc in locations
+            )
+        if credentials is not None:
+            posting.required_credentials.set(credentials.get("required", []))
+            posting.preferred_credentials.set(credentials.get("preferred", []))
 
 
 @transaction.atomic
@@ -177,8 +197,15 @@ def posting_submit(*, posting: JobPosting, by: User, accept_flags: bool = False)
 
 
 def _publish(posting: JobPosting, *, by: User | None, reason: str = "") -> JobPosting:
+    """Put the posting live: it is searchable, alerts are checked, the employer is told.
+
+    Each of the three is queued in the caller's transaction and done after it
+    commits: the search index by the outbox, the alert check by its task, the
+    email by the mail queue.
+    """
     now = timezone.now()
     expires_at = posting.expires_at if posting.expires_at and posting.expires_at > now else None
+    # Saved, the step recorded, and the document queued for the search index.
     _move(
         posting,
         Status.PUBLISHED,
@@ -189,8 +216,8 @@ def _publish(posting: JobPosting, *, by: User | None, reason: str = "") -> JobPo
         rejection_reason="",
     )
     entitlements.allowance_use(posting=posting)
+    alert_checks.queue_check(posting=posting)
     _email_employer(posting, "jobs/email/approved", {})
-    posting_published.send(sender=JobPosting, posting=posting)
     return posting
 
 
@@ -234,8 +261,8 @@ def posting_resume(*, posting: JobPosting, by: User) -> JobPosting:
         raise TransitionNotAllowed("Its closing date has passed. Relist it to post it again.")
     # A posting paused because its plan went unpaid needs paying for again.
     entitlements.allowance_reinstate(posting=posting)
-    _move(posting, Status.PUBLISHED, by=by)
-    posting_published.send(sender=JobPosting, posting=posting)
+    _move(posting, Status.PUBLISHED, by=by)  # and queued for the search index
+    alert_checks.queue_check(posting=posting)
     return posting
 
 
@@ -288,7 +315,7 @@ def posting_relist(*, posting: JobPosting, by: User) -> JobPosting:
     copy.view_count = 0
     copy.relisted_from = posting
     copy.created_by = by
-    copy.save()
+    _save(copy)
     _save_related(
         copy,
         [_location_fields(loc) for loc in posting.locations.all()],
@@ -298,7 +325,40 @@ def posting_relist(*, posting: JobPosting, by: User) -> JobPosting:
         },
     )
     PostingEvent.objects.create(posting=copy, to_status=Status.DRAFT, actor=by, reason="Relisted.")
+    _index(copy)
     return copy
+
+
+def posting_feature(*, posting_id: int, days: int) -> JobPosting:
+    """Feature a posting for ``days`` more days: from now, or from the end of its
+    featured period if it has one. Search ranks it a little higher after the commit.
+
+    Locks the posting, so call it inside the caller's transaction after any
+    rows that caller locks first (billing locks its payment and order).
+    """
+    with transaction.atomic():
+        posting = JobPosting.objects.select_for_update(no_key=True).get(pk=posting_id)
+        now = timezone.now()
+        start = max(now, posting.featured_until or now)
+        posting.featured_until = start + timedelta(days=days)
+        _save(posting, update_fields=["featured_until", "updated_at"])
+        _index(posting)
+    return posting
+
+
+def posting_feature_take_back(*, posting_id: int, days: int) -> JobPosting:
+    """Take ``days`` off a posting's featured period (a refund), ending it now at the earliest.
+
+    A period already over is left as it is. Locks like ``posting_feature``.
+    """
+    with transaction.atomic():
+        posting = JobPosting.objects.select_for_update(no_key=True).get(pk=posting_id)
+        now = timezone.now()
+        if posting.featured_until is not None and posting.featured_until > now:
+            posting.featured_until = max(posting.featured_until - timedelta(days=days), now)
+            _save(posting, update_fields=["featured_until", "updated_at"])
+            _index(posting)
+    return posting
 
 
 def _location_fields(location: PostingLocation) -> dict:

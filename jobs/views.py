@@ -1,6 +1,6 @@
 from functools import partial
 
-from django.db.models import F, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from django.http import Http404, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
@@ -20,6 +20,7 @@ from .search.visitor_places import chosen_country
 from .seekers import seeker_for
 from .selectors import applications_of, similar_open_postings
 from .structured_data import posting_json_ld
+from .view_counts import count_view
 
 FACET_TITLES = {
     "category": "Category",
@@ -201,7 +202,7 @@ def posting_detail(request, pk, slug):
     if not is_public_request(request):
         prefetch_related_objects([posting], *POSTING_PAGE_RELATIONS)
     if not is_preview and not _may_preview(request.user, posting):
-        JobPosting.objects.filter(pk=posting.pk).update(view_count=F("view_count") + 1)
+        count_view(posting.pk)
     return render(
         request,
         "jobs/posting_detail.html",

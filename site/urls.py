@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("candidates.alerts.urls")),
     path("", include("cms.urls")),
     path("", include("candidates.urls")),
+    path("", include("partners.urls")),
 ]
 
 if settings.DEBUG:

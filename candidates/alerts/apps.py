@@ -8,19 +8,20 @@ class AlertsConfig(AppConfig):
 
     def ready(self) -> None:
         # The alerts index registers itself on import and keeps itself true
-        # through signals that queue changes in the outbox; a posting going live
-        # queues its check through jobs' posting_published signal.
+        # through signals that queue changes in the outbox; the posting
+        # services queue a posting's check when it goes live, as handed in here
+        # (jobs.alert_checks: postings never import alerts).
         from fairsite.scheduler import every
-        from jobs.services import posting_published
+        from jobs import alert_checks
 
         from . import dashboard, personal_data, search
         from .digests import send_due_digests
-        from .matching import check_due, posting_went_live
+        from .matching import check_due, posting_check_queue
 
         search.connect_signals()
         personal_data.register()
         dashboard.register()
-        posting_published.connect(posting_went_live, dispatch_uid="alerts.posting_published")
+        alert_checks.provide(posting_check_queue)
         # The after-commit task checks a new posting at once; this retries checks
         # that failed (Elasticsearch down) and catches any whose task never ran.
         every(5, name="alerts.check")(check_due)

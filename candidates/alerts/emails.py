@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from django.conf import settings
 from django.core import signing
+from django.dispatch import Signal
 from django.template.loader import render_to_string
 from django.urls import reverse
 
@@ -26,6 +27,12 @@ from .models import Alert
 from .summary import search_path, search_summary
 
 UNSUBSCRIBE_SALT = "alerts.unsubscribe"
+
+# Sent when an alert email is queued (in the same transaction), with `alert`,
+# `blocks` (the postings' parts of the email) and `key` (the email's dedupe key):
+# receivers may queue copies for people the owner chose, never with the
+# owner's unsubscribe link.
+alert_email_queued = Signal()
 
 
 class BadUnsubscribeLink(Exception):
@@ -103,13 +110,16 @@ def queue_instant_email(
         "posting": posting,
         "blocks": [block or posting_block(posting)],
     }
-    queue_email(
+    key = f"alert:{alert.pk}:posting:{posting.pk}"
+    queued = queue_email(
         to=alert.owner.email,
         template="alerts/email/instant",
         context=context,
         headers=_headers(context),
-        dedupe_key=f"alert:{alert.pk}:posting:{posting.pk}",
+        dedupe_key=key,
     )
+    if queued is not None:
+        alert_email_queued.send(sender=Alert, alert=alert, blocks=context["blocks"], key=key)
 
 
 def queue_digest_email(
@@ -122,11 +132,14 @@ def queue_digest_email(
     """Queue a digest of new postings (their ``posting_block``s), in the caller's
     transaction; one per set of matches."""
     context = {**_context(alert, labels), "blocks": blocks}
-    queue_email(
+    # Matches are sent once each, so the newest one names this digest.
+    key = f"alert:{alert.pk}:digest:{last_match}"
+    queued = queue_email(
         to=alert.owner.email,
         template="alerts/email/digest",
         context=context,
         headers=_headers(context),
-        # Matches are sent once each, so the newest one names this digest.
-        dedupe_key=f"alert:{alert.pk}:digest:{last_match}",
+        dedupe_key=key,
     )
+    if queued is not None:
+        alert_email_queued.send(sender=Alert, alert=alert, blocks=list(blocks), key=key)

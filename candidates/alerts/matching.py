@@ -1,7 +1,8 @@
 """Matching a posting that went live against every alert, and the instant emails.
 
     jobs.services._publish / posting_resume       (inside the publishing transaction)
-      └─ posting_published ─> posting_went_live:  a PostingCheck row, same transaction
+      └─ jobs.alert_checks.queue_check
+         └─ posting_check_queue:                  a PostingCheck row, same transaction
     after commit: the check_posting_alerts task   (the worker's scheduler retries too)
       └─ check_due ─> check_posting:              one reverse query (all pages of it),
                                                   an AlertMatch per alert (unique),
@@ -70,8 +71,8 @@ class CheckReport:
     errors: list[str] = field(default_factory=list)
 
 
-def posting_went_live(sender, posting: JobPosting, **kwargs) -> None:
-    """Queue the posting's check in the transaction that puts it live (a signal receiver)."""
+def posting_check_queue(*, posting: JobPosting) -> None:
+    """Queue the posting's check in the transaction that puts it live; run after the commit."""
     PostingCheck.objects.create(posting=posting)
     transaction.on_commit(_check_soon, robust=True)
 

@@ -1,5 +1,6 @@
 """The main menu and the footer, pointing at the demo pages."""
 
+from cms.menus import forget_menus
 from cms.models import (
     CareerPathIndexPage,
     CredentialIndexPage,
@@ -56,3 +57,5 @@ def load_menus(home: HomePage) -> None:
                 MenuLink(menu=menu, sort_order=4, text="Search this site", url="/search/"),
             ]
         )
+    # bulk_create sends no signal: the menus kept in the cache would miss the links.
+    forget_menus()

@@ -3,29 +3,16 @@
 from django import template
 from wagtail.models import Page, Site
 
-from cms.models import Menu
-from fairsite.accounts.navigation import Link
+from cms.menus import menu
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def site_menu(context, location: str) -> dict:
-    """The menu's links (pages that are not live are left out) and its footer text.
-
-    An empty menu, or none at all, gives no links; base.html then shows its own.
-    """
-    request = context.get("request")
-    menu = Menu.objects.filter(location=location).prefetch_related("links__page").first()
-    if menu is None:
-        return {"links": [], "text": ""}
-    links = []
-    for link in menu.links.all():
-        if link.page_id is None:
-            links.append(Link(link.text, link.url))
-        elif link.page.live:
-            links.append(Link(link.text, link.page.get_url(request)))
-    return {"links": links, "text": menu.footer_text}
+    """The menu's links and footer text (cms.menus); base.html shows its own
+    links when there are none."""
+    return menu(location, context.get("request"))
 
 
 @register.inclusion_tag("cms/includes/breadcrumbs.html", takes_context=True)

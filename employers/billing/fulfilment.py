@@ -15,11 +15,10 @@ never wait on each other.
 """
 
 import logging
-from datetime import timedelta
 
 from django.utils import timezone
 
-from jobs.models import JobPosting
+from jobs import services as posting_services
 
 from . import entitlements
 from .checkout import order_for_reference
@@ -168,11 +167,7 @@ def _grant(order: Order) -> None:
     if order.kind == ProductKind.CREDITS:
         entitlements.credits_add_purchase(order=order)
     elif order.kind == ProductKind.FEATURED and order.posting_id:
-        posting = JobPosting.objects.select_for_update(no_key=True).get(pk=order.posting_id)
-        start = max(timezone.now(), posting.featured_until or timezone.now())
-        JobPosting.objects.filter(pk=posting.pk).update(
-            featured_until=start + timedelta(days=order.featured_days)
-        )
+        posting_services.posting_feature(posting_id=order.posting_id, days=order.featured_days)
 
 
 def charge_refunded(*, event: StripeEvent, charge: dict) -> None:
@@ -204,11 +199,9 @@ def _order_refunded(order: Order) -> None:
     if order.kind == ProductKind.CREDITS:
         entitlements.credits_take_back(order=order)
     elif order.kind == ProductKind.FEATURED and order.posting_id:
-        posting = JobPosting.objects.select_for_update(no_key=True).get(pk=order.posting_id)
-        now = timezone.now()
-        if posting.featured_until is not None and posting.featured_until > now:
-            shortened = posting.featured_until - timedelta(days=order.featured_days)
-            JobPosting.objects.filter(pk=posting.pk).update(featured_until=max(shortened, now))
+        posting_services.posting_feature_take_back(
+            posting_id=order.posting_id, days=order.featured_days
+        )
     email_owners(
         employer=order.employer,
         template="billing/email/refunded",

@@ -5,7 +5,8 @@ project's one text function (``fairsite.search.text.normalise``), because the
 server has no stemmer; the same function runs on every query. The original
 text is kept in ``standard``-analysed fields for "did you mean" suggestions
 and for showing. Only visible postings are in the index (``JobPosting.objects.
-visible()``, the same queryset the pages use); the outbox keeps it that way.
+visible()``, the same queryset the pages use); the outbox keeps it that way
+(``jobs.indexing`` says which writes queue a posting).
 
 Queries live in ``jobs.search.queries``.
 """
@@ -16,22 +17,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from django.db import transaction
-from django.db.models import Q
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from elasticsearch.dsl import Mapping, field
 
-from employers.models import Employer, FairChancePolicy, is_verified_status
-from fairsite.outbox.services import enqueue
+from employers.models import Employer, is_verified_status
 from fairsite.richtext import html_to_plain_text
 from fairsite.search.registry import SearchIndex, register
 from fairsite.search.text import TEXT_DIGEST, normalise
 
-from ..models import (
-    Credential,
-    JobPosting,
-    PostingLocation,
-)
+from ..models import JobPosting, PostingLocation
 from .pay import salary_bands, yearly_pay
 from .places import posting_open_to
 
@@ -278,62 +271,3 @@ postings_index = register(
         index_settings={"max_result_window": 10_000},
     )
 )
-
-
-# Keeping the index true. Every write that can change a posting's document, or
-# whether it is visible, queues its id in the outbox inside the same transaction
-# (Django sends these signals inside it). The outbox reads the current state when
-# it drains, so the order and number of these calls does not matter.
-
-
-def _queue(ids) -> None:
-    ids = list(ids)
-    if ids:
-        with transaction.atomic():
-            enqueue(INDEX_NAME, ids)
-
-
-def _posting_changed(sender, instance, **kwargs):
-    _queue([instance.pk])
-
-
-def _location_changed(sender, instance, **kwargs):
-    _queue([instance.posting_id])
-
-
-def _credentials_changed(sender, instance, action, **kwargs):
-    if action in {"post_add", "post_remove", "post_clear"} and isinstance(instance, JobPosting):
-        _queue([instance.pk])
-
-
-def _employer_changed(sender, instance, **kwargs):
-    employer_id = instance.employer_id if isinstance(instance, FairChancePolicy) else instance.pk
-    _queue(JobPosting.objects.filter(employer_id=employer_id).values_list("pk", flat=True))
-
-
-def _credential_changed(sender, instance, **kwargs):
-    # Its name and abbreviation are in the documents of the postings that ask for it.
-    _queue(
-        JobPosting.objects.filter(
-            Q(required_credentials=instance) | Q(preferred_credentials=instance)
-        )
-        .values_list("pk", flat=True)
-        .distinct()
-    )
-
-
-def connect_signals() -> None:
-    """Called once from JobsConfig.ready()."""
-    uid = "jobs.search"
-    post_save.connect(_posting_changed, sender=JobPosting, dispatch_uid=f"{uid}.posting")
-    post_delete.connect(_posting_changed, sender=JobPosting, dispatch_uid=f"{uid}.posting-del")
-    post_save.connect(_location_changed, sender=PostingLocation, dispatch_uid=f"{uid}.loc")
-    post_delete.connect(_location_changed, sender=PostingLocation, dispatch_uid=f"{uid}.loc-del")
-    for through in (
-        JobPosting.required_credentials.through,
-        JobPosting.preferred_credentials.through,
-    ):
-        m2m_changed.connect(_credentials_changed, sender=through, dispatch_uid=f"{uid}.{through}")
-    post_save.connect(_credential_changed, sender=Credential, dispatch_uid=f"{uid}.credential")
-    post_save.connect(_employer_changed, sender=Employer, dispatch_uid=f"{uid}.employer")
-    post_save.connect(_employer_changed, sender=FairChancePolicy, dispatch_uid=f"{uid}.policy")

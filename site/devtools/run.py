@@ -86,6 +86,7 @@ def main() -> int:
             f"    editor@example.com    editor, Wagtail admin\n"
             f"    seeker@example.com    job seeker\n"
             f"    employer@example.com  employer\n"
+            f"    caseworker@example.com  case worker at Lanternway Reentry Network\n"
             f"\n  Emails are printed here. Press Ctrl-C to stop everything.\n",
             flush=True,
         )

@@ -39,10 +39,21 @@ def get_client() -> Elasticsearch:
     return Elasticsearch(config["URL"], **options)
 
 
+_page_client: tuple = (None, None)
+
+
 def page_client() -> Elasticsearch:
     """The shared client as a page uses it: one retry, and no more than
-    PAGE_TIMEOUT_SECONDS for an answer."""
-    return get_client().options(request_timeout=PAGE_TIMEOUT_SECONDS, max_retries=1)
+    PAGE_TIMEOUT_SECONDS for an answer. Made once per shared client: options()
+    builds a whole new client each time."""
+    global _page_client
+    client = get_client()
+    if _page_client[0] is not client:
+        _page_client = (
+            client,
+            client.options(request_timeout=PAGE_TIMEOUT_SECONDS, max_retries=1),
+        )
+    return _page_client[1]
 
 
 def answer(search):

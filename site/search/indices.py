@@ -242,7 +242,7 @@ def status(index: SearchIndex) -> IndexStatus:
 
 def _create_building_index(index: SearchIndex, layout: Layout) -> str:
     name = new_concrete_name(index, layout)
-    mappings = dict(index.mappings)
+    mappings = index.index_mappings
     mappings["_meta"] = {**mappings.get("_meta", {}), "definition": index.definition_digest()}
     try:
         _rebuild_client().indices.create(
@@ -318,25 +318,17 @@ def _count_loaded(index: SearchIndex, results: list[tuple[bool, dict]]) -> int:
 
 def _pages(index: SearchIndex) -> Iterator[list[dict]]:
     """Index actions for every visible object, a primary-key page at a time."""
-    queryset = index.queryset().order_by("pk")
-    last_pk = None
-    while True:
-        page = queryset if last_pk is None else queryset.filter(pk__gt=last_pk)
-        objects = index.objects_for_documents(page[:CHUNK_SIZE])
-        if objects:
-            yield [
-                {
-                    "_index": index.building_alias,
-                    "_id": str(obj.pk),
-                    "version": index.version_of(obj),
-                    "version_type": VERSION_TYPE,
-                    "_source": index.to_document(obj),
-                }
-                for obj in objects
-            ]
-        if len(objects) < CHUNK_SIZE:
-            return
-        last_pk = objects[-1].pk
+    for objects in index.pages(CHUNK_SIZE):
+        yield [
+            {
+                "_index": index.building_alias,
+                "_id": str(obj.pk),
+                "version": index.version_of(obj),
+                "version_type": VERSION_TYPE,
+                "_source": index.document(obj),
+            }
+            for obj in objects
+        ]
 
 
 def _swap(index: SearchIndex, new: str, old: str | None) -> None:

@@ -14,21 +14,33 @@ module is imported; the app's ``AppConfig.ready()`` imports it, so every process
 
 The lifecycle (ensure, rebuild, check, status) is in ``fairsite.search.indices``;
 writing documents in ``fairsite.search.sync``.
+
+Every document the site writes carries ``content_hash``, a fingerprint of what
+``to_document`` returned (``SearchIndex.document``). The drift check builds each
+visible object's document again and compares fingerprints, so a change that
+reached the database without reaching the index (a ``QuerySet.update()`` that
+queued nothing in the outbox) shows up as stale even when its version did not
+move. A change to ``to_document`` itself makes every document stale the same
+way, until ``search_index --rebuild``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import orjson
 from django.db.models import Model, QuerySet
 from django.utils import timezone
 
 from fairsite.search.client import index_name
+
+# The field each document's fingerprint is stored in (a keyword read from doc values).
+CONTENT_HASH = "content_hash"
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICROSECOND = timedelta(microseconds=1)
@@ -72,10 +84,24 @@ class SearchIndex:
     def model(self) -> type[Model]:
         return self.queryset().model
 
+    @property
+    def index_mappings(self) -> dict[str, Any]:
+        """The mappings an index is created with: the declared ones and ``content_hash``."""
+        properties = {**self.mappings.get("properties", {})}
+        properties[CONTENT_HASH] = {"type": "keyword", "index": False}
+        return {**self.mappings, "properties": properties}
+
     def definition_digest(self) -> str:
         """A short fingerprint of mappings and settings, stored in each concrete index."""
-        definition = json.dumps([self.mappings, self.index_settings], sort_keys=True, default=str)
+        definition = json.dumps(
+            [self.index_mappings, self.index_settings], sort_keys=True, default=str
+        )
         return hashlib.sha256(definition.encode()).hexdigest()[:16]
+
+    def document(self, obj: Model) -> dict[str, Any]:
+        """What the index holds for ``obj``: ``to_document`` and its fingerprint."""
+        document = self.to_document(obj)
+        return {**document, CONTENT_HASH: content_hash(document)}
 
     def objects_for_documents(self, queryset: QuerySet) -> list[Model]:
         """The objects of ``queryset``, ready for ``to_document``."""
@@ -84,9 +110,33 @@ class SearchIndex:
             self.prepare(objects)
         return objects
 
+    def pages(self, size: int) -> Iterator[list[Model]]:
+        """Every object that belongs in the index, ready for ``to_document``, a
+        primary-key page of ``size`` at a time (a rebuild's load, the drift check)."""
+        queryset = self.queryset().order_by("pk")
+        last_pk = None
+        while True:
+            page = queryset if last_pk is None else queryset.filter(pk__gt=last_pk)
+            objects = self.objects_for_documents(page[:size])
+            if objects:
+                yield objects
+            if len(objects) < size:
+                return
+            last_pk = objects[-1].pk
+
     def version_of(self, obj: Model) -> int:
         """The external version of ``obj``'s current state."""
         return version_at(getattr(obj, self.version_field))
+
+
+def content_hash(document: Mapping[str, Any]) -> str:
+    """A fingerprint of a document as ``to_document`` built it (keys in any order).
+
+    orjson, which the client sends documents with too: several times faster
+    than the standard library's json, which would add a fifth to a rebuild.
+    """
+    text = orjson.dumps(document, option=orjson.OPT_SORT_KEYS, default=str)
+    return hashlib.blake2b(text, digest_size=16).hexdigest()
 
 
 def version_at(moment: datetime) -> int:

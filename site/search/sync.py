@@ -131,7 +131,7 @@ def _plan(index: SearchIndex, ids: Iterable[Any], result: SyncResult) -> list[_W
         wanted.discard(object_id)
         try:
             writes.append(
-                _Write(index, object_id, "index", index.version_of(obj), index.to_document(obj))
+                _Write(index, object_id, "index", index.version_of(obj), index.document(obj))
             )
         except Exception as error:
             # One object that cannot be turned into a document must not hold up

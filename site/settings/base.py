@@ -6,7 +6,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from .env import env_bool, env_list, env_str
+from .env import env_bool, env_int, env_list, env_str
 from .storage import STORAGE_SETTINGS
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "employers.billing",
     "candidates",
     "candidates.alerts",
+    "partners",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -156,6 +157,10 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 5000},
     },
 }
+
+# Posting page views are added up in each web process and written at most this
+# often, and when the process stops (jobs.view_counts).
+VIEW_COUNT_FLUSH_SECONDS = env_int("VIEW_COUNT_FLUSH_SECONDS", 10)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

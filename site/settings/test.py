@@ -21,6 +21,8 @@ ELASTICSEARCH_INDEX_PREFIX = "test-unset"
 # the real server (the `es` fixture) sees it as down, never someone's cluster.
 ELASTICSEARCH = {**ELASTICSEARCH, "URL": "http://127.0.0.1:9", "TIMEOUT": 2}  # noqa: F405
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+# Each posting view is written at once, so a test reads it straight after.
+VIEW_COUNT_FLUSH_SECONDS = 0
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not Django's shared in-memory test database: SQLite's shared cache

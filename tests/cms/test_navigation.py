@@ -3,6 +3,8 @@
 import pytest
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from cms.demo import load_home_page
 from cms.models import Menu, MenuLink, MenuLocation
@@ -43,6 +45,44 @@ def test_the_main_menu_and_footer_come_from_the_menus_and_keep_the_account_links
     assert page.select_one("nav[aria-label=Main] a[aria-current=page]").text == "Guides"
     assert [a.text for a in page.select("footer nav a")] == ["Search"]
     assert "Run by editors." in page.select_one("footer").text
+
+
+def main_menu(client, url="/jobs/") -> list[str]:
+    return [a.text for a in parse(client.get(url)).select("nav[aria-label=Main] a")]
+
+
+@pytest.mark.django_db
+def test_the_menus_are_read_once_then_kept_until_a_page_or_link_changes(client, guides):
+    """Kept in the shared cache, so a page costs no menu queries; every change
+    that alters what a menu shows makes the next page read them afresh."""
+    guide = GuidePageFactory(parent=guides, title="Disclosure")
+    main = Menu.objects.create(location=MenuLocation.MAIN)
+    MenuLink.objects.create(menu=main, sort_order=0, text="Guides", page=guides)
+    link = MenuLink.objects.create(menu=main, sort_order=1, text="Disclosure", page=guide)
+    assert main_menu(client)[:2] == ["Guides", "Disclosure"]
+
+    with CaptureQueriesContext(connection) as queries:
+        main_menu(client)
+    assert not [q for q in queries.captured_queries if "cms_menu" in q["sql"]]
+
+    guide.unpublish()
+    assert main_menu(client)[:2] == ["Guides", "Sign in"]
+    guide.save_revision().publish()
+    assert main_menu(client)[:2] == ["Guides", "Disclosure"]
+
+    link.text = "Telling an employer"
+    link.save()
+    assert main_menu(client)[:2] == ["Guides", "Telling an employer"]
+
+    guide.move(guides.get_parent(), pos="last-child")
+    menu = parse(client.get("/jobs/")).select("nav[aria-label=Main] a")
+    assert menu[1]["href"] == "/disclosure/"
+
+    guide.delete()
+    assert main_menu(client)[:2] == ["Guides", "Sign in"]
+
+    MenuLink.objects.create(menu=main, sort_order=2, text="Jobs", url="/jobs/")
+    assert main_menu(client)[:2] == ["Guides", "Jobs"]
 
 
 @pytest.mark.django_db

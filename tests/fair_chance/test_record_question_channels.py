@@ -368,6 +368,8 @@ NOT_TO_CANDIDATES = {
     ("jobs.applications.forms.ApplyForm", "cover_note"): "Written by the candidate",
     ("jobs.search.forms.SearchForm", "q"): "What a visitor searches for",
     ("jobs.search.forms.SearchForm", "place"): "What a visitor searches for",
+    ("jobs.print_views.NewJobsForm", "q"): "What a visitor searches for, to print",
+    ("jobs.print_views.NewJobsForm", "place"): "What a visitor searches for, to print",
     ("jobs.widget.WidgetForm", "accent"): "A colour code",
     ("jobs.widget.WidgetForm", "background"): "A colour code",
     ("jobs.widget.WidgetForm", "employer"): "An employer's slug",

@@ -1,6 +1,10 @@
+import runpy
+
 import pytest
 
+from fairsite.devtools.paths import BASE_DIR
 from jobs.models import JobPosting, Status
+from jobs.view_counts import flush_view_counts, pending_views
 from tests.factories import (
     DraftPostingFactory,
     ExpiredPostingFactory,
@@ -88,6 +92,35 @@ def test_views_are_counted_for_visitors_but_not_for_the_team(client):
     client.get(posting.get_absolute_url())
 
     assert JobPosting.objects.get(pk=posting.pk).view_count == 2
+
+
+def test_views_gathered_between_writes_are_written_together_and_none_is_lost(client, settings):
+    settings.VIEW_COUNT_FLUSH_SECONDS = 3600
+    flush_view_counts()  # whatever an earlier test left
+    busy, quiet = PublishedPostingFactory(), PublishedPostingFactory()
+    for _ in range(3):
+        client.get(busy.get_absolute_url())
+    client.get(quiet.get_absolute_url())
+
+    assert pending_views() == {busy.pk: 3, quiet.pk: 1}
+    assert JobPosting.objects.get(pk=busy.pk).view_count == 0
+
+    assert flush_view_counts() == 4
+    assert pending_views() == {}
+    assert JobPosting.objects.get(pk=busy.pk).view_count == 3
+    assert JobPosting.objects.get(pk=quiet.pk).view_count == 1
+
+
+def test_a_gunicorn_worker_writes_its_views_when_it_stops(client, settings):
+    settings.VIEW_COUNT_FLUSH_SECONDS = 3600
+    posting = PublishedPostingFactory()
+    client.get(posting.get_absolute_url())
+    worker_exit = runpy.run_path(str(BASE_DIR / "deploy" / "gunicorn.conf.py"))["worker_exit"]
+
+    worker_exit(server=None, worker=None)
+
+    assert pending_views() == {}
+    assert JobPosting.objects.get(pk=posting.pk).view_count == 1
 
 
 def test_the_employer_page_lists_only_its_open_roles(client):

@@ -8,6 +8,7 @@ from employers.demo import load_demo_employers
 from fairsite.accounts.demo import load_demo_users
 from fairsite.devtools.run import DEMO_PASSWORD
 from jobs.demo import load_demo_postings
+from partners.demo import load_demo_partners
 
 
 class Command(BaseCommand):
@@ -23,6 +24,9 @@ class Command(BaseCommand):
         postings = load_demo_postings(editor=editor, employers=employers)
         candidates = load_demo_candidates(
             password=DEMO_PASSWORD, employer_user=users["employer@example.com"]
+        )
+        load_demo_partners(
+            password=DEMO_PASSWORD, editor=editor, seeker=users["seeker@example.com"]
         )
         self.stdout.write(
             f"Demo content loaded: {len(employers)} employers, {len(postings)} job postings, "

@@ -2,11 +2,16 @@
 
     search_index --status              aliases, documents, outbox backlog
     search_index --check [NAME ...]    compare with the database; exit 1 on drift
+    search_index --repair [NAME ...]   check, then write the database's state of each drifted id
     search_index --rebuild [NAME ...]  build anew and swap the alias (--force: after a crash)
     search_index --drain               retry every queued change now
     search_index --ensure [NAME ...]   build any index that has no live alias (start-up)
 
 Exit codes: 0 all well, 1 drift (or a failed rebuild), 2 Elasticsearch unreachable.
+
+The check compares each document's version and content (its ``content_hash``)
+with what the database gives now, so it also finds a change written with
+``QuerySet.update()``, which queues nothing in the outbox.
 """
 
 from django.core.management.base import BaseCommand, CommandError
@@ -43,6 +48,12 @@ class Command(BaseCommand):
             help="Compare the index with the database (all indices when no name is given).",
         )
         action.add_argument(
+            "--repair",
+            nargs="*",
+            metavar="NAME",
+            help="Check, then write the database's state of every drifted document.",
+        )
+        action.add_argument(
             "--rebuild",
             nargs="*",
             metavar="NAME",
@@ -61,12 +72,14 @@ class Command(BaseCommand):
             help="With --rebuild: drop an index left half-built by a rebuild that died.",
         )
 
-    def handle(self, *, status, check, rebuild, drain, ensure, force, **options) -> None:
+    def handle(self, *, status, check, repair, rebuild, drain, ensure, force, **options) -> None:
         try:
             if ensure is not None:
                 self.ensure_indices(self.chosen(ensure))
             elif check is not None:
                 self.report_drift(self.chosen(check))
+            elif repair is not None:
+                self.repair_drift(self.chosen(repair))
             elif rebuild is not None:
                 self.rebuild_indices(self.chosen(rebuild), force=force)
             elif drain:
@@ -101,6 +114,16 @@ class Command(BaseCommand):
                 drifting.append(index.name)
         if drifting:
             raise CommandError(f"The index does not match the database: {', '.join(drifting)}.")
+
+    def repair_drift(self, chosen: list[SearchIndex]) -> None:
+        """Write every drifted document again, then check again (exit 1 if drift is left)."""
+        for index in chosen:
+            try:
+                drift = indices.reconcile(index)
+            except IndexMissing:
+                continue  # the check below says so
+            self.stdout.write(f"{index.name}: wrote {len(drift.ids)} drifted documents again")
+        self.report_drift(chosen)
 
     def rebuild_indices(self, chosen: list[SearchIndex], *, force: bool) -> None:
         for index in chosen:

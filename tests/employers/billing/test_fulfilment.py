@@ -10,7 +10,13 @@ from employers.billing.entitlements import credits_left
 from employers.billing.events import event_record
 from employers.billing.models import BillingAccount, CreditEntry, OrderStatus, StripeEvent
 from fairsite.mail.models import OutgoingEmail
+from fairsite.outbox.drain import drain_due
+from fairsite.search.client import get_client
+from fairsite.search.indices import check, ensure
 from jobs.models import JobPosting
+from jobs.search.index import postings_index
+from jobs.search.queries import PostingQuery
+from jobs.search.results import run_posting_search
 from tests.factories import (
     CreditPackFactory,
     FeaturedProductFactory,
@@ -212,6 +218,44 @@ def test_a_refunded_feature_ends_the_featured_period(client, stripe_events):
     assert not JobPosting.objects.get(pk=posting.pk).is_featured
     [email] = emails(f"order-refunded:{order.pk}")
     assert "featured period it paid for has ended" in email.body_text
+
+
+def search_order(text: str) -> list[int]:
+    """The postings a search for `text` lists, once the index has taken every queued change."""
+    report = drain_due()
+    assert not report.failed, report
+    get_client().indices.refresh(index=postings_index.alias)
+    return [hit.posting.pk for hit in run_posting_search(PostingQuery(text=text)).hits]
+
+
+def test_buying_a_featured_upgrade_lifts_the_posting_in_search_and_a_refund_drops_it(
+    client, stripe_events, es
+):
+    ensure(postings_index)
+    now = timezone.now()
+    posting = PublishedPostingFactory(title="Cook", published_at=now - timedelta(days=2))
+    newer = PublishedPostingFactory(title="Cook", published_at=now - timedelta(days=1))
+    order = OpenOrderFactory(
+        product=FeaturedProductFactory(), employer=posting.employer, posting=posting
+    )
+    OwnerFactory(employer=posting.employer)
+    # The same match for both; the newer first.
+    assert search_order("cook") == [newer.pk, posting.pk]
+
+    stripe_events.deliver(
+        client,
+        stripe_events.event("checkout.session.completed", stripe_events.checkout_session(order)),
+    )
+
+    assert search_order("cook") == [posting.pk, newer.pk]
+    assert check(postings_index).is_clean
+
+    stripe_events.deliver(
+        client, stripe_events.event("charge.refunded", stripe_events.charge(order))
+    )
+
+    assert search_order("cook") == [newer.pk, posting.pk]
+    assert check(postings_index).is_clean
 
 
 def test_a_session_for_an_order_of_another_employer_is_ignored(client, stripe_events, pack_order):
