@@ -17,8 +17,8 @@ from candidates.encryption import PreferencesUnreadable
 from candidates.matching import matches_for_candidate
 from candidates.selectors import preferences_for, profile_for
 from fairsite.api.errors import ERROR_RESPONSES, ErrorBody, error_body
+from fairsite.search.client import SearchUnavailable
 from jobs.api_schemas import PostingSummary, posting_summary
-from jobs.search.results import SearchUnavailable
 
 router = Router(tags=["me"])
 

@@ -10,15 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from elasticsearch import ApiError, TransportError
 from elasticsearch.dsl import Q, Search
 
+from fairsite.search.client import SearchUnavailable, answer
 from jobs.models import Credential
-from jobs.search.index import postings_index
-from jobs.search.results import SearchUnavailable
+from jobs.search.queries import live_filters, postings_search
 
 from .encryption import PreferencesUnreadable
-from .matching import CandidateRanking, search_client
+from .matching import CandidateRanking
 from .models import CandidateKind, CandidateProfile
 from .preferences import FairChancePreferences
 from .selectors import preferences_for, profile_for
@@ -40,17 +39,13 @@ class CredentialGap:
 
 def credential_gap_search(ranking: CandidateRanking) -> Search:
     """Visible postings near the person that require a credential they don't hold, by credential."""
-    filters = [
-        Q("range", expires_at={"gt": ranking.now}),
+    filters = live_filters(
+        ranking.now,
         Q("exists", field="required_credentials"),
         *ranking.filters(),
-    ]
-    place = ranking.place_filter()
-    if place is not None:
-        filters.append(place)
-    search = Search(using=search_client(), index=postings_index.alias).query(
-        Q("bool", filter=filters)
+        ranking.place_filter(),
     )
+    search = postings_search().query(Q("bool", filter=filters))
     terms = {"field": "required_credentials", "size": 20}
     if ranking.held:
         terms["exclude"] = list(ranking.held)
@@ -69,10 +64,7 @@ def credential_gap(
     Raises SearchUnavailable when Elasticsearch can't answer.
     """
     ranking = CandidateRanking.of(profile, preferences, now=now)
-    try:
-        response = credential_gap_search(ranking).execute()
-    except (TransportError, ApiError) as error:
-        raise SearchUnavailable(type(error).__name__) from error
+    response = answer(credential_gap_search(ranking))
     buckets = response.aggregations.missing.buckets
     credentials = Credential.objects.select_related("page").in_bulk(
         [b.key for b in buckets], field_name="slug"

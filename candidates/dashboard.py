@@ -5,7 +5,7 @@ more roles near them."""
 import logging
 
 from fairsite.accounts.dashboard import register_section
-from jobs.search.results import SearchUnavailable
+from fairsite.search.client import SearchUnavailable
 from jobs.selectors import applications_of
 
 from .credential_gap import credential_gap

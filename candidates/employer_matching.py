@@ -10,26 +10,31 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from elasticsearch import ApiError, TransportError
 from elasticsearch.dsl import Q, Search
 
+from fairsite.search.client import answer, page_client
 from fairsite.search.text import query_text
 from jobs.models import JobPosting
 from jobs.search.places import posting_open_to
-from jobs.search.results import SearchUnavailable
 
-from .matching import (
-    MATCH_SIZE,
+from .match_reasons import (
+    CATEGORY,
+    EMPLOYMENT_TYPE,
+    NEAR,
+    PREFERS,
     QUALIFIED,
     QUALIFIED_BOOST,
-    WEIGHTS,
+    REMOTE,
+    REQUIRES,
+    SKILL,
     credential_names,
-    in_reason_order,
-    named_clause,
+    matched_names,
+    missing_credentials,
     nearest_miles,
     reasons_from,
-    search_client,
+    similar_clause,
 )
+from .matching import MATCH_SIZE
 from .models import CandidateProfile, TravelRadius
 from .search import candidates_index
 
@@ -98,43 +103,22 @@ def candidates_for_posting_search(posting: JobPosting, *, size: int = MATCH_SIZE
         )
     filters = [Q("bool", should=places, minimum_should_match=1)] if places else []
 
-    clauses = [
-        named_clause(f"requires:{slug}", Q("term", credentials=slug), WEIGHTS["requires"])
-        for slug in required
-    ]
-    clauses += [
-        named_clause(f"prefers:{slug}", Q("term", credentials=slug), WEIGHTS["prefers"])
-        for slug in preferred
-    ]
+    clauses = [REQUIRES.clause(Q("term", credentials=slug), slug) for slug in required]
+    clauses += [PREFERS.clause(Q("term", credentials=slug), slug) for slug in preferred]
     for position, skill in enumerate(posting.skills):
         words = query_text(skill)
         if words:
-            clause = Q("match_phrase", skills_norm=words)
-            clauses.append(named_clause(f"skill:{position}", clause, WEIGHTS["skill"]))
-    clauses.append(
-        named_clause(
-            "category", Q("term", desired_categories=posting.category), WEIGHTS["category"]
-        )
-    )
-    clauses.append(
-        named_clause("type", Q("term", employment_types=posting.employment_type), WEIGHTS["type"])
-    )
+            clauses.append(SKILL.clause(Q("match_phrase", skills_norm=words), position))
+    clauses.append(CATEGORY.clause(Q("term", desired_categories=posting.category)))
+    clauses.append(EMPLOYMENT_TYPE.clause(Q("term", employment_types=posting.employment_type)))
     about = query_text(" ".join([posting.title, *posting.skills]))
     if about:
-        clauses.append(
-            Q(
-                "multi_match",
-                query=about,
-                fields=["headline_norm^2", "experience_norm^2", "skills_norm", "summary_norm"],
-                minimum_should_match="30%",
-                boost=WEIGHTS["similar"] * 0.2,
-                _name="similar",
-            )
-        )
+        fields = ["headline_norm^2", "experience_norm^2", "skills_norm", "summary_norm"]
+        clauses.append(similar_clause(about, fields))
     if within is not None:
-        clauses.append(named_clause("near", within, WEIGHTS["near"]))
+        clauses.append(NEAR.clause(within))
     if posting.is_remote:
-        clauses.append(named_clause("remote", Q("term", remote_ok=True), WEIGHTS["remote"]))
+        clauses.append(REMOTE.clause(Q("term", remote_ok=True)))
 
     functions = []
     if points:
@@ -153,22 +137,10 @@ def candidates_for_posting_search(posting: JobPosting, *, size: int = MATCH_SIZE
         boost=QUALIFIED_BOOST,
         _name=QUALIFIED,
     )
-    search = Search(using=search_client(), index=candidates_index.alias)
+    search = Search(using=page_client(), index=candidates_index.alias)
     search = search.query(Q("bool", must=[scored], should=[qualified]))
     search = search.sort("_score", {"updated_at": {"order": "desc"}})
     return search.source(["credentials"])[:size]
-
-
-EMPLOYER_SENTENCES = {
-    "requires": "Holds {credential}, which this role requires",
-    "prefers": "Holds {credential}, which this role asks for",
-    "skill": "Lists {skill} among their skills",
-    "category": "Wants work in {category_lower}",
-    "type": "Wants {employment_type_lower} work",
-    "similar": "Their profile is close to this role",
-    "near": "{distance}",
-    "remote": "Happy to work from home",
-}
 
 
 def candidate_reasons(
@@ -181,7 +153,7 @@ def candidate_reasons(
     """What an employer reads under a candidate: from the profile only, one per clause."""
     return reasons_from(
         matched,
-        EMPLOYER_SENTENCES,
+        side="for_employer",
         skills=posting.skills,
         posting=posting,
         names=names,
@@ -201,10 +173,7 @@ def matches_for_posting(posting: JobPosting, *, size: int = MATCH_SIZE) -> list[
 
     Raises SearchUnavailable when Elasticsearch can't answer.
     """
-    try:
-        response = candidates_for_posting_search(posting, size=size).execute()
-    except (TransportError, ApiError) as error:
-        raise SearchUnavailable(type(error).__name__) from error
+    response = answer(candidates_for_posting_search(posting, size=size))
     return candidate_matches_from(response, posting)
 
 
@@ -228,25 +197,15 @@ def candidate_matches_from(response, posting: JobPosting) -> list[CandidateMatch
         profile = by_id.get(int(hit.meta.id))
         if profile is None:
             continue
-        matched = frozenset(getattr(hit.meta, "matched_queries", None) or [])
+        matched = matched_names(hit)
         home = getattr(profile, "home", None)
         miles = nearest_miles(home.point, points) if home else None
-        held = set(getattr(hit, "credentials", None) or [])
-        missing = (
-            ()
-            if QUALIFIED in matched
-            else tuple(names.get(s, s) for s in required if s not in held)
-        )
+        held = getattr(hit, "credentials", None) or []
         matches.append(
             CandidateMatch(
                 profile=profile,
-                reasons=candidate_reasons(
-                    in_reason_order(matched),
-                    posting=posting,
-                    miles=miles,
-                    names=names,
-                ),
-                missing_credentials=missing,
+                reasons=candidate_reasons(matched, posting=posting, miles=miles, names=names),
+                missing_credentials=missing_credentials(matched, required, held, names),
                 miles=miles,
                 matched=matched,
             )

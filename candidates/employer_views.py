@@ -17,8 +17,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from employers.selectors import may_find_candidates, member_employer
+from fairsite.search.client import SearchUnavailable
 from jobs.models import JobPosting
-from jobs.search.results import SearchUnavailable
 
 from . import services
 from .employer_matching import matches_for_posting

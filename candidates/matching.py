@@ -1,10 +1,11 @@
 """Matching both ways, with a reason for every match.
 
-Candidate -> postings and posting -> candidates are one Elasticsearch query
-each. Every clause that scores carries a ``_name``; Elasticsearch returns the
-names a hit matched (``matched_queries``) and each name becomes one
-plain-language reason, so the reasons under a hit are exactly the clauses it
-matched, no more and no fewer.
+Candidate -> postings (here) and posting -> candidates
+(``candidates.employer_matching``) are one Elasticsearch query each. Every
+clause that scores carries a ``_name``; Elasticsearch returns the names a hit
+matched (``matched_queries``) and each name becomes one plain-language reason
+(``candidates.match_reasons``), so the reasons under a hit are exactly the
+clauses it matched, no more and no fewer.
 
 A person's fair-chance preferences become *filter* clauses of their own query,
 built here at query time from ``preferences_for(user)``, and nowhere else: they
@@ -37,54 +38,41 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.utils import timezone
-from elasticsearch import ApiError, TransportError
 from elasticsearch.dsl import Q, Search
 
-from fairsite.places import distance_miles
-from fairsite.search.client import get_client
+from employers.models import CheckTiming
+from fairsite.search.client import answer
 from fairsite.search.text import query_text
-from jobs.models import Category, Credential, EmploymentType, JobPosting
-from jobs.search.index import postings_index
-from jobs.search.places import near_filter
-from jobs.search.results import SearchUnavailable
+from jobs.models import JobPosting
+from jobs.search.places import near_filter, postings_within, remote_postings
+from jobs.search.queries import checks_records, flag_filter, live_filters, postings_search
 from jobs.selectors import visible_postings_by_id
 
+from .match_reasons import (
+    AFTER_OFFER,
+    CATEGORY,
+    EMPLOYMENT_TYPE,
+    NEAR,
+    NEVER_CHECKS,
+    PREFERS,
+    QUALIFIED,
+    QUALIFIED_BOOST,
+    REMOTE,
+    REQUIRES,
+    SKILL,
+    credential_names,
+    matched_names,
+    missing_credentials,
+    nearest_miles,
+    reasons_from,
+    similar_clause,
+)
 from .models import CandidateProfile
 from .preferences import FairChancePreferences
 
 MATCH_SIZE = 20
-QUALIFIED = "qualified"
-QUALIFIED_BOOST = 1000.0
-SEARCH_TIMEOUT_SECONDS = 3
 # Recency: a posting a month old scores half as much as a new one.
 RECENCY = {"scale": "30d", "offset": "3d", "decay": 0.5}
-
-WEIGHTS = {
-    "requires": 3.0,
-    "prefers": 1.5,
-    "skill": 1.0,
-    "category": 2.0,
-    "type": 1.0,
-    "similar": 1.0,
-    "near": 1.0,
-    "remote": 1.0,
-    "after_offer": 0.5,
-    "never_checks": 0.5,
-}
-
-
-def search_client():
-    return get_client().options(request_timeout=SEARCH_TIMEOUT_SECONDS, max_retries=1)
-
-
-def named_clause(name: str, query: Q, weight: float) -> Q:
-    """A clause that scores `weight` when it matches, whatever its own scoring, named."""
-    return Q("constant_score", filter=query, boost=weight, _name=name)
-
-
-def credential_names(slugs: Iterable[str]) -> dict[str, str]:
-    slugs = set(slugs)
-    return {c.slug: c.short_name for c in Credential.objects.filter(slug__in=slugs)}
 
 
 def home_point(profile: CandidateProfile) -> dict | None:
@@ -101,7 +89,7 @@ def preference_filters(preferences: FairChancePreferences | None) -> list[Q]:
         return []
     clauses = []
     if preferences.only_checks_after_offer:
-        clauses.append(Q("term", checks_after_offer=True))
+        clauses.append(flag_filter("after_offer"))
     if preferences.highest_check_level:
         clauses.append(Q("terms", check_level=list(preferences.acceptable_check_levels)))
     if preferences.avoid_duties:
@@ -153,61 +141,35 @@ class CandidateRanking:
                 region=home.region,
                 include_remote=self.profile.remote_ok,
             )
-        return Q("term", remote=True) if self.profile.remote_ok else None
+        return remote_postings() if self.profile.remote_ok else None
 
     def scoring_clauses(self) -> list[Q]:
         profile = self.profile
         clauses = []
         for slug in self.held:
-            clauses.append(
-                named_clause(
-                    f"requires:{slug}", Q("term", required_credentials=slug), WEIGHTS["requires"]
-                )
-            )
-            clauses.append(
-                named_clause(
-                    f"prefers:{slug}", Q("term", preferred_credentials=slug), WEIGHTS["prefers"]
-                )
-            )
+            clauses.append(REQUIRES.clause(Q("term", required_credentials=slug), slug))
+            clauses.append(PREFERS.clause(Q("term", preferred_credentials=slug), slug))
         for position, skill in enumerate(profile.skills):
             words = query_text(skill)
             if words:
-                clause = Q("match_phrase", skills_norm=words)
-                clauses.append(named_clause(f"skill:{position}", clause, WEIGHTS["skill"]))
+                clauses.append(SKILL.clause(Q("match_phrase", skills_norm=words), position))
         if profile.desired_categories:
-            clause = Q("terms", category=list(profile.desired_categories))
-            clauses.append(named_clause("category", clause, WEIGHTS["category"]))
+            clauses.append(CATEGORY.clause(Q("terms", category=list(profile.desired_categories))))
         if profile.employment_types:
             clause = Q("terms", employment_type=list(profile.employment_types))
-            clauses.append(named_clause("type", clause, WEIGHTS["type"]))
+            clauses.append(EMPLOYMENT_TYPE.clause(clause))
         about = query_text(" ".join([profile.headline, *self._titles()]))
         if about:
-            # Scored by text relevance (not a constant), lightly, so it breaks ties
-            # among postings that match the same structured clauses.
             clauses.append(
-                Q(
-                    "multi_match",
-                    query=about,
-                    fields=["title_norm^2", "skills_norm", "description_norm"],
-                    minimum_should_match="30%",
-                    boost=WEIGHTS["similar"] * 0.2,
-                    _name="similar",
-                )
+                similar_clause(about, ["title_norm^2", "skills_norm", "description_norm"])
             )
         home = home_point(profile)
         if home is not None:
-            within = Q("geo_distance", distance=f"{profile.travel_radius}mi", locations=home)
-            clauses.append(named_clause("near", within, WEIGHTS["near"]))
+            clauses.append(NEAR.clause(postings_within(home, profile.travel_radius)))
         if profile.remote_ok:
-            clauses.append(named_clause("remote", Q("term", remote=True), WEIGHTS["remote"]))
-        clauses.append(
-            named_clause(
-                "after_offer", Q("term", check_timing="after_offer"), WEIGHTS["after_offer"]
-            )
-        )
-        clauses.append(
-            named_clause("never_checks", Q("term", check_timing="never"), WEIGHTS["never_checks"])
-        )
+            clauses.append(REMOTE.clause(remote_postings()))
+        clauses.append(AFTER_OFFER.clause(checks_records(CheckTiming.AFTER_OFFER)))
+        clauses.append(NEVER_CHECKS.clause(checks_records(CheckTiming.NEVER)))
         return clauses
 
     def _titles(self) -> list[str]:
@@ -282,12 +244,8 @@ class CandidateRanking:
 def postings_for_candidate_search(ranking: CandidateRanking, *, size: int = MATCH_SIZE) -> Search:
     """The request for "Jobs for you": visible, near, about them, within their
     preferences, ranked."""
-    filters = [Q("range", expires_at={"gt": ranking.now}), ranking.about_them()]
-    place = ranking.place_filter()
-    if place is not None:
-        filters.append(place)
-    search = Search(using=search_client(), index=postings_index.alias)
-    search = search.query(ranking.query(must=[], filters=filters))
+    filters = live_filters(ranking.now, ranking.about_them(), ranking.place_filter())
+    search = postings_search().query(ranking.query(must=[], filters=filters))
     search = search.sort("_score", {"published_at": {"order": "desc"}})
     return search.source(["required_credentials"])[:size]
 
@@ -301,13 +259,6 @@ class PostingMatch:
     matched: frozenset[str] = field(default_factory=frozenset)
 
 
-def nearest_miles(origin: tuple[float, float] | None, points: Iterable[tuple[float, float]]):
-    if origin is None:
-        return None
-    distances = [distance_miles(origin, point) for point in points]
-    return min(distances) if distances else None
-
-
 def miles_text(miles: float | None) -> str:
     if miles is None:
         return "Within your travel distance"
@@ -315,55 +266,6 @@ def miles_text(miles: float | None) -> str:
         return "Less than a mile from you"
     rounded = round(miles)
     return f"{rounded} mile{'' if rounded == 1 else 's'} from you"
-
-
-# One sentence per clause name, for each side. Fields: credential, skill,
-# category, employment_type (each also as *_lower), distance.
-SEEKER_SENTENCES = {
-    "requires": "You hold {credential}, which this role requires",
-    "prefers": "You hold {credential}, which this role asks for",
-    "skill": "It asks for {skill}, one of your skills",
-    "category": "{category} is work you said you want",
-    "type": "{employment_type}, as you asked",
-    "similar": "It is close to the work your profile describes",
-    "near": "{distance}",
-    "remote": "You can do it from home",
-    "after_offer": "They check records only after an offer",
-    "never_checks": "They don't check records",
-}
-
-
-def reasons_from(
-    matched: Iterable[str],
-    sentences: dict[str, str],
-    *,
-    skills: list[str],
-    posting: JobPosting,
-    names: dict[str, str],
-    distance: str,
-) -> tuple[str, ...]:
-    """One sentence per matched clause name, in the order given; unknown names add nothing."""
-    category = dict(Category.choices).get(posting.category, posting.category)
-    employment_type = dict(EmploymentType.choices).get(
-        posting.employment_type, posting.employment_type
-    )
-    reasons = []
-    for name in matched:
-        kind, _, value = name.partition(":")
-        if kind not in sentences:
-            continue
-        reasons.append(
-            sentences[kind].format(
-                credential=names.get(value, value),
-                skill=skills[int(value)] if kind == "skill" else "",
-                category=category,
-                category_lower=category.lower(),
-                employment_type=employment_type,
-                employment_type_lower=employment_type.lower(),
-                distance=distance,
-            )
-        )
-    return tuple(reasons)
 
 
 def posting_reasons(
@@ -377,35 +279,12 @@ def posting_reasons(
     """What a person reads under a posting: one sentence per matched clause."""
     return reasons_from(
         matched,
-        SEEKER_SENTENCES,
+        side="for_seeker",
         skills=profile.skills,
         posting=posting,
         names=names,
         distance=miles_text(miles),
     )
-
-
-# The order reasons are listed in: credentials first, then the rest.
-_REASON_ORDER = (
-    "requires",
-    "prefers",
-    "near",
-    "remote",
-    "skill",
-    "category",
-    "type",
-    "similar",
-    "after_offer",
-    "never_checks",
-)
-
-
-def in_reason_order(names: Iterable[str]) -> list[str]:
-    def key(name: str):
-        kind, _, value = name.partition(":")
-        return (_REASON_ORDER.index(kind) if kind in _REASON_ORDER else 99, value)
-
-    return sorted((n for n in names if n != QUALIFIED), key=key)
 
 
 def posting_matches_from(response, ranking: CandidateRanking) -> list[PostingMatch]:
@@ -422,23 +301,16 @@ def posting_matches_from(response, ranking: CandidateRanking) -> list[PostingMat
         posting = postings.get(int(hit.meta.id))
         if posting is None:
             continue
-        matched = frozenset(getattr(hit.meta, "matched_queries", None) or [])
+        matched = matched_names(hit)
         miles = nearest_miles(origin, (loc.point for loc in posting.locations.all()))
-        missing = ()
-        if QUALIFIED not in matched:
-            required = getattr(hit, "required_credentials", None) or []
-            missing = tuple(names.get(s, s) for s in required if s not in ranking.held)
+        required = getattr(hit, "required_credentials", None) or []
         matches.append(
             PostingMatch(
                 posting=posting,
                 reasons=posting_reasons(
-                    in_reason_order(matched),
-                    profile=profile,
-                    posting=posting,
-                    miles=miles,
-                    names=names,
+                    matched, profile=profile, posting=posting, miles=miles, names=names
                 ),
-                missing_credentials=missing,
+                missing_credentials=missing_credentials(matched, required, ranking.held, names),
                 miles=miles,
                 matched=matched,
             )
@@ -458,10 +330,7 @@ def matches_for_candidate(
     Raises SearchUnavailable when Elasticsearch can't answer.
     """
     ranking = CandidateRanking.of(profile, preferences, now=now)
-    try:
-        response = postings_for_candidate_search(ranking, size=size).execute()
-    except (TransportError, ApiError) as error:
-        raise SearchUnavailable(type(error).__name__) from error
+    response = answer(postings_for_candidate_search(ranking, size=size))
     return posting_matches_from(response, ranking)
 
 

@@ -9,7 +9,8 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
 from fairsite.places import ATTRIBUTION
-from jobs.market import CHARTS, MarketDataUnavailable, market_counts
+from fairsite.search.client import SearchUnavailable
+from jobs.market import CHARTS, market_counts
 
 from . import selectors
 from .charts import column_chart, horizontal_bar_chart
@@ -208,7 +209,7 @@ class MarketChartBlock(blocks.StructBlock):
         context["title"] = value["heading"] or title
         try:
             bars = market_counts(value["chart"])
-        except MarketDataUnavailable:
+        except SearchUnavailable:
             context["unavailable"] = True
             return context
         context["bars"] = bars

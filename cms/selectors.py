@@ -2,7 +2,9 @@
 
 Every posting read starts from `JobPosting.objects.visible()`, the one
 definition of visible, so a page never lists a posting that the job search,
-the sitemap or the posting's own page would hide.
+the sitemap or the posting's own page would hide; a page with a feed (a
+credential's, a career path's) reads through the feed's own selector in
+`jobs.selectors`, so both list the same postings.
 """
 
 from __future__ import annotations
@@ -11,41 +13,38 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Q
 from django.utils import timezone
 from wagtail.models import Page, Site
 
-from employers.models import CheckTiming, Employer
+from employers.models import CHECKS_AFTER_OFFER, Employer
 from employers.selectors import with_open_roles
 from fairsite.places import Place, distance_miles
 from jobs.models import Credential, JobPosting
 from jobs.search.forms import SearchForm
-from jobs.search.recovery import search_postings as job_search
-from jobs.search.results import SearchUnavailable, database_results
+from jobs.search.recovery import form_search_or_database
+from jobs.selectors import (
+    as_cards,
+    credential_cards,
+    visible_postings_asking_for,
+    visible_postings_in_category,
+)
 
 # A degree of latitude is about 69 miles everywhere.
 MILES_PER_DEGREE = 69.0
-
-
-def _as_cards(postings: QuerySet[JobPosting]) -> QuerySet[JobPosting]:
-    return (
-        postings.select_related("employer")
-        .prefetch_related("locations")
-        .order_by("-published_at", "-pk")
-    )
 
 
 def featured_postings(*, limit: int) -> list[JobPosting]:
     """Visible postings whose paid feature has not run out, newest first."""
     now = timezone.now()
     return list(
-        _as_cards(JobPosting.objects.visible(now=now).filter(featured_until__gt=now))[:limit]
+        as_cards(JobPosting.objects.visible(now=now).filter(featured_until__gt=now))[:limit]
     )
 
 
 def latest_postings(*, limit: int) -> list[JobPosting]:
     """The newest visible postings."""
-    return list(_as_cards(JobPosting.objects.visible())[:limit])
+    return list(as_cards(JobPosting.objects.visible())[:limit])
 
 
 @dataclass(frozen=True)
@@ -56,24 +55,12 @@ class LiveRoles:
     count: int
 
 
-def _asking_for(credential: Credential) -> QuerySet[JobPosting]:
-    return JobPosting.objects.visible().filter(
-        Q(pk__in=credential.required_by.values("pk"))
-        | Q(pk__in=credential.preferred_by.values("pk"))
-    )
-
-
-def _credential_cards(credential: Credential) -> QuerySet[JobPosting]:
-    required = JobPosting.required_credentials.through.objects.filter(
-        jobposting=OuterRef("pk"), credential=credential
-    )
-    return _as_cards(_asking_for(credential).annotate(requires_it=Exists(required)))
-
-
 def postings_asking_for(credential: Credential, *, limit: int = 20) -> LiveRoles:
     """Visible postings that require or prefer the credential; each has `requires_it`."""
-    postings = _asking_for(credential)
-    return LiveRoles(postings=list(_credential_cards(credential)[:limit]), count=postings.count())
+    return LiveRoles(
+        postings=list(credential_cards(credential)[:limit]),
+        count=visible_postings_asking_for(credential).count(),
+    )
 
 
 def postings_asking_for_near(credential: Credential, near, *, limit: int = 20) -> LiveRoles:
@@ -81,7 +68,7 @@ def postings_asking_for_near(credential: Credential, near, *, limit: int = 20) -
 
     Jobs with no place (remote ones) come after those with one; each card also
     has `miles` (None without a place)."""
-    postings = list(_credential_cards(credential))
+    postings = list(credential_cards(credential))
     for posting in postings:
         posting.miles = min(
             (distance_miles(near.point, loc.point) for loc in posting.locations.all()),
@@ -93,8 +80,8 @@ def postings_asking_for_near(credential: Credential, near, *, limit: int = 20) -
 
 def postings_in_category(category: str, *, limit: int = 10) -> LiveRoles:
     """Visible postings in one category (jobs.models.Category), newest first."""
-    postings = JobPosting.objects.visible().filter(category=category)
-    return LiveRoles(postings=list(_as_cards(postings)[:limit]), count=postings.count())
+    postings = visible_postings_in_category(category)
+    return LiveRoles(postings=list(postings[:limit]), count=postings.count())
 
 
 def open_roles_by_category() -> dict[str, int]:
@@ -105,7 +92,9 @@ def open_roles_by_category() -> dict[str, int]:
 
 def open_roles_for_credentials(credentials: Iterable[Credential]) -> dict[int, int]:
     """How many visible postings require or prefer each credential, by credential id."""
-    return {credential.pk: _asking_for(credential).count() for credential in credentials}
+    return {
+        credential.pk: visible_postings_asking_for(credential).count() for credential in credentials
+    }
 
 
 def verified_employers(*, limit: int) -> list[Employer]:
@@ -138,9 +127,7 @@ def directory_employers(
     if industry:
         employers = employers.filter(industry=industry)
     if checks_after_offer:
-        employers = employers.filter(
-            policy__check_timing__in=[CheckTiming.NEVER, CheckTiming.AFTER_OFFER]
-        )
+        employers = employers.filter(policy__check_timing__in=CHECKS_AFTER_OFFER)
     if near is not None:
         employers = employers.filter(_box_around(near, within_miles)).distinct()
     employers = with_open_roles(employers).select_related("policy").prefetch_related("locations")
@@ -185,11 +172,8 @@ def search_postings(text: str, *, limit: int) -> tuple[list[JobPosting], int]:
     The job search's own answer (the database's when search is down), so the
     box finds what /jobs/ would.
     """
-    form = SearchForm({"q": text})
-    try:
-        results = job_search(form)  # read, and corrected, as /jobs/ reads them
-    except SearchUnavailable:
-        results = database_results(form.to_query())
+    # Read, and corrected, as /jobs/ reads them.
+    results = form_search_or_database(SearchForm({"q": text}))
     return [hit.posting for hit in results.hits[:limit]], results.total
 
 

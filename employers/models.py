@@ -47,6 +47,11 @@ class CheckTiming(models.TextChoices):
     BEFORE_OFFER_BY_LAW = "before_offer_by_law", "Before an offer, only where the law requires it"
 
 
+# "Checks records only after an offer (or never)": the timings a person filtering
+# for fair-chance employers wants, for postings, policies and the index alike.
+CHECKS_AFTER_OFFER = (CheckTiming.NEVER, CheckTiming.AFTER_OFFER)
+
+
 class CheckLevel(models.TextChoices):
     """How deep a check goes (UK DBS levels, with the nearest US practice)."""
 
@@ -294,7 +299,7 @@ class FairChancePolicy(models.Model):
 
     @property
     def checks_after_offer(self) -> bool:
-        return self.check_timing in {CheckTiming.NEVER, CheckTiming.AFTER_OFFER}
+        return self.check_timing in CHECKS_AFTER_OFFER
 
 
 class PolicyExclusion(models.Model):

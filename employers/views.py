@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from fairsite.places.forms import announce_readings
 from jobs.models import JobPosting, Status
-from jobs.selectors import with_application_counts
+from jobs.selectors import visible_postings_of, with_application_counts
 
 from . import services
 from .forms import EmployerForm, InvitationForm, PolicyForm
@@ -22,12 +22,8 @@ from .structured_data import organization_json_ld
 def employer_detail(request, slug):
     employer, is_public = viewable_employer(request.user, slug)
     policy = policy_of(employer)
-    postings = (
-        JobPosting.objects.visible()
-        .for_employer(employer)
-        .prefetch_related("locations")
-        .order_by("-published_at")
-    )
+    # What the employer's feed and widget list: jobs.selectors.visible_postings_of.
+    postings = visible_postings_of(employer)
     return render(
         request,
         "employers/employer_detail.html",

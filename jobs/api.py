@@ -19,8 +19,7 @@ from fairsite.api.pagination import Page, PageParams, page_of
 from . import api_schemas as schemas
 from .search.forms import SearchForm
 from .search.queries import PAGE_SIZE
-from .search.recovery import search_postings as run_search
-from .search.results import SearchUnavailable, database_results
+from .search.recovery import form_search_or_database
 from .selectors import credentials_with_open_roles, visible_posting
 
 postings = Router(tags=["postings"])
@@ -50,10 +49,7 @@ def search_postings(request: HttpRequest, params: Query[schemas.PostingSearchPar
     form = SearchForm(params.as_form_data())
     if not form.is_valid():
         raise InvalidInput({name: list(errors) for name, errors in form.errors.items()})
-    try:
-        results = run_search(form)
-    except SearchUnavailable:
-        results = database_results(form.to_query())
+    results = form_search_or_database(form)
     return schemas.search_page(request, results, form.understanding, per_page=PAGE_SIZE)
 
 

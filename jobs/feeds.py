@@ -29,9 +29,9 @@ from employers.selectors import public_employer
 
 from .models import Category, Credential, JobPosting
 from .search.forms import SearchForm
-from .search.results import SearchUnavailable, database_results, run_posting_search
+from .search.results import search_or_database
 from .selectors import (
-    visible_postings_asking_for,
+    credential_cards,
     visible_postings_in_category,
     visible_postings_of,
 )
@@ -61,10 +61,7 @@ def search_scope(params: QueryDict) -> FeedScope:
     if "sort" not in params:
         query = replace(query, sort="newest")
     query = replace(query, page=1)
-    try:
-        results = run_posting_search(query)
-    except SearchUnavailable:
-        results = database_results(query)
+    results = search_or_database(query)
     described = [f"“{query.text}”"] if query.text else []
     if query.near is not None:
         described.append(f"near {query.near.label}")
@@ -141,7 +138,7 @@ class EmployerFeed(PostingFeed):
         return FeedScope(
             title=f"Jobs at {employer.name}",
             link=employer.get_absolute_url(),
-            postings=visible_postings_of(employer, limit=SCOPED_FEED_LENGTH),
+            postings=list(visible_postings_of(employer)[:SCOPED_FEED_LENGTH]),
         )
 
 
@@ -153,7 +150,7 @@ class CredentialFeed(PostingFeed):
         return FeedScope(
             title=f"Jobs asking for {credential.short_name}",
             link=link or reverse("jobs:list") + f"?credential={credential.slug}",
-            postings=visible_postings_asking_for(credential, limit=SCOPED_FEED_LENGTH),
+            postings=list(credential_cards(credential)[:SCOPED_FEED_LENGTH]),
         )
 
 
@@ -164,7 +161,7 @@ class CareerPathFeed(PostingFeed):
         return FeedScope(
             title=f"Jobs in {Category(category).label.lower()}",
             link=reverse("jobs:list") + f"?category={category}",
-            postings=visible_postings_in_category(category, limit=SCOPED_FEED_LENGTH),
+            postings=list(visible_postings_in_category(category)[:SCOPED_FEED_LENGTH]),
         )
 
 

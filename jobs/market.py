@@ -12,22 +12,18 @@ from datetime import datetime, timedelta
 
 from django.core.cache import cache
 from django.utils import timezone
-from elasticsearch import ApiError, TransportError
-from elasticsearch.dsl import A, Q, Search
+from elasticsearch.dsl import A, Q
 
 from employers.models import CheckTiming
 from fairsite.places import region_name
-from fairsite.search.client import get_client
+from fairsite.search.client import answer
 
 from .models import Category
 from .search.index import postings_index
+from .search.queries import live_filters, postings_search
 
 CACHE_SECONDS = 300
 WEEKS = 26
-
-
-class MarketDataUnavailable(Exception):
-    """The index could not be asked; the chart says so instead of failing."""
 
 
 @dataclass(frozen=True)
@@ -59,7 +55,9 @@ CHARTS = {
 
 
 def market_counts(chart: str, *, now: datetime | None = None) -> list[Bar]:
-    """The bars of one chart, from the index (cached briefly)."""
+    """The bars of one chart, from the index (cached briefly).
+
+    Raises SearchUnavailable when the index can't be asked: the chart says so."""
     key = f"market:{postings_index.alias}:{chart}"
     bars = cache.get(key)
     if bars is None:
@@ -70,11 +68,10 @@ def market_counts(chart: str, *, now: datetime | None = None) -> list[Bar]:
 
 def _aggregate(chart: str, *, now: datetime) -> list[Bar]:
     _title, field, label_of = CHARTS[chart]
-    search = Search(using=get_client(), index=postings_index.alias).extra(size=0)
-    search = search.filter(Q("range", expires_at={"gt": now}))
+    since = None
     if chart == "week":
         start = now - timedelta(weeks=WEEKS)
-        search = search.filter(Q("range", published_at={"gte": start}))
+        since = Q("range", published_at={"gte": start})
         aggregation = A(
             "date_histogram",
             field=field,
@@ -84,11 +81,9 @@ def _aggregate(chart: str, *, now: datetime) -> list[Bar]:
         )
     else:
         aggregation = A("terms", field=field, size=100, order={"_count": "desc"})
+    search = postings_search().extra(size=0).query(Q("bool", filter=live_filters(now, since)))
     search.aggs.bucket("bars", aggregation)
-    try:
-        buckets = search.execute().aggregations.bars.buckets
-    except (TransportError, ApiError) as error:
-        raise MarketDataUnavailable(type(error).__name__) from error
+    buckets = answer(search).aggregations.bars.buckets
     bars = []
     for bucket in buckets:
         key = bucket.key_as_string if chart == "week" else str(bucket.key)

@@ -1,6 +1,6 @@
 """Job lists made for paper: any search, and "new jobs near a place this week".
 
-Both run the search page's own search (``SearchForm`` and ``search_postings``,
+Both run the search page's own search (``SearchForm`` and ``form_search_or_database``:
 the database's answer when the search engine is down) and show each job with
 what a person reading a notice board needs: title, employer, place, pay, when
 records are checked, how to apply, and a short link with a QR code to the job's
@@ -30,10 +30,10 @@ from .models import JobPosting
 from .posting_facts import HowToApply, how_to_apply, record_checks, record_promise
 from .search.forms import SearchForm
 from .search.queries import PAGE_SIZE
+from .search.recovery import form_search_or_database
 from .search.results import SearchResults
 from .search.visitor_places import visitor_country
 from .seekers import seeker_for
-from .views import search_or_fallback
 
 NEW_DAYS = 7
 
@@ -109,7 +109,7 @@ def printed_search(request):
         place_country=visitor_country(request),
     )
     ranking = seeker.ranking() if form.to_query().sort == "for_you" else None
-    results = search_or_fallback(form, ranking=ranking)
+    results = form_search_or_database(form, ranking=ranking)
     return _render(request, form, results, back_url=_search_address(request.GET))
 
 
@@ -136,7 +136,7 @@ def new_jobs_this_week(request):
     form = NewJobsForm(params or None, place_country=visitor_country(request))
     results = None
     if form.is_bound and form.is_valid():
-        results = search_or_fallback(form)
+        results = form_search_or_database(form)
     search = QueryDict(mutable=True)
     search.update({"place": params.get("place", ""), "sort": "newest"})
     return _render(

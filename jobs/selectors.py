@@ -1,9 +1,13 @@
-"""Reads of postings for the public pages, and of applications for the people in them."""
+"""Reads of postings for the public pages, and of applications for the people in them.
 
-from django.db.models import Case, Count, Q, QuerySet, When
+A page and the feed that mirrors it (an employer's, a credential's, a career
+path's) read through the same selector here, so they list the same postings.
+"""
+
+from django.db.models import Case, Count, Exists, OuterRef, Q, QuerySet, When
 from django.shortcuts import get_object_or_404
 
-from employers.models import Employer
+from employers.models import CHECKS_AFTER_OFFER, Employer
 from employers.selectors import member_employer
 
 from .models import Application, Credential, JobPosting
@@ -57,7 +61,7 @@ def postings_from_database(
     if workplace:
         postings = postings.filter(workplace=workplace)
     if checks_after_offer:
-        postings = postings.filter(check_timing__in=["never", "after_offer"])
+        postings = postings.filter(check_timing__in=CHECKS_AFTER_OFFER)
     if published_after is not None:
         postings = postings.filter(published_at__gte=published_after)
     return postings.prefetch_related("locations").order_by("-published_at", "-pk")
@@ -79,16 +83,13 @@ def visible_posting(pk: int) -> JobPosting | None:
     )
 
 
-def visible_postings_of(employer, *, limit: int | None = None) -> list[JobPosting]:
-    """An employer's visible postings, newest first."""
-    postings = (
-        JobPosting.objects.visible()
-        .for_employer(employer)
-        .select_related("employer")
+def as_cards(postings: QuerySet[JobPosting]) -> QuerySet[JobPosting]:
+    """Postings as a list shows them: with employer and places, newest first."""
+    return (
+        postings.select_related("employer")
         .prefetch_related("locations")
         .order_by("-published_at", "-pk")
     )
-    return list(postings[:limit] if limit else postings)
 
 
 def visible_postings_after(pk: int, *, limit: int) -> list[JobPosting]:
@@ -105,27 +106,32 @@ def visible_postings_after(pk: int, *, limit: int) -> list[JobPosting]:
     )
 
 
-def visible_postings_asking_for(credential, *, limit: int) -> list[JobPosting]:
-    """Visible postings that require or prefer a credential, newest first."""
-    postings = JobPosting.objects.visible().filter(
+def visible_postings_of(employer) -> QuerySet[JobPosting]:
+    """An employer's visible postings, as cards: its page, feed and widget."""
+    return as_cards(JobPosting.objects.visible().for_employer(employer))
+
+
+def visible_postings_asking_for(credential: Credential) -> QuerySet[JobPosting]:
+    """Visible postings that require or prefer a credential (unordered: to count)."""
+    return JobPosting.objects.visible().filter(
         Q(pk__in=credential.required_by.values("pk"))
         | Q(pk__in=credential.preferred_by.values("pk"))
     )
-    return list(
-        postings.select_related("employer")
-        .prefetch_related("locations")
-        .order_by("-published_at", "-pk")[:limit]
-    )
 
 
-def visible_postings_in_category(category: str, *, limit: int) -> list[JobPosting]:
-    """Visible postings in one category, newest first."""
-    postings = JobPosting.objects.visible().filter(category=category)
-    return list(
-        postings.select_related("employer")
-        .prefetch_related("locations")
-        .order_by("-published_at", "-pk")[:limit]
+def credential_cards(credential: Credential) -> QuerySet[JobPosting]:
+    """visible_postings_asking_for as cards, each with `requires_it` (or only
+    prefers it): the credential's page and feed."""
+    required = JobPosting.required_credentials.through.objects.filter(
+        jobposting=OuterRef("pk"), credential=credential
     )
+    return as_cards(visible_postings_asking_for(credential).annotate(requires_it=Exists(required)))
+
+
+def visible_postings_in_category(category: str) -> QuerySet[JobPosting]:
+    """Visible postings in one category (jobs.models.Category), as cards: the
+    career path's page and feed."""
+    return as_cards(JobPosting.objects.visible().filter(category=category))
 
 
 def similar_open_postings(posting: JobPosting, *, limit: int = 5) -> list[JobPosting]:
@@ -137,11 +143,7 @@ def similar_open_postings(posting: JobPosting, *, limit: int = 5) -> list[JobPos
         in_country = postings.filter(locations__country=location.country).distinct()
         if in_country.exists():
             postings = in_country
-    return list(
-        postings.select_related("employer")
-        .prefetch_related("locations")
-        .order_by("-published_at", "-pk")[:limit]
-    )
+    return list(as_cards(postings)[:limit])
 
 
 def credentials_with_open_roles(*, slug: str | None = None) -> list[Credential]:
@@ -150,14 +152,7 @@ def credentials_with_open_roles(*, slug: str | None = None) -> list[Credential]:
     credentials = Credential.objects.order_by("name", "pk")
     credentials = list(credentials.filter(slug=slug) if slug is not None else credentials)
     for credential in credentials:
-        credential.open_roles = (
-            JobPosting.objects.visible()
-            .filter(
-                Q(pk__in=credential.required_by.values("pk"))
-                | Q(pk__in=credential.preferred_by.values("pk"))
-            )
-            .count()
-        )
+        credential.open_roles = visible_postings_asking_for(credential).count()
     return credentials
 
 

@@ -1,4 +1,3 @@
-import logging
 from functools import partial
 
 from django.db.models import prefetch_related_objects
@@ -14,18 +13,14 @@ from fairsite.templatetags.public_cache import is_public_request
 from .models import JobPosting
 from .search.forms import SearchForm
 from .search.links import keeping, offer_links, understood_parts, url_with
-from .search.queries import title_suggestions
-from .search.recovery import search_postings
-from .search.results import FLAG_TITLES, SearchUnavailable, database_results
+from .search.queries import FLAG_TITLES, title_suggestions
+from .search.recovery import form_search_or_database
 from .search.understanding import SPELLING
 from .search.visitor_places import chosen_country
 from .seekers import seeker_for
 from .selectors import applications_of, similar_open_postings
 from .structured_data import posting_json_ld
 from .view_counts import count_view
-
-logger = logging.getLogger(__name__)
-
 
 FACET_TITLES = {
     "category": "Category",
@@ -101,16 +96,6 @@ def facet_groups(params: QueryDict, results, understanding=None) -> list[dict]:
     return groups
 
 
-def search_or_fallback(form: SearchForm, *, ranking=None):
-    """The search the form asks for: Elasticsearch's answer, or the database's
-    when Elasticsearch does not answer."""
-    try:
-        return search_postings(form, ranking=ranking)
-    except SearchUnavailable as error:
-        logger.warning("Job search fell back to the database: %s", error)
-        return database_results(form.to_query())
-
-
 def posting_list(request):
     """The search page: Elasticsearch when it answers, the database when it doesn't."""
     seeker = seeker_for(request.user)
@@ -121,7 +106,7 @@ def posting_list(request):
     )
     query = form.to_query()
     ranking = seeker.ranking() if query.sort == "for_you" else None
-    results = search_or_fallback(form, ranking=ranking)
+    results = form_search_or_database(form, ranking=ranking)
     understanding = form.understanding
     groups = [] if results.from_database else facet_groups(request.GET, results, understanding)
     return render(

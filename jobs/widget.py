@@ -26,7 +26,7 @@ from employers.selectors import public_employer
 from fairsite.site_address import absolute_url
 
 from .search.forms import SearchForm
-from .search.results import SearchUnavailable, database_results, run_posting_search
+from .search.results import search_or_database
 from .selectors import visible_postings_of
 
 COLOUR = r"^#[0-9a-fA-F]{6}$"
@@ -119,12 +119,9 @@ def _postings(form: WidgetForm, params) -> tuple[list, str, str]:
         if employer is None:
             return [], "Jobs", reverse("jobs:list")
         heading = f"Jobs at {employer.name}"
-        return visible_postings_of(employer, limit=limit), heading, employer.get_absolute_url()
-    query = SearchForm(params).to_query()
-    try:
-        results = run_posting_search(query)
-    except SearchUnavailable:
-        results = database_results(query)
+        postings = list(visible_postings_of(employer)[:limit])
+        return postings, heading, employer.get_absolute_url()
+    results = search_or_database(SearchForm(params).to_query())
     search = params.copy()
     for name in ("accent", "background", "limit", "employer", "page"):
         search.pop(name, None)

@@ -15,8 +15,8 @@ from django.utils import timezone
 from candidates.matching import matches_for_candidate
 from candidates.selectors import profile_for, saved_jobs_of
 from fairsite.accounts.models import User
+from fairsite.search.client import SearchUnavailable
 from jobs.applications.models import ApplicationEvent
-from jobs.search.results import SearchUnavailable
 from jobs.selectors import applications_of
 
 from .models import Grant, Permission, SharedCv

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from employers.models import CheckLevel, CheckTiming, Employer, Location
+from employers.models import CHECKS_AFTER_OFFER, CheckLevel, CheckTiming, Employer, Location
 from employers.policy import check_words
 from employers.record_questions import record_question_errors
 from fairsite.places import region_name
@@ -253,7 +253,7 @@ class JobPosting(models.Model):
 
     @property
     def checks_after_offer(self) -> bool:
-        return self.check_timing in {CheckTiming.NEVER, CheckTiming.AFTER_OFFER}
+        return self.check_timing in CHECKS_AFTER_OFFER
 
     @property
     def duties_text(self) -> list[str]:

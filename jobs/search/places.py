@@ -38,6 +38,17 @@ def posting_open_to(*, remote: bool, country: str, region: str) -> list[str]:
     return [open_to_key(country, region)] if remote and country else []
 
 
+def postings_within(point: dict, radius_miles: int) -> Q:
+    """Postings (postings index) with a location within `radius_miles` of
+    `point` ({"lat": ..., "lon": ...})."""
+    return Q("geo_distance", distance=f"{radius_miles}mi", locations=point)
+
+
+def remote_postings() -> Q:
+    """Postings (postings index) that can be done from home."""
+    return Q("term", remote=True)
+
+
 def near_filter(
     *,
     latitude: float,
@@ -48,8 +59,7 @@ def near_filter(
     include_remote: bool = True,
 ) -> Q:
     """Postings at a place (postings index): within the radius, or remote and open to it."""
-    point = {"lat": latitude, "lon": longitude}
-    within = Q("geo_distance", distance=f"{radius_miles}mi", locations=point)
+    within = postings_within({"lat": latitude, "lon": longitude}, radius_miles)
     keys = place_keys(country, region) if include_remote else []
     if not keys:
         return within
@@ -77,7 +87,7 @@ def nearness_functions(*, latitude: float, longitude: float, radius_miles: int) 
     are unchanged.
     """
     point = {"lat": latitude, "lon": longitude}
-    within = Q("geo_distance", distance=f"{radius_miles}mi", locations=point)
+    within = postings_within(point, radius_miles)
     offset = min(AT_THE_PLACE_MILES, radius_miles / 2)
     return [
         {

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.utils import timezone
-from elasticsearch import ApiError, TransportError
 from elasticsearch.dsl import A, MultiSearch, Q, Search
 
-from fairsite.search.client import get_client
+from employers.models import CheckTiming
+from fairsite.search.client import SearchUnavailable, answer, page_client
 from fairsite.search.text import distinct_terms, query_terms
 
 from .index import SEARCHED_FIELDS, postings_index
@@ -37,7 +37,6 @@ FEATURED_WEIGHT = 1.1
 # With "checks records only after an offer (or never)" chosen, an employer who
 # never checks is the closer answer ("no background check"): a little higher.
 NEVER_CHECKS_WEIGHT = 1.2
-SEARCH_TIMEOUT_SECONDS = 3
 # With a place and no words, nearness ranks; among postings about as near, the
 # newer: a posting this old ranks at 0.8 of a new one (the first week counts as new).
 RECENCY = {"offset": "7d", "scale": "30d", "decay": 0.8}
@@ -54,6 +53,41 @@ FACETS = {
 }
 # Yes/no facets: name in the URL -> boolean document field.
 FLAGS = {"after_offer": "checks_after_offer", "verified": "employer_verified"}
+# What each yes/no facet is called where it is chosen or read from the words.
+FLAG_TITLES = {
+    "after_offer": "Checks records only after an offer (or never)",
+    "verified": "Verified fair-chance employers",
+}
+
+
+# The base of every search of postings ------------------------------------------
+
+
+def postings_search() -> Search:
+    """A request to the postings index, as a page asks it (page_client)."""
+    return Search(using=page_client(), index=postings_index.alias)
+
+
+def live_filters(now: datetime, *more: Q | None) -> list[Q]:
+    """The filters every search of postings starts from: still open at `now`, then
+    each of `more` that is given (None, such as no place, is left out).
+
+    The index holds only published postings, so "still open" is the index's side
+    of JobPosting.objects.visible(); a posting that closed a moment ago, before
+    the expiry task removes it, is never listed.
+    """
+    return [Q("range", expires_at={"gt": now}), *(clause for clause in more if clause is not None)]
+
+
+def flag_filter(name: str) -> Q:
+    """Postings with the yes/no facet `name` (FLAGS) on: "after_offer" is the one
+    definition of "checks records only after an offer, or never" in the index."""
+    return Q("term", **{FLAGS[name]: True})
+
+
+def checks_records(timing: CheckTiming) -> Q:
+    """Postings whose employer checks records at `timing` (CheckTiming)."""
+    return Q("term", check_timing=timing.value)
 
 
 @dataclass(frozen=True)
@@ -95,22 +129,6 @@ class PostingQuery:
         return distinct_terms(self.text)[:MAX_QUERY_TERMS]
 
 
-_timed_client: tuple = (None, None)
-
-
-def _search_client():
-    # A page waits at most this long before answering from the database instead.
-    # Made once per client: options() builds a whole new client each time.
-    global _timed_client
-    client = get_client()
-    if _timed_client[0] is not client:
-        _timed_client = (
-            client,
-            client.options(request_timeout=SEARCH_TIMEOUT_SECONDS, max_retries=1),
-        )
-    return _timed_client[1]
-
-
 def text_clause(words: list[str], written: list[str] = ()) -> Q:
     """Every word in at least one searched field, ranked by the fields' weights;
     a title with the words as `written` (before related titles join) ranks higher."""
@@ -134,21 +152,20 @@ def text_clause(words: list[str], written: list[str] = ()) -> Q:
 def base_filters(query: PostingQuery, *, now: datetime) -> list[Q]:
     """Filters that are not facets: still open, at the place if one was given,
     and published since `published_after` if that is set."""
-    clauses = [Q("range", expires_at={"gt": now})]
+    published = None
     if query.published_after is not None:
-        clauses.append(Q("range", published_at={"gte": query.published_after}))
-    if (near := query.near) is not None:
-        clauses.append(
-            near_filter(
-                latitude=near.latitude,
-                longitude=near.longitude,
-                radius_miles=near.radius_miles,
-                country=near.country,
-                region=near.region,
-                include_remote=near.include_remote,
-            )
+        published = Q("range", published_at={"gte": query.published_after})
+    near = query.near
+    if near is not None:
+        near = near_filter(
+            latitude=near.latitude,
+            longitude=near.longitude,
+            radius_miles=near.radius_miles,
+            country=near.country,
+            region=near.region,
+            include_remote=near.include_remote,
         )
-    return clauses
+    return live_filters(now, published, near)
 
 
 def facet_filters(query: PostingQuery, *, skip: str | None = None) -> list[Q]:
@@ -158,7 +175,7 @@ def facet_filters(query: PostingQuery, *, skip: str | None = None) -> list[Q]:
         for name, value in query.filters.items()
         if name != skip and name in FACETS and value
     ]
-    clauses += [Q("term", **{FLAGS[name]: True}) for name in sorted(query.flags) if name != skip]
+    clauses += [flag_filter(name) for name in sorted(query.flags) if name != skip]
     return clauses
 
 
@@ -195,18 +212,20 @@ def posting_count_search(query: PostingQuery, *, now: datetime | None = None) ->
 
 
 def posting_counts(queries: list[PostingQuery], *, now: datetime | None = None) -> list[int]:
-    """How many postings each query lists, in one multi-search request."""
+    """How many postings each query lists, in one multi-search request.
+
+    Raises SearchUnavailable when Elasticsearch can't answer."""
     now = now or timezone.now()
-    search = MultiSearch(using=_search_client(), index=postings_index.alias)
+    search = MultiSearch(using=page_client(), index=postings_index.alias)
     for query in queries:
         search = search.add(posting_count_search(query, now=now))
-    return [r.hits.total.value if r.success() else 0 for r in search.execute()]
+    return [r.hits.total.value if r.success() else 0 for r in answer(search)]
 
 
 def _matching(query: PostingQuery, *, now: datetime, ranking=None) -> Search:
     """The postings the search lists, as a query and the chosen facets' post filter."""
     words = query.terms
-    search = Search(using=_search_client(), index=postings_index.alias)
+    search = postings_search()
     if ranking is not None and query.sort == "for_you":
         must = [text_clause(words, query.written_terms)] if words else []
         search = search.query(ranking.query(must=must, filters=base_filters(query, now=now)))
@@ -219,7 +238,7 @@ def _matching(query: PostingQuery, *, now: datetime, ranking=None) -> Search:
             functions=[
                 {"filter": featured, "weight": FEATURED_WEIGHT},
                 *(
-                    [{"filter": Q("term", check_timing="never"), "weight": NEVER_CHECKS_WEIGHT}]
+                    [{"filter": checks_records(CheckTiming.NEVER), "weight": NEVER_CHECKS_WEIGHT}]
                     if "after_offer" in query.flags
                     else []
                 ),
@@ -269,13 +288,13 @@ def title_suggestions(prefix: str) -> list[str]:
     prefix = " ".join(prefix.split())[:60]
     if len(prefix) < 2:
         return []
-    search = Search(using=_search_client(), index=postings_index.alias).source(False)
+    search = postings_search().source(False)
     search = search.suggest(
         "titles", prefix, completion={"field": "suggest", "size": 20, "skip_duplicates": True}
     )
     try:
-        response = search.execute()
-    except (TransportError, ApiError):
+        response = answer(search)
+    except SearchUnavailable:
         return []
     seen: dict[str, str] = {}
     for option in response.suggest.titles[0].options:

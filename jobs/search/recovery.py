@@ -28,13 +28,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from elasticsearch import ApiError, TransportError
+from fairsite.search.client import SearchUnavailable
 
 from ..models import Workplace
 from .forms import SearchForm, near_place
 from .pay import SALARY_BANDS
-from .queries import MAX_QUERY_TERMS, RADII_MILES, PostingQuery, posting_counts
-from .results import FLAG_TITLES, SearchResults, facet_labels, run_posting_search
+from .queries import FLAG_TITLES, MAX_QUERY_TERMS, RADII_MILES, PostingQuery, posting_counts
+from .results import SearchResults, facet_labels, run_posting_search, search_or_database
 from .understanding import ALL, SPELLING, Understanding, understand
 
 MAX_WORD_OFFERS = 3  # "fewer words" offers shown
@@ -50,6 +50,12 @@ class Offer:
     count: int
     query: PostingQuery
     changes: dict[str, str | None]  # URL parameter -> new value (None: removed)
+
+
+def form_search_or_database(form: SearchForm, *, ranking=None) -> SearchResults:
+    """The search the form's parameters ask for, or the database's answer when
+    Elasticsearch can't answer (jobs.search.results.search_or_database)."""
+    return search_or_database(form.to_query(), lambda: search_postings(form, ranking=ranking))
 
 
 def search_postings(form: SearchForm, *, ranking=None) -> SearchResults:
@@ -121,7 +127,7 @@ def _at_another_reading(
     ]
     try:
         counts = posting_counts(tries)
-    except (TransportError, ApiError):
+    except SearchUnavailable:
         return None
     for choice, other, count in zip(choices, tries, counts, strict=True):
         if count:
@@ -161,7 +167,7 @@ def offers(
         return []
     try:
         counts = posting_counts([offer.query for offer in candidates])
-    except (TransportError, ApiError):
+    except SearchUnavailable:
         return []
     counted = [
         replace(offer, count=count)

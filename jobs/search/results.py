@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.utils.safestring import SafeString
-from elasticsearch import ApiError, TransportError
 
 from employers.models import CheckLevel
 from fairsite.places import PlaceReading, distance_miles
 from fairsite.richtext import html_to_plain_text
+from fairsite.search.client import SearchUnavailable, answer
 from fairsite.search.highlight import highlight, snippet
 
 from ..models import Category, Credential, EmploymentType, JobPosting, Workplace
@@ -19,10 +20,6 @@ from .pay import SALARY_BANDS
 from .queries import FACETS, FLAGS, MAX_PAGE, PAGE_SIZE, PostingQuery, posting_search
 
 logger = logging.getLogger(__name__)
-
-
-class SearchUnavailable(Exception):
-    """Elasticsearch did not answer; the caller falls back to the database."""
 
 
 @dataclass(frozen=True)
@@ -68,12 +65,6 @@ class SearchResults:
         return min(max((self.total + PAGE_SIZE - 1) // PAGE_SIZE, 1), MAX_PAGE)
 
 
-FLAG_TITLES = {
-    "after_offer": "Checks records only after an offer (or never)",
-    "verified": "Verified fair-chance employers",
-}
-
-
 def facet_labels() -> dict[str, dict[str, str]]:
     """What each facet value is called on the page."""
     return {
@@ -92,10 +83,7 @@ def run_posting_search(query: PostingQuery, *, ranking=None) -> SearchResults:
     With `ranking` (the person's own, for the "Best for you" sort) each hit
     carries the reasons it suits them.
     """
-    try:
-        response = posting_search(query, ranking=ranking).execute()
-    except (TransportError, ApiError) as error:
-        raise SearchUnavailable(type(error).__name__) from error
+    response = answer(posting_search(query, ranking=ranking))
     ids = [int(hit.meta.id) for hit in response.hits]
     postings = visible_postings_by_id(ids)
     words = query.terms
@@ -170,6 +158,19 @@ def _suggestion(response, query: PostingQuery) -> str:
         else:
             corrected.append(entry.text)
     return " ".join(corrected) if changed else ""
+
+
+def search_or_database(
+    query: PostingQuery, search: Callable[[], SearchResults] | None = None
+) -> SearchResults:
+    """What `search()` finds (`run_posting_search(query)` when not given), or, when
+    Elasticsearch can't answer, the database's answer to `query` (logged): every
+    page, feed and answer that lists a search goes through here, so none fails."""
+    try:
+        return search() if search is not None else run_posting_search(query)
+    except SearchUnavailable as error:
+        logger.warning("Job search fell back to the database: %s", error)
+        return database_results(query)
 
 
 def database_results(query: PostingQuery) -> SearchResults:

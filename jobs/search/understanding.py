@@ -51,6 +51,7 @@ from functools import lru_cache
 from fairsite.search.text import tokens as text_tokens
 
 from ..models import Category, EmploymentType, Workplace
+from .queries import FLAG_TITLES
 
 # Readings that can be turned off one by one (the URL's keep=...).
 FILLER = "filler"
@@ -195,7 +196,7 @@ VALUE_LABELS = {
     EmploymentType.APPRENTICESHIP.value: "Apprenticeship",
     EmploymentType.INTERNSHIP.value: "Internship",
 }
-READING_LABELS = {"after_offer": "Checks records only after an offer (or never)"}
+READING_LABELS = {name: FLAG_TITLES[name] for name in FLAG_READINGS}
 
 
 @dataclass(frozen=True)
