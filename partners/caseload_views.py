@@ -16,7 +16,7 @@ from candidates.views import private_cv_response
 from fairsite.forms import add_service_errors
 from jobs.models import JobPosting
 
-from . import cv_shares, selectors, services
+from . import case_work, cv_shares, selectors, services
 from .caseload import caseload_rows, person_context
 from .forms import JobNoteForm, OrganisationChoiceForm, PrepareForm
 from .models import EmailInvitation, Permission, SharedCv
@@ -102,7 +102,7 @@ def invitation_accept(request, token):
 def person(request, public_id):
     grant = selectors.grant_for(request.user, public_id)
     context = person_context(grant)
-    services.record_visit(grant=grant)
+    case_work.record_visit(grant=grant)
     return render(request, "partners/person.html", context)
 
 
@@ -130,7 +130,7 @@ def save_job(request, public_id, posting_id):
     form = JobNoteForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.job_save_for(grant=grant, posting=posting, note=form.cleaned_data["note"])
+            case_work.job_save_for(grant=grant, posting=posting, note=form.cleaned_data["note"])
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -151,7 +151,7 @@ def prepare(request, public_id, posting_id):
     form = PrepareForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.application_prepare(
+            case_work.application_prepare(
                 grant=grant,
                 posting=posting,
                 note=form.cleaned_data["note"],

@@ -15,7 +15,7 @@ from fairsite.forms import add_service_errors
 from fairsite.rate_limits import count_request
 from jobs.applications.services import AlreadyApplied, ApplyNotAllowed, application_create
 
-from . import cv_shares, selectors, services
+from . import case_work, cv_shares, selectors, services
 from .forms import CodeForm, InviteByEmailForm, ShareCvForm, send_form
 from .models import EmailInvitation
 
@@ -180,9 +180,9 @@ def prepared(request, pk):
                         send_cv=form.send_cv,
                         keep_upload=form.keep_upload,
                     )
-                    services.prepared_mark_sent(prepared=prepared, application=application)
+                    case_work.prepared_mark_sent(prepared=prepared, application=application)
             except AlreadyApplied as already:
-                services.prepared_mark_sent(prepared=prepared, application=already.application)
+                case_work.prepared_mark_sent(prepared=prepared, application=already.application)
                 messages.info(request, "You have already applied for this job.")
                 return redirect(already.application)
             except ApplyNotAllowed as refusal:
@@ -208,6 +208,6 @@ def prepared(request, pk):
 @require_POST
 def prepared_dismiss(request, pk):
     prepared = selectors.own_prepared(request.user, pk)
-    services.prepared_dismiss(prepared=prepared, by=request.user)
+    case_work.prepared_dismiss(prepared=prepared, by=request.user)
     messages.success(request, "Set aside. Nothing was sent.")
     return redirect("partners:access")

@@ -14,28 +14,21 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from candidates.services import saved_job_add
 from employers.models import Employer, VerificationStatus
 from employers.selectors import VERIFY, is_member
 from fairsite.accounts.models import User
 from fairsite.mail.delivery import queue_email
-from jobs.applications.models import Application
-from jobs.applications.services import apply_refusal
-from jobs.models import JobPosting
 
 from .cv_shares import shares_delete
 from .models import (
     AccessCode,
     Activity,
     ActivityKind,
-    CvChoice,
     EmailInvitation,
     EndReason,
     Grant,
-    JobNote,
     Months,
     Permission,
-    PreparedApplication,
     ReentryOrganisation,
     SharedCv,
     months_from,
@@ -242,7 +235,7 @@ def _grant_start(
         **permissions,
     )
     Activity.objects.create(grant=grant, kind=ActivityKind.STARTED)
-    context = _grant_context(grant)
+    context = grant_email_context(grant)
     queue_email(to=seeker.email, template="partners/email/started", context=context)
     queue_email(
         to=case_worker.email, template="partners/email/started_case_worker", context=context
@@ -250,7 +243,7 @@ def _grant_start(
     return grant
 
 
-def _grant_context(grant: Grant) -> dict:
+def grant_email_context(grant: Grant) -> dict:
     return {
         "grant": grant,
         "seeker_name": _name(grant.seeker),
@@ -284,7 +277,7 @@ def _close(grant: Grant, *, reason: str, now) -> Grant:
     grant.save(update_fields=["ended_at", "ended_reason", "end_noted_at"])
     shares_delete(SharedCv.objects.filter(grant=grant))
     Activity.objects.create(grant=grant, kind=ActivityKind.ENDED, created_at=now)
-    context = _grant_context(grant)
+    context = grant_email_context(grant)
     queue_email(
         to=grant.seeker.email,
         template="partners/email/ended",
@@ -324,7 +317,7 @@ def grants_remind_and_close(*, now=None) -> int:
                 queue_email(
                     to=grant.seeker.email,
                     template="partners/email/reminder",
-                    context=_grant_context(grant),
+                    context=grant_email_context(grant),
                     dedupe_key=f"partners-grant-{pk}-reminder",
                 )
                 queued += 1
@@ -336,87 +329,3 @@ def grants_remind_and_close(*, now=None) -> int:
                 _close(grant, reason=EndReason.EXPIRED, now=now)
                 queued += 2
     return queued
-
-
-# What a case worker does with access ---------------------------------------------------------
-
-
-def _require(grant: Grant, permission: Permission) -> None:
-    if not grant.is_current() or not getattr(grant, permission.value):
-        raise PermissionDenied("This person has not let you do this.")
-
-
-def record_visit(*, grant: Grant) -> None:
-    """The case worker opened the person's page: one "looked" line a day in the seeker's list."""
-    now = timezone.now()
-    looked_today = grant.activity.filter(
-        kind=ActivityKind.LOOKED, created_at__date=now.date()
-    ).exists()
-    if not looked_today:
-        Activity.objects.create(grant=grant, kind=ActivityKind.LOOKED, created_at=now)
-    Grant.objects.filter(pk=grant.pk).update(last_visit_at=now)
-
-
-@transaction.atomic
-def job_save_for(*, grant: Grant, posting: JobPosting, note: str) -> JobNote:
-    """Save a job to the seeker's own list, with the case worker's note to them."""
-    _require(grant, Permission.SAVE_JOBS)
-    note = note.strip()
-    if not note:
-        raise ValidationError({"note": "Write a short note to say why this job could suit them."})
-    saved_job_add(user=grant.seeker, posting=posting)
-    job_note = JobNote(grant=grant, seeker=grant.seeker, posting=posting, text=note)
-    job_note.full_clean()
-    job_note.save()
-    Activity.objects.create(grant=grant, kind=ActivityKind.SAVED_JOB, posting=posting)
-    return job_note
-
-
-@transaction.atomic
-def application_prepare(
-    *, grant: Grant, posting: JobPosting, note: str, cv_choice: str
-) -> PreparedApplication:
-    """Get an application ready for the seeker to check and send; it is never sent from here."""
-    _require(grant, Permission.SAVE_JOBS)
-    if refusal := apply_refusal(posting):
-        raise ValidationError(refusal)
-    seeker = grant.seeker
-    if Application.objects.filter(posting=posting, candidate=seeker).exists():
-        raise ValidationError("They have already applied for this job.")
-    if PreparedApplication.objects.filter(
-        seeker=seeker, posting=posting, sent_at__isnull=True, dismissed_at__isnull=True
-    ).exists():
-        raise ValidationError("An application for this job is already waiting for them to check.")
-    if cv_choice not in CvChoice.values:
-        raise ValidationError({"cv_choice": "Choose whether to send their CV."})
-    prepared = PreparedApplication(
-        grant=grant, seeker=seeker, posting=posting, note=note.strip(), cv_choice=cv_choice
-    )
-    prepared.full_clean()
-    prepared.save()
-    Activity.objects.create(grant=grant, kind=ActivityKind.PREPARED, posting=posting)
-    queue_email(
-        to=seeker.email,
-        template="partners/email/prepared",
-        context={
-            **_grant_context(grant),
-            "posting": posting,
-            "path": reverse("partners:prepared", kwargs={"pk": prepared.pk}),
-        },
-        dedupe_key=f"partners-prepared-{prepared.pk}",
-    )
-    return prepared
-
-
-def prepared_mark_sent(*, prepared: PreparedApplication, application: Application) -> None:
-    """The seeker sent it themselves (through the apply service)."""
-    prepared.sent_at = timezone.now()
-    prepared.application = application
-    prepared.save(update_fields=["sent_at", "application"])
-
-
-def prepared_dismiss(*, prepared: PreparedApplication, by: User) -> None:
-    if prepared.seeker_id != by.pk:
-        raise PermissionDenied
-    prepared.dismissed_at = timezone.now()
-    prepared.save(update_fields=["dismissed_at"])

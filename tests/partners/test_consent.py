@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from fairsite.mail.models import OutgoingEmail
-from partners import services
+from partners import case_work, services
 from partners.models import AccessCode, Activity, EmailInvitation, EndReason, Grant
 from tests.factories import CandidateProfileFactory, UserFactory
 from tests.partners.factories import CaseWorkerFactory, GrantFactory, ReentryOrganisationFactory
@@ -265,7 +265,7 @@ def test_the_seekers_page_lists_what_the_case_worker_did(client, es):
 
     grant = GrantFactory(may_save_jobs=True)
     posting = PublishedPostingFactory(title="Kitchen porter")
-    services.job_save_for(grant=grant, posting=posting, note="Two buses from your place.")
+    case_work.job_save_for(grant=grant, posting=posting, note="Two buses from your place.")
     client.force_login(grant.case_worker)
     client.get(reverse("partners:person", args=[grant.public_id]))
     client.force_login(grant.seeker)

@@ -16,7 +16,7 @@ from candidates.models import SavedJob
 from fairsite.accounts.services import account_delete, account_export
 from fairsite.mail.models import OutgoingEmail
 from jobs.applications.models import Application
-from partners import services
+from partners import case_work, services
 from partners.models import (
     AccessCode,
     Activity,
@@ -69,7 +69,7 @@ def test_prepare_then_the_seeker_sends_it_with_their_own_note(client, grant, pos
 
 
 def test_the_prepared_page_is_the_seekers_alone(client, grant, posting):
-    prepared = services.application_prepare(
+    prepared = case_work.application_prepare(
         grant=grant, posting=posting, note="Check the hours.", cv_choice="profile"
     )
     for user in (grant.case_worker, UserFactory()):
@@ -81,7 +81,7 @@ def test_the_prepared_page_is_the_seekers_alone(client, grant, posting):
 
 
 def test_bad_input_on_the_send_form_keeps_what_was_typed(client, grant, posting):
-    prepared = services.application_prepare(
+    prepared = case_work.application_prepare(
         grant=grant, posting=posting, note="Check the hours.", cv_choice="profile"
     )
     client.force_login(grant.seeker)
@@ -94,7 +94,7 @@ def test_bad_input_on_the_send_form_keeps_what_was_typed(client, grant, posting)
 
 
 def test_setting_aside_sends_nothing(client, grant, posting):
-    prepared = services.application_prepare(
+    prepared = case_work.application_prepare(
         grant=grant, posting=posting, note="Check the hours.", cv_choice="profile"
     )
     client.force_login(grant.seeker)
@@ -186,8 +186,8 @@ def _export(user) -> dict:
 
 @pytest.fixture
 def delegation(grant, posting):
-    services.job_save_for(grant=grant, posting=posting, note="Near your bus stop.")
-    services.application_prepare(
+    case_work.job_save_for(grant=grant, posting=posting, note="Near your bus stop.")
+    case_work.application_prepare(
         grant=grant, posting=posting, note="Check the hours.", cv_choice="profile"
     )
     services.invitation_send(
