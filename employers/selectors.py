@@ -1,5 +1,7 @@
 """Reads that decide what a person may see of an organisation."""
 
+from collections.abc import Callable
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
@@ -98,8 +100,19 @@ def with_open_roles(employers: QuerySet[Employer]) -> QuerySet[Employer]:
     )
 
 
+# Apps above this one that make an organisation worth finding for what they
+# know of it (partners: a reentry organisation an editor verified), each as a
+# function giving a queryset of employer ids; registered at start-up.
+_ALSO_PUBLIC: list[Callable[[], QuerySet]] = []
+
+
+def also_public(employer_ids: Callable[[], QuerySet]) -> None:
+    _ALSO_PUBLIC.append(employer_ids)
+
+
 def public_employers(*, verified: bool | None = None) -> QuerySet[Employer]:
-    """Employers worth finding, by name: verified ones, and any with an open role.
+    """Employers worth finding, by name: verified ones, any with an open role,
+    and those another app vouches for (also_public).
 
     The sitemap and the API list exactly these. Each has `open_roles`, and its
     policy (with exclusions) and locations loaded.
@@ -108,9 +121,10 @@ def public_employers(*, verified: bool | None = None) -> QuerySet[Employer]:
 
     visible = JobPosting.objects.visible()
     verified_ids = Employer.objects.verified().values("pk")
-    employers = Employer.objects.filter(
-        Q(pk__in=verified_ids) | Q(pk__in=visible.values("employer_id"))
-    )
+    worth_finding = Q(pk__in=verified_ids) | Q(pk__in=visible.values("employer_id"))
+    for employer_ids in _ALSO_PUBLIC:
+        worth_finding |= Q(pk__in=employer_ids())
+    employers = Employer.objects.filter(worth_finding)
     if verified is not None:
         verified_only = Q(pk__in=verified_ids)
         employers = (

@@ -21,7 +21,7 @@ from tests.factories import (
     SavedJobFactory,
     UserFactory,
 )
-from tests.partners.factories import CaseWorkerFactory, GrantFactory
+from tests.partners.factories import CaseWorkerFactory, GrantFactory, ReentryOrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -202,3 +202,15 @@ def test_a_reentry_organisations_pages_link_to_its_printed_new_jobs(client):
     client.force_login(membership.user)
     assert link in client.get(reverse("partners:caseload")).content.decode()
     assert client.get(link.replace("&amp;", "&")).status_code == 200
+
+
+def test_a_verified_reentry_organisation_has_a_public_page_and_an_unverified_one_does_not(client):
+    verified = ReentryOrganisationFactory(employer__name="Open Door Reentry")
+    unverified = ReentryOrganisationFactory(
+        employer__name="Not Yet Checked", verification_status="unverified", verified_at=None
+    )
+
+    page = client.get(verified.employer.get_absolute_url())
+    assert page.status_code == 200
+    assert "Open Door Reentry" in page.content.decode()
+    assert client.get(unverified.employer.get_absolute_url()).status_code == 404
