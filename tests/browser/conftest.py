@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE_SCRIPT = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
@@ -85,6 +86,20 @@ def axe_violations(page: Page) -> list[dict]:
         pytest.fail(
             "axe-core is missing: run `make test` (it installs it with npm).", pytrace=False
         )
+    # A click that follows a link can return while the browser is still between
+    # two documents: the new one may have no element to hold a script yet, or
+    # the old one may go away under axe. Wait for the page to load, and look
+    # once more if the document changed while axe was being added or running.
+    try:
+        return _run_axe(page)
+    except PlaywrightError as error:
+        if not _between_documents(error):
+            raise
+    return _run_axe(page)
+
+
+def _run_axe(page: Page) -> list[dict]:
+    page.wait_for_load_state("load")
     # Needs a page with JavaScript on: with it off (page_without_js) the
     # injected script never runs and axe's timers never fire.
     page.add_script_tag(path=str(AXE_SCRIPT))
@@ -96,6 +111,11 @@ def axe_violations(page: Page) -> list[dict]:
         WCAG_TAGS,
     )
     return [v for v in result["violations"] if v["impact"] in BLOCKING_IMPACTS]
+
+
+def _between_documents(error: Exception) -> bool:
+    message = str(error)
+    return "Execution context was destroyed" in message or "appendChild" in message
 
 
 def assert_accessible(page: Page) -> None:
