@@ -36,11 +36,12 @@ Why a rebuild loses no write made while it runs:
    alias at the new index and takes it off the old one; ``must_exist`` on the
    removals and ``is_write_index`` on the additions make that request fail,
    not half-apply, if another rebuild got in between.
-5. After the swap the rebuild reconciles: ``check`` against the database and
-   write every drifted id again. Deletes depend on this step: they go to the
-   live alias only, because Elasticsearch creates a missing index for an
-   externally versioned delete even with ``require_alias``, and a delete that
-   raced the swap would create an index named like the building alias. So an
+5. After the swap the rebuild reconciles: ``check`` ids and versions against
+   the database and write every drifted id again. Deletes depend on this
+   step: they go to the live alias only, because Elasticsearch creates a
+   missing index for an externally versioned delete even with
+   ``require_alias``, and a delete that raced the swap would create an index
+   named like the building alias. So an
    object deleted (or hidden) while the load ran can sit in the new index
    from the swap until the reconcile removes it, a fraction of a second later.
    The reconcile also repairs what the reasoning above cannot rule out: a
@@ -206,7 +207,7 @@ def rebuild(index: SearchIndex, *, force: bool = False) -> RebuildReport:
     except BaseException:
         _discard_unless_live(index, new)
         raise
-    drift = reconcile(index)
+    drift = reconcile(index, content=False)
     # The replaced index, and any an earlier crash left without an alias.
     for leftover in read_layout(index).unaliased:
         _wait_until_idle(leftover)

@@ -15,7 +15,7 @@ from fairsite.outbox.models import OutboxEntry
 from fairsite.search.client import get_client
 from fairsite.search.indices import check, ensure
 from jobs import services
-from jobs.models import JobPosting
+from jobs.models import JobPosting, Status
 from jobs.search.index import INDEX_NAME, postings_index
 from tests.factories import (
     EditorFactory,
@@ -74,6 +74,24 @@ def test_an_update_that_bypasses_the_outbox_is_reported_by_check_and_repaired(in
     assert indexed(posting)["title"] == "Head cook"
     assert indexed(posting)["featured_until"] is not None
     assert indexed(other)["title"] == other.title
+
+
+def test_the_rebuilds_version_check_finds_moved_versions_and_hidden_postings_only(index):
+    """A rebuild reconciles by ids and versions (building every document again
+    took as long as its load); content drift stays the full check's to find."""
+    bypassed, saved, hidden = PublishedPostingFactory.create_batch(3)
+    drain_due()
+    JobPosting.objects.filter(pk=bypassed.pk).update(title="Head cook")
+    saved.title = "Night porter"
+    saved.save()  # a signalled save moves updated_at: the version
+    JobPosting.objects.filter(pk=hidden.pk).update(status=Status.CLOSED)
+
+    versions = check(index, content=False)
+
+    assert versions.stale == {str(saved.pk)}
+    assert versions.extra == {str(hidden.pk)}
+    assert not versions.missing
+    assert check(index).stale == {str(bypassed.pk), str(saved.pk)}
 
 
 def test_a_document_written_without_its_content_hash_counts_as_stale(index):
