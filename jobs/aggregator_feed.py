@@ -12,16 +12,17 @@ absolute, on SITE_URL. The description starts with the fair-chance facts (when
 records are checked, what is asked before an offer, a verified employer) and
 then holds the posting's own description, as HTML.
 
+This module writes the document. It is never written while someone waits for
+it: the worker builds it into storage (``jobs.aggregator_feed_builds``) and
+the address serves the last build (``jobs.aggregator_feed_view``). At 100,000
+postings the document is about 140 MB and takes tens of seconds to write,
+longer than a web process may spend on one request.
+
 The postings are the visible ones (``JobPosting.objects.visible()``, through
 ``visible_postings_after``), read in id order in pages of ``PAGE`` and written
 out as each page is ready, so a feed of 100,000 postings never sits whole in
-memory. Each page's XML is kept in the shared cache under the postings index's
-generation (``fairsite.outbox.services.index_generation``), the number every
-change that reaches the search index bumps in its own transaction: a posting
-closed, edited or published, an employer verified, changes the key, and the
-next request builds afresh. A posting that passes its closing time changes
-nothing in the database until the expiry task runs, so each cached job keeps
-its closing time and is left out once that has passed.
+memory. Each page is three queries (postings, their employers, their places),
+whatever its size: nothing is read per posting.
 """
 
 from __future__ import annotations
@@ -31,24 +32,17 @@ from datetime import UTC
 from email.utils import format_datetime
 
 from django.conf import settings
-from django.core.cache import caches
-from django.http import StreamingHttpResponse
 from django.utils import timezone
 from django.utils.html import escape
-from django.views.decorators.http import require_GET
 
-from fairsite.outbox.services import index_generation
 from fairsite.site_address import absolute_url
 
 from .feeds import xml_text
 from .models import EmploymentType, JobPosting
 from .posting_facts import fair_chance_facts
-from .search.index import INDEX_NAME
 from .selectors import visible_postings_after
 
 PAGE = 500
-CACHE = "default"
-CACHE_SECONDS = 60 * 60
 
 # The job types aggregators know; an apprenticeship is paid work, most often full time.
 JOB_TYPES = {
@@ -104,42 +98,17 @@ def job_element(posting: JobPosting) -> str:
     return "<job>" + "".join(element(name, text) for name, text in fields) + "</job>\n"
 
 
-def _page(generation: int, after: int) -> tuple[list[tuple[float, str]], int | None]:
-    """The jobs after id `after`, each with its closing time, and the id to
-    read on from (None at the end), from the cache when this generation has it."""
-    cache = caches[CACHE]
-    key = f"jobfeed:{generation}:{after}"
-    found = cache.get(key)
-    if found is None:
-        postings = visible_postings_after(after, limit=PAGE)
-        jobs = [(posting.expires_at.timestamp(), job_element(posting)) for posting in postings]
-        found = (jobs, postings[-1].pk if len(postings) == PAGE else None)
-        cache.set(key, found, CACHE_SECONDS)
-    return found
-
-
-def feed_xml() -> Iterator[str]:
+def feed_xml(*, now=None) -> Iterator[str]:
     """The whole feed, in pieces of at most ``PAGE`` jobs."""
-    # Read once, so every page of one response comes from the same generation.
-    generation = index_generation(INDEX_NAME)
-    now = timezone.now()
+    now = now or timezone.now()
     yield (
         '<?xml version="1.0" encoding="utf-8"?>\n<source>\n'
         f"{element('publisher', settings.SITE_NAME)}\n"
         f"{element('publisherurl', absolute_url('/'))}\n"
         f"<lastBuildDate>{rfc822(now)}</lastBuildDate>\n"
     )
-    after: int | None = 0
-    while after is not None:
-        jobs, after = _page(generation, after)
-        yield "".join(xml for closes, xml in jobs if closes > now.timestamp())
+    after = 0
+    while postings := visible_postings_after(after, limit=PAGE, now=now):
+        yield "".join(job_element(posting) for posting in postings)
+        after = postings[-1].pk
     yield "</source>\n"
-
-
-@require_GET
-def job_feed(request):
-    response = StreamingHttpResponse(
-        (piece.encode() for piece in feed_xml()), content_type="application/xml; charset=utf-8"
-    )
-    response["Cache-Control"] = "public, max-age=300"
-    return response

@@ -11,6 +11,7 @@ class JobsConfig(AppConfig):
         from fairsite.scheduler import every
 
         from . import indexing, personal_data
+        from .aggregator_feed_builds import REFRESH_SECONDS, job_feed_refresh
         from .applications.services import offer_messages_forget
         from .services import posting_closed, postings_expire
 
@@ -20,6 +21,8 @@ class JobsConfig(AppConfig):
         # Pages never show a posting past its closing time anyway; this moves
         # such postings to "expired" so their owners see it and can relist.
         every(3600, name="jobs.expire")(postings_expire)
+        # The job feed for aggregators is built here, never in a web request.
+        every(REFRESH_SECONDS, name="jobs.aggregator_feed")(job_feed_refresh)
         # Messages from an offer on may talk about a record: kept as long as email.
         every(3600, name="jobs.forget_offer_messages")(offer_messages_forget)
 

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from .aggregator_feed import job_feed
+from .aggregator_feed_view import job_feed
 from .feeds import CareerPathFeed, CredentialFeed, EmployerFeed, SearchFeed, as_rss
 
 app_name = "feeds"
 
-# The job feed for aggregators (jobs.aggregator_feed): every visible posting.
+# The job feed for aggregators (jobs.aggregator_feed): every visible posting,
+# built by the worker (jobs.aggregator_feed_builds).
 urlpatterns = [path("feeds/jobs.xml", job_feed, name="jobs-xml")]
 for name, route, feed in [
     ("jobs", "jobs", SearchFeed),

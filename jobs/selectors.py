@@ -4,13 +4,13 @@ A page and the feed that mirrors it (an employer's, a credential's, a career
 path's) read through the same selector here, so they list the same postings.
 """
 
-from django.db.models import Case, Count, Exists, OuterRef, Q, QuerySet, When
+from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, QuerySet, When
 from django.shortcuts import get_object_or_404
 
 from employers.models import CHECKS_AFTER_OFFER, Employer
 from employers.selectors import member_employer
 
-from .models import Application, Credential, JobPosting
+from .models import Application, Credential, JobPosting, PostingLocation
 
 
 def visible_postings_by_id(ids: list[int]) -> dict[int, JobPosting]:
@@ -92,18 +92,50 @@ def as_cards(postings: QuerySet[JobPosting]) -> QuerySet[JobPosting]:
     )
 
 
-def visible_postings_after(pk: int, *, limit: int) -> list[JobPosting]:
-    """The next `limit` visible postings after id `pk`, in id order, with
+def visible_postings_after(pk: int, *, limit: int, now=None) -> list[JobPosting]:
+    """The next `limit` postings visible at `now` after id `pk`, in id order, with
     employer and places: a whole-site list read in pages of bounded size (the
     job feed for aggregators), which stays in step while postings come and go,
     as an offset would not. The employers come in a second query: joined, the
-    database would sort every visible posting after `pk` to find the first few."""
+    database would sort every visible posting after `pk` to find the first few.
+
+    Only the columns the feed writes are read (``FEED_FIELDS``): the others
+    (skills and duties in JSON, the review fields) cost time to read and
+    convert for each of up to every posting on the site. Reading any other
+    field of these postings costs one query per posting."""
     return list(
-        JobPosting.objects.visible()
+        JobPosting.objects.visible(now=now)
         .filter(pk__gt=pk)
-        .prefetch_related("employer", "locations")
+        .only(*FEED_FIELDS)
+        .prefetch_related(
+            Prefetch("employer", queryset=Employer.objects.only("name", "verification_status")),
+            Prefetch("locations", queryset=PostingLocation.objects.only(*FEED_PLACE_FIELDS)),
+        )
         .order_by("pk")[:limit]
     )
+
+
+# What the job feed writes of each posting and of its places.
+FEED_FIELDS = (
+    "employer",
+    "title",
+    "slug",
+    "description",
+    "employment_type",
+    "workplace",
+    "open_to_country",
+    "open_to_region",
+    "salary_min",
+    "salary_max",
+    "salary_period",
+    "salary_currency",
+    "check_timing",
+    "check_level",
+    "status",
+    "published_at",
+    "expires_at",
+)
+FEED_PLACE_FIELDS = ("posting", "locality", "region", "postal_code", "country")
 
 
 def visible_postings_of(employer) -> QuerySet[JobPosting]:

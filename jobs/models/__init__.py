@@ -1,11 +1,13 @@
 """The postings' models: job postings, the credentials they ask for and each
-posting's history (``postings``), and the words postings are described in
-(``vocabulary``). Applications' models live with applications
-(``jobs.applications.models``) and are imported here because Django finds an
-app's models through its ``models`` module."""
+posting's history (``postings``), the words postings are described in
+(``vocabulary``) and the built documents of the job feed (``feed_builds``).
+Applications' models live with applications (``jobs.applications.models``) and
+are imported here because Django finds an app's models through its ``models``
+module."""
 
 from jobs.applications.models import Application, ApplicationEvent
 
+from .feed_builds import JobFeedBuild
 from .postings import Credential, JobPosting, JobPostingQuerySet, PostingEvent, PostingLocation
 from .vocabulary import (
     CURRENCY_SYMBOLS,
@@ -35,6 +37,7 @@ __all__ = [
     "Currency",
     "EmploymentType",
     "ExperienceLevel",
+    "JobFeedBuild",
     "JobPosting",
     "JobPostingQuerySet",
     "OpenToCountry",

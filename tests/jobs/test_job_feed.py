@@ -1,7 +1,9 @@
-"""The job feed for aggregators (/feeds/jobs.xml), read by the standard library's
-XML parser and checked against the format's required fields: exactly the
-visible postings, absolute addresses, stable reference numbers, the fair-chance
-facts in the description; cached, and out of the feed the moment a posting ends."""
+"""The job feed for aggregators (/feeds/jobs.xml), built by the worker's job and
+read by the standard library's XML parser, checked against the format's
+required fields: exactly the visible postings, absolute addresses, stable
+reference numbers, the fair-chance facts in the description; out of the feed at
+the first build after a posting ends. Storage, the view and the worker's
+schedule: test_job_feed_builds.py."""
 
 from datetime import timedelta
 from email.utils import parsedate_to_datetime
@@ -16,12 +18,21 @@ from django.urls import reverse
 from django.utils import timezone
 
 from jobs import aggregator_feed
+from jobs.aggregator_feed_builds import job_feed_refresh
 from jobs.models import Status
 from jobs.services import posting_close, posting_mark_filled, posting_pause
 from tests.factories import MembershipFactory, PublishedPostingFactory
 from tests.html import parse
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    """The built feeds of each test in its own folder (the default storage)."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
 
 SOURCE_FIELDS = ("publisher", "publisherurl", "lastBuildDate")
 JOB_FIELDS = (
@@ -42,7 +53,10 @@ JOB_FIELDS = (
 FILLED = ("title", "date", "referencenumber", "url", "company", "country", "description")
 
 
-def read_feed(client):
+def read_feed(client, *, refresh=True):
+    """The feed as served, after the worker's job ran (unless `refresh` is False)."""
+    if refresh:
+        job_feed_refresh()
     response = client.get(reverse("feeds:jobs-xml"))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/xml; charset=utf-8"
@@ -127,7 +141,7 @@ ENDINGS = {
 
 
 @pytest.mark.parametrize("ending", ENDINGS)
-def test_a_posting_leaves_the_cached_feed_the_moment_it_ends(client, index, ending):
+def test_a_posting_leaves_the_feed_at_the_next_build_after_it_ends(client, index, ending):
     posting = PublishedPostingFactory(title="Line cook")
     staying = PublishedPostingFactory(title="Porter")
     member = MembershipFactory(employer=posting.employer).user
@@ -135,37 +149,55 @@ def test_a_posting_leaves_the_cached_feed_the_moment_it_ends(client, index, endi
 
     ENDINGS[ending](posting, member)
 
+    # Served from the last build until the worker's job runs again.
+    assert str(posting.pk) in jobs_by_reference(read_feed(client, refresh=False))
     assert set(jobs_by_reference(read_feed(client))) == {str(staying.pk)}
 
 
 def test_a_posting_past_its_closing_time_leaves_the_feed_before_the_expiry_task_runs(client, index):
     posting = PublishedPostingFactory(expires_at=timezone.now() + timedelta(hours=1))
-    assert str(posting.pk) in jobs_by_reference(read_feed(client))  # now cached
+    assert str(posting.pk) in jobs_by_reference(read_feed(client))
 
+    # Nothing changed, but the last build is over an hour old: the job builds.
     with time_machine.travel(timezone.now() + timedelta(hours=2)):
         assert jobs_by_reference(read_feed(client)) == {}
         posting.refresh_from_db()
         assert posting.status == Status.PUBLISHED  # the expiry task has not run
 
 
-def postings_read(client) -> int:
-    """How many reads of postings one feed request makes."""
+def postings_read(func) -> int:
+    """How many reads of postings `func()` makes."""
     with CaptureQueriesContext(connection) as queries:
-        read_feed(client)
+        func()
     return sum('FROM "jobs_jobposting"' in query["sql"] for query in queries.captured_queries)
 
 
-def test_the_feed_is_cached_until_a_change_reaches_the_index(client, corpus):
-    assert postings_read(client) > 0
-    assert postings_read(client) == 0  # from the cache
+def test_the_job_builds_only_when_a_change_reached_the_index(client, corpus):
+    assert job_feed_refresh() is not None
+    assert postings_read(job_feed_refresh) == 0  # nothing changed: the build stands
 
     corpus[2].title = "Site labourer (days)"
     corpus[2].save()
 
-    assert postings_read(client) > 0
-    assert jobs_by_reference(read_feed(client))[str(corpus[2].pk)].findtext("title") == (
-        "Site labourer (days)"
-    )
+    assert postings_read(job_feed_refresh) > 0
+    job = jobs_by_reference(read_feed(client, refresh=False))[str(corpus[2].pk)]
+    assert job.findtext("title") == "Site labourer (days)"
+
+
+def test_the_build_reads_postings_a_page_at_a_time_whatever_their_number(corpus, monkeypatch):
+    """The queries of a build grow with its pages, never with its postings."""
+    monkeypatch.setattr(aggregator_feed, "PAGE", 100)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            list(aggregator_feed.feed_xml())
+        return len(captured.captured_queries)
+
+    few = queries()
+    PublishedPostingFactory.create_batch(12)
+    PublishedPostingFactory.create_batch(3, located=False, workplace="remote", open_to_country="US")
+
+    assert queries() == few
 
 
 def test_a_large_feed_is_read_and_written_a_page_at_a_time(client, corpus, monkeypatch):

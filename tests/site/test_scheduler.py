@@ -71,6 +71,7 @@ EXPECTED_JOBS = {
     "mail.deliver": 30,
     "mail.forget_bodies": 3600,
     "jobs.expire": 3600,
+    "jobs.aggregator_feed": 300,
     "jobs.forget_offer_messages": 3600,
     "candidates.saved_jobs_closed": 3600,
     "billing.enforce_plans": 3600,
