@@ -5,10 +5,12 @@ builds deleted only after readers had time to finish, conditional requests,
 HEAD and query strings answered as an aggregator expects."""
 
 from datetime import timedelta
+from io import StringIO
 
 import pytest
 import time_machine
 from defusedxml import ElementTree
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -233,3 +235,14 @@ def test_on_s3_the_build_is_an_object_in_the_media_bucket_and_the_view_streams_i
         for item in s3_storage.client.list_objects_v2(Bucket=s3_storage.media_bucket)["Contents"]
     }
     assert names == {first.name, second.name}  # the first stays while readers may need it
+
+
+def test_an_operator_can_build_the_feed_at_once(client, index, media):
+    posting = PublishedPostingFactory()
+    output = StringIO()
+
+    call_command("build_job_feed", stdout=output)
+
+    build = current_build()
+    assert f"Built {build.name}" in output.getvalue()
+    assert references(served(client)[1]) == {str(posting.pk)}
