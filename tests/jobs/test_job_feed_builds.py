@@ -236,6 +236,11 @@ def test_on_s3_the_build_is_an_object_in_the_media_bucket_and_the_view_streams_i
     }
     assert names == {first.name, second.name}  # the first stays while readers may need it
 
+    s3_storage.client.delete_object(Bucket=s3_storage.media_bucket, Key=second.name)
+    assert served(client)[0].status_code == 503
+    job_feed_refresh()
+    assert served(client)[0].status_code == 200
+
 
 def test_an_operator_can_build_the_feed_at_once(client, index, media):
     posting = PublishedPostingFactory()
