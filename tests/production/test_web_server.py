@@ -1,6 +1,7 @@
 """The production web server (gunicorn from the Procfile and deploy/gunicorn.conf.py)
-and the worker process: they serve, search works, reloads are graceful, and the
-access log is structured and never holds a query string."""
+and the worker process: they serve, search works, reloads are graceful, the
+access log is structured and never holds a query string, and the job feed the
+worker builds is served."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ import os
 import re
 import runpy
 import signal
+from pathlib import Path
 
 from bs4 import BeautifulSoup
+from defusedxml import ElementTree
 
 from fairsite.devtools.paths import BASE_DIR
 from fairsite.devtools.procfile import commands, procfile_entries
@@ -99,3 +102,29 @@ def test_the_sitemap_and_healthz_carry_site_url(production_site):
     assert len(urls) > 50  # the demo's pages, postings and employers
     assert all(url.startswith(f"{SITE_URL}/") for url in urls)
     assert health["checks"]["site"] == {"up": True, "detail": SITE_URL}
+
+
+def test_the_worker_builds_the_job_feed_and_the_web_server_serves_it(production_site):
+    # The worker's scheduler builds the feed at its first turn, before anyone asks.
+    feeds = Path(production_site.env["VAR_DIR"]) / "media" / "feeds"
+    wait_for(lambda: any(feeds.glob("jobs-*.xml")), seconds=60)
+    (built,) = feeds.glob("jobs-*.xml")
+
+    response = production_site.get("/feeds/jobs.xml")
+    head = production_site.get("/feeds/jobs.xml", method="HEAD")
+
+    assert response.status == 200
+    assert response.data == built.read_bytes()
+    assert response.headers["Content-Type"] == "application/xml; charset=utf-8"
+    assert int(response.headers["Content-Length"]) == built.stat().st_size
+    source = ElementTree.fromstring(response.data)
+    jobs = source.findall("job")
+    assert jobs  # the demo's postings
+    assert all(job.findtext("url").startswith(f"{SITE_URL}/jobs/") for job in jobs)
+    assert head.status == 200
+    assert head.data == b""
+    assert head.headers["ETag"] == response.headers["ETag"]
+    not_modified = production_site.get(
+        "/feeds/jobs.xml", headers={"If-None-Match": response.headers["ETag"]}
+    )
+    assert not_modified.status == 304
