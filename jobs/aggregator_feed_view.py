@@ -11,9 +11,10 @@ On a fresh site, before the worker's first build, a board of at most
 ``BUILD_IN_REQUEST`` visible postings is built once in the request (about a
 second at most, and it is stored, so the next request is served from it):
 a new site answers at once even if its worker has not started yet. A bigger
-board (a site restored from a backup without its media, say) answers
-503 with Retry-After instead of keeping a web process busy past its timeout;
-the worker's next refresh builds it.
+board with no build yet (the first deploy of this on a large site, until the
+worker's first turn) answers 503 with Retry-After instead of keeping a web
+process busy past its timeout; so does a build whose file is missing from
+storage. The worker's next refresh builds either.
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ def job_feed(request):
 
 def _first_build() -> JobFeedBuild | None:
     """Build the feed now on a fresh site with a small board; None otherwise."""
-    if JobPosting.objects.visible().count() > BUILD_IN_REQUEST:
+    if JobPosting.objects.visible()[: BUILD_IN_REQUEST + 1].count() > BUILD_IN_REQUEST:
         return None
     return job_feed_build()
 
