@@ -37,13 +37,17 @@ def postings_from_database(
     category: str = "",
     employment_type: str = "",
     workplace: str = "",
+    check_level: str = "",
+    credential: str = "",
     checks_after_offer: bool = False,
+    verified_employers: bool = False,
     published_after=None,
 ) -> QuerySet[JobPosting]:
     """Visible postings filtered in the database: every word of `text` must appear.
 
     This is the plain list, and the answer when the search engine is down; it
-    has no radius and no relevance ranking, only newest first.
+    has no radius, no pay bands and no relevance ranking, only newest first.
+    `credential` is a credential's slug, required or preferred.
     """
     postings = JobPosting.objects.visible().select_related("employer")
     for word in text.split()[:20]:
@@ -60,8 +64,16 @@ def postings_from_database(
         postings = postings.filter(employment_type=employment_type)
     if workplace:
         postings = postings.filter(workplace=workplace)
+    if check_level:
+        postings = postings.filter(check_level=check_level)
+    if credential:
+        postings = postings.filter(
+            Q(required_credentials__slug=credential) | Q(preferred_credentials__slug=credential)
+        ).distinct()
     if checks_after_offer:
         postings = postings.filter(check_timing__in=CHECKS_AFTER_OFFER)
+    if verified_employers:
+        postings = postings.filter(employer__in=Employer.objects.verified())
     if published_after is not None:
         postings = postings.filter(published_at__gte=published_after)
     return postings.prefetch_related("locations").order_by("-published_at", "-pk")

@@ -174,14 +174,18 @@ def search_or_database(
 
 
 def database_results(query: PostingQuery) -> SearchResults:
-    """The answer when Elasticsearch is down: keyword, category and place name only."""
+    """The answer when Elasticsearch is down: the words, the place's name and every
+    filter but pay (the page says so); no radius and no ranking."""
     postings = postings_from_database(
         text=query.text,
         place=query.near.label if query.near else "",
         category=query.filters.get("category", ""),
         employment_type=query.filters.get("employment_type", ""),
         workplace=query.filters.get("workplace", ""),
+        check_level=query.filters.get("check_level", ""),
+        credential=query.filters.get("credential", ""),
         checks_after_offer="after_offer" in query.flags,
+        verified_employers="verified" in query.flags,
         published_after=query.published_after,
     )
     total = postings.count()

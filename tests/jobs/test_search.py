@@ -3,6 +3,7 @@
 import pytest
 from django.utils import timezone
 
+from employers.models import CheckLevel
 from fairsite.outbox.drain import drain_due
 from fairsite.search.indices import ensure
 from jobs.models import Status
@@ -333,6 +334,38 @@ def test_when_elasticsearch_is_down_the_page_answers_from_the_database(
     assert "results are limited" in page.select_one(".notice").get_text()
     assert [h.get_text(strip=True) for h in page.select(".posting-card__title")] == ["Cook"]
     assert "fell back to the database" in caplog.text
+
+
+def test_when_elasticsearch_is_down_the_filters_chosen_still_apply(client, seeded_credentials):
+    """The database's answer keeps every filter but pay: someone who asked for
+    verified employers, a credential or a check level is never shown others."""
+
+    # The test settings point Elasticsearch at a port where nothing listens.
+    def mentor(level, verified, cpors):
+        posting = PublishedPostingFactory(
+            title="Peer mentor",
+            check_level=level,
+            employer__verification_status="verified" if verified else "unverified",
+        )
+        if cpors:
+            getattr(posting, f"{cpors}_credentials").add(credential("cpors"))
+        return posting
+
+    wanted = mentor(CheckLevel.NONE, verified=True, cpors="preferred")
+    mentor(CheckLevel.NONE, verified=False, cpors="preferred")
+    mentor(CheckLevel.ENHANCED, verified=True, cpors="required")
+    mentor(CheckLevel.NONE, verified=True, cpors=None)
+    also_wanted = mentor(CheckLevel.NONE, verified=True, cpors="required")
+
+    response = client.get("/jobs/?q=mentor&check_level=none&credential=cpors&verified=on")
+
+    page = parse(response)
+    assert "not by distance or pay" in page.select_one(".notice").get_text()
+    # Newest first.
+    assert [a["href"] for a in page.select(".posting-card__title a")] == [
+        also_wanted.get_absolute_url(),
+        wanted.get_absolute_url(),
+    ]
 
 
 def test_the_site_search_box_finds_jobs_the_way_the_job_search_does(client, index):
