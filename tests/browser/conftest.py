@@ -135,6 +135,7 @@ def assert_accessible(page: Page) -> None:
 
 def horizontal_overflow(page: Page) -> int:
     """How many pixels the document is wider than the window (0 or less: it fits)."""
+    page.wait_for_load_state("load")  # not the page a click is leaving
     return page.evaluate(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
