@@ -106,6 +106,7 @@ class EndReason(models.TextChoices):
     SEEKER = "seeker", "You ended it"
     EXPIRED = "expired", "The time you chose ran out"
     CASE_WORKER = "case_worker", "The case worker stopped"
+    ORGANISATION = "organisation", "Their organisation is no longer verified"
 
 
 class Grant(models.Model):

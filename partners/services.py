@@ -74,13 +74,25 @@ def reentry_verify(*, organisation: ReentryOrganisation, by: User) -> ReentryOrg
 
 @transaction.atomic
 def reentry_unverify(*, organisation: ReentryOrganisation, by: User) -> ReentryOrganisation:
-    """An editor takes verification away: every grant to its case workers stops working at once."""
+    """An editor takes verification away: every grant to its case workers ends at once.
+
+    Current access already needs a verified organisation (``Grant.objects.current``);
+    ending the grants as well tells each seeker and case worker, deletes the CV
+    copies the seekers shared, and means verifying the organisation again gives
+    nobody's access back without the seeker choosing to."""
     if not by.has_perm(VERIFY):
         raise PermissionDenied("Only site editors can change verification.")
     organisation.verification_status = VerificationStatus.UNVERIFIED
     organisation.verified_at = None
     organisation.verified_by = None
     organisation.save(update_fields=["verification_status", "verified_at", "verified_by"])
+    now = timezone.now()
+    # Grants past their end date are the scheduled close's, with its own reason.
+    running = Grant.objects.select_for_update(of=("self",)).filter(
+        organisation=organisation, ended_at__isnull=True, expires_at__gt=now
+    )
+    for grant in running.select_related("seeker", "case_worker", "organisation__employer"):
+        _close(grant, reason=EndReason.ORGANISATION, now=now)
     return organisation
 
 

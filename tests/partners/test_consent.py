@@ -10,7 +10,7 @@ from django.utils import timezone
 from fairsite.mail.models import OutgoingEmail
 from partners import case_work, services
 from partners.models import AccessCode, Activity, EmailInvitation, EndReason, Grant
-from tests.factories import CandidateProfileFactory, UserFactory
+from tests.factories import CandidateProfileFactory, EditorFactory, UserFactory
 from tests.partners.factories import CaseWorkerFactory, GrantFactory, ReentryOrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -235,6 +235,40 @@ def test_the_seeker_ends_access_and_both_are_emailed(client):
     assert "partners/email/ended" in _kinds(grant.seeker.email)
     assert "partners/email/ended_case_worker" in _kinds(grant.case_worker.email)
     assert not Grant.objects.current().filter(pk=grant.pk).exists()
+
+
+def test_unverifying_the_organisation_ends_its_grants_and_tells_both(client):
+    grant = GrantFactory()
+    colleague = GrantFactory(membership__employer=grant.organisation.employer)
+    already_ended = GrantFactory(membership__employer=grant.organisation.employer)
+    services.grant_end(grant=already_ended, by=already_ended.seeker)
+    elsewhere = GrantFactory()
+    OutgoingEmail.objects.all().delete()
+
+    services.reentry_unverify(organisation=grant.organisation, by=EditorFactory())
+
+    for ended in (grant, colleague):
+        ended.refresh_from_db()
+        assert ended.ended_reason == EndReason.ORGANISATION
+        assert _kinds(ended.seeker.email) == ["partners/email/ended"]
+        assert _kinds(ended.case_worker.email) == ["partners/email/ended_case_worker"]
+        assert Activity.objects.filter(grant=ended, kind="ended").exists()
+    already_ended.refresh_from_db()
+    assert already_ended.ended_reason == EndReason.SEEKER
+    assert not _kinds(already_ended.seeker.email)
+    assert Grant.objects.current().get() == elsewhere
+    [email] = [
+        e
+        for e in OutgoingEmail.objects.filter(kind="partners/email/ended")
+        if e.to == [grant.seeker.email]
+    ]
+    assert "their organisation is no longer verified" in email.body_text
+    # Verified again, the organisation gets nobody's access back by itself.
+    services.reentry_verify(organisation=grant.organisation, by=EditorFactory())
+    assert Grant.objects.current().get() == elsewhere
+    client.force_login(grant.seeker)
+    page = client.get(reverse("partners:access")).content.decode()
+    assert "their organisation is no longer verified" in page
 
 
 def test_someone_else_cannot_end_a_grant(client):

@@ -19,7 +19,7 @@ from fairsite.accounts.services import account_delete, account_export
 from partners import cv_shares, services
 from partners.models import Activity, ActivityKind, SharedCv
 from tests.candidates import files
-from tests.factories import ApplicationFactory, MembershipFactory, UserFactory
+from tests.factories import ApplicationFactory, EditorFactory, MembershipFactory, UserFactory
 from tests.partners.factories import CaseWorkerFactory, GrantFactory
 
 pytestmark = pytest.mark.django_db
@@ -120,7 +120,9 @@ def test_after_the_seeker_takes_it_back(
     assert Activity.objects.filter(grant=grant, kind=ActivityKind.CV_WITHDRAWN).exists()
 
 
-@pytest.mark.parametrize("how", ["seeker ends", "case worker stops", "expires"])
+@pytest.mark.parametrize(
+    "how", ["seeker ends", "case worker stops", "expires", "organisation unverified"]
+)
 def test_after_access_ends_or_expires(
     client, shared, private_media, django_capture_on_commit_callbacks, how
 ):
@@ -131,6 +133,8 @@ def test_after_access_ends_or_expires(
             services.grant_end(grant=grant, by=grant.seeker)
         elif how == "case worker stops":
             services.grant_end(grant=grant, by=grant.case_worker)
+        elif how == "organisation unverified":
+            services.reentry_unverify(organisation=grant.organisation, by=EditorFactory())
         else:
             grant.expires_at = timezone.now() - timedelta(minutes=1)
             grant.save()
