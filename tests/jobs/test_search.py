@@ -224,6 +224,46 @@ def test_expired_paused_unpublished_and_rejected_postings_never_appear(index):
     assert search("cook") == ["Live cook"]
 
 
+@pytest.mark.parametrize(
+    ("now", "moment"),
+    [
+        ("2026-03-01T10:15:00+00:00", "2026-03-01T10:15:00+00:00"),
+        ("2026-03-01T10:15:00.000001+00:00", "2026-03-01T10:16:00+00:00"),
+        ("2026-03-01T10:15:59.999999+00:00", "2026-03-01T10:16:00+00:00"),
+        ("2026-03-01T23:59:30+00:00", "2026-03-02T00:00:00+00:00"),
+    ],
+)
+def test_searches_compare_closing_times_with_the_next_whole_minute(now, moment):
+    from datetime import datetime
+
+    from jobs.search.queries import search_moment
+
+    assert search_moment(datetime.fromisoformat(now)) == datetime.fromisoformat(moment)
+
+
+def test_a_posting_closing_within_the_minute_leaves_search_early_never_late(index):
+    from jobs.search.queries import posting_search, search_moment
+
+    now = timezone.now()
+    moment = search_moment(now)
+    closing_soon = PublishedPostingFactory(title="Closing cook")
+    staying = PublishedPostingFactory(title="Staying cook")
+    # One closes before the minute is out, the other just after it.
+    type(closing_soon).objects.filter(pk=closing_soon.pk).update(expires_at=moment)
+    type(staying).objects.filter(pk=staying.pk).update(
+        expires_at=moment + timezone.timedelta(seconds=1)
+    )
+    refresh()
+
+    found = run_posting_search(PostingQuery(text="cook"), ranking=None)
+    assert [hit.posting.title for hit in found.hits] == ["Staying cook"]
+    # Every request within the minute sends the very same filter, so
+    # Elasticsearch keeps its matches.
+    first = posting_search(PostingQuery(text="cook"), now=moment - timezone.timedelta(seconds=59))
+    later = posting_search(PostingQuery(text="cook"), now=moment)
+    assert first.to_dict() == later.to_dict()
+
+
 def test_pausing_removes_the_document_and_resuming_brings_it_back(index):
     from jobs import services
     from tests.factories import OwnerFactory
