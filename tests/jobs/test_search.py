@@ -289,6 +289,36 @@ def test_renaming_an_employer_reindexes_its_postings(index):
     assert search("second rise") == ["Baker"]
 
 
+def test_the_rows_behind_hits_are_kept_until_a_change_reaches_the_index(client, index):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    posting = PublishedPostingFactory(title="Baker", employer__name="First Rise")
+    PublishedPostingFactory(title="Baker, night shift")
+    refresh()
+    assert "First Rise" in client.get("/jobs/?q=baker").content.decode()
+
+    # Nothing changed: which hits are visible is asked again, their rows are not.
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/jobs/?q=baker")
+    assert not [q for q in queries if "jobs_postinglocation" in q["sql"]]
+
+    # A change that reaches the index (the employer renamed) shows on the next view.
+    posting.employer.name = "Second Rise Bakery"
+    posting.employer.save()
+    refresh()
+    page = client.get("/jobs/?q=baker").content.decode()
+    assert "Second Rise Bakery" in page
+    assert "First Rise" not in page
+
+    # Visibility is the database's on every view, even for a change that
+    # bypassed the index: the kept row is not shown.
+    type(posting).objects.filter(pk=posting.pk).update(status=Status.CLOSED)
+    page = client.get("/jobs/?q=baker").content.decode()
+    assert "Second Rise Bakery" not in page
+    assert "night shift" in page
+
+
 # The page -----------------------------------------------------------------------
 
 
