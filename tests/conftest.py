@@ -31,11 +31,15 @@ def private_media(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def empty_fragment_cache():
-    """Each test starts with no cached page fragments: its database is rolled back
-    afterwards, so the next test could reach the same index generation again."""
+    """Each test starts with no cached page fragments or kept rows: its database is
+    rolled back afterwards, so the next test could reach the same index
+    generation again."""
     from django.core.cache import caches
 
+    from fairsite.process_memory import forget_everything
+
     caches["fragments"].clear()
+    forget_everything()
 
 
 @pytest.fixture(scope="session")

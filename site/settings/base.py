@@ -149,13 +149,13 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 100_000},
     },
     # Rendered page parts that every visitor who is not signed in sees alike
-    # (fairsite.templatetags.public_cache), and the posting rows behind search
-    # hits (jobs.selectors.visible_postings_by_id). Each web process keeps its
+    # (fairsite.templatetags.public_cache): posting pages, the home page's
+    # blocks, search hits' cards (under 1 kB each). Each web process keeps its
     # own: the key that makes them out of date is read from the database.
     "fragments": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "public-fragments",
-        "OPTIONS": {"MAX_ENTRIES": 5000},
+        "OPTIONS": {"MAX_ENTRIES": 10_000},
     },
 }
 

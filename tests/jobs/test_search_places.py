@@ -393,3 +393,18 @@ def _near(text: str):
 
     form = SearchForm({"place": text})
     return form.to_query().near
+
+
+def test_each_card_says_how_far_it_is_from_the_place_searched(client, index):
+    posting_in("Westerville, OH", title="Warehouse picker")
+    refresh()
+
+    def distance(place: str) -> str:
+        page = parse(client.get("/jobs/", {"q": "warehouse", "place": place}))
+        metas = [m.get_text(" ", strip=True) for m in page.select(".posting-card .meta")]
+        return next(text for text in metas if text.endswith("away"))
+
+    # The card's facts are kept for signed-out visitors; its distance never is.
+    assert distance("Westerville, OH") == "0 miles away"
+    assert distance("Columbus, OH") == "12 miles away"
+    assert distance("Westerville, OH") == "0 miles away"
