@@ -44,6 +44,7 @@ class BenchmarkError(RuntimeError):
 class Environment:
     elasticsearch_url: str
     heap: str
+    elasticsearch_pid: int | None = None
 
 
 @contextmanager
@@ -66,7 +67,7 @@ def benchmark_environment(*, heap: str = HEAP) -> Iterator[Environment]:
         from fairsite.heap import freeze_start_up_objects
 
         freeze_start_up_objects()
-        yield Environment(elasticsearch_url=server.url, heap=heap)
+        yield Environment(elasticsearch_url=server.url, heap=heap, elasticsearch_pid=server.pid())
     finally:
         server.stop()
         shutil.rmtree(data_root, ignore_errors=True)

@@ -36,7 +36,13 @@ from bench.environment import (
     sampled_load,
     versions,
 )
-from bench.profiling import cpu_ms_per_request, finish_sampling, start_sampling
+from bench.profiling import (
+    cpu_ms_per_request,
+    cpu_seconds,
+    finish_sampling,
+    process_tree,
+    start_sampling,
+)
 from bench.report import check_targets, size_label, table, targets_table, write_results
 from bench.wrk import WrkRequest, captured_search_requests, run_wrk, write_requests
 
@@ -161,7 +167,7 @@ def run(
         try:
             results["runs"], results["profile_search_16"] = _drive(
                 web,
-                environment.elasticsearch_url,
+                environment,
                 _targets(search_urls, posting_urls, elasticsearch),
                 var_dir,
                 seconds,
@@ -193,10 +199,14 @@ def _cpu_per_request(search_urls: list[str], posting_urls: list[str]) -> dict:
     return figures
 
 
-def _drive(web, elasticsearch_url, targets, var_dir: Path, seconds: int) -> tuple[dict, dict]:
-    """Every target at each number of connections; py-spy samples the search at 16."""
-    site_url = web.url
-    profile: dict = {}
+def _drive(web, environment, targets, var_dir: Path, seconds: int) -> tuple[dict, dict]:
+    """Every target at each number of connections, with the CPU time the web
+    server's processes and Elasticsearch spent per request; then one more search
+    run at 16 connections that py-spy samples. The sampling takes CPU of its
+    own, so the measured runs go without it."""
+    site_url, elasticsearch_url = web.url, environment.elasticsearch_url
+    web_processes = process_tree(web.process.pid)
+    elasticsearch = [environment.elasticsearch_pid] if environment.elasticsearch_pid else []
     runs: dict = {name: {} for name in targets}
     files = {
         name: write_requests(var_dir / f"{name}.requests", requests)
@@ -212,18 +222,31 @@ def _drive(web, elasticsearch_url, targets, var_dir: Path, seconds: int) -> tupl
                 (site_url, PROXY_HEADERS) if server == "site" else (elasticsearch_url, {})
             )
             print(f"  {name} at {connections} connections...", flush=True)
-            sampling = None
-            if name == "search" and connections == CONNECTIONS[0]:
-                stacks = var_dir / "search-16.stacks"
-                sampling = start_sampling(web.process.pid, stacks, seconds=seconds)
+            before = cpu_seconds(web_processes), cpu_seconds(elasticsearch)
+            run = run_wrk(
+                url, files[name], connections=connections, seconds=seconds, headers=headers
+            )
+            after = cpu_seconds(web_processes), cpu_seconds(elasticsearch)
+            per_request = 1000 / max(run["requests"], 1)
             runs[name][str(connections)] = {
-                **run_wrk(
-                    url, files[name], connections=connections, seconds=seconds, headers=headers
-                ),
+                **run,
+                "cpu_ms_per_request": {
+                    "web": round((after[0] - before[0]) * per_request, 2),
+                    "elasticsearch": round((after[1] - before[1]) * per_request, 2),
+                },
                 "load_average": load_average(),
             }
-            if sampling is not None:
-                profile = finish_sampling(sampling, stacks)
+    print(f"  search at {CONNECTIONS[0]} connections, sampled by py-spy...", flush=True)
+    stacks = var_dir / "search-16.stacks"
+    sampling = start_sampling(web.process.pid, stacks, seconds=seconds)
+    run_wrk(
+        site_url,
+        files["search"],
+        connections=CONNECTIONS[0],
+        seconds=seconds,
+        headers=PROXY_HEADERS,
+    )
+    profile = finish_sampling(sampling, stacks)
     return runs, profile
 
 
@@ -247,12 +270,22 @@ def _ratios(results: dict) -> dict:
 
 def print_report(results: dict) -> None:
     rows = [
-        [name, connections, r["requests_per_second"], r["p50_ms"], r["p99_ms"], r["error_count"]]
+        [
+            name,
+            connections,
+            r["requests_per_second"],
+            r["p50_ms"],
+            r["p99_ms"],
+            r["error_count"],
+            r["cpu_ms_per_request"]["web"],
+            r["cpu_ms_per_request"]["elasticsearch"],
+        ]
         for name, by_connections in results["runs"].items()
         for connections, r in by_connections.items()
     ]
     print()
-    print(table(["target", "connections", "req/s", "p50 ms", "p99 ms", "errors"], rows))
+    headings = ["target", "connections", "req/s", "p50 ms", "p99 ms", "errors"]
+    print(table([*headings, "web CPU ms/req", "ES CPU ms/req"], rows))
     print()
     print(targets_table(results["targets"]))
     print(f"\nCPU ms per request in one process: {results['cpu_ms_per_request']}")

@@ -10,6 +10,7 @@ not of time spent waiting for Elasticsearch or the database.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -133,3 +134,28 @@ def cpu_ms_per_request(urls: Sequence[str], *, requests: int, fresh: bool) -> fl
         if response.status_code != 200:
             raise BenchmarkError(f"{urls[number % len(urls)]} answered {response.status_code}")
     return round((time.process_time() - started) / requests * 1000, 2)
+
+
+def process_tree(pid: int) -> list[int]:
+    """``pid`` and every process below it (a web server's workers), from /proc."""
+    found = [pid]
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            children = (task / "children").read_text().split()
+        except OSError:
+            continue
+        for child in children:
+            found += process_tree(int(child))
+    return found
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User and system CPU time the processes have used so far (gone ones count 0)."""
+    ticks = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")

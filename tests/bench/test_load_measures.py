@@ -61,3 +61,36 @@ def test_stacks_are_summed_by_package_and_by_the_sites_own_functions():
     assert summary["site_functions_with_callees_percent"] == [
         ["posting_list (jobs/views.py)", 100.0]
     ]
+
+
+def test_the_cpu_time_of_a_server_and_its_workers_is_read_from_proc():
+    import subprocess
+    import sys
+
+    from bench.profiling import cpu_seconds, process_tree
+
+    # A parent that waits on a worker which spins, as gunicorn's master and workers.
+    spin = "import time\nend = time.process_time() + 30\nwhile time.process_time() < end: pass"
+    parent = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            f"import subprocess, sys; subprocess.run([sys.executable, '-c', {spin!r}])",
+        ]
+    )
+    try:
+        tree = [parent.pid]
+        while len(tree) < 2 and parent.poll() is None:
+            tree = process_tree(parent.pid)
+        assert tree[0] == parent.pid
+        assert len(tree) == 2
+        # The worker's time counts: it spins until the test has seen some.
+        while cpu_seconds(tree) < 0.2:
+            assert parent.poll() is None
+        assert cpu_seconds([tree[0]]) < cpu_seconds(tree)
+    finally:
+        for pid in reversed(tree):
+            subprocess.run(["kill", str(pid)], check=False)
+        parent.wait(timeout=30)
+    # Processes that are gone count nothing.
+    assert cpu_seconds(tree) == 0
