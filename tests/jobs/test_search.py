@@ -471,3 +471,28 @@ def test_a_full_results_page_weighs_well_under_100_kb(client, index, settings):
         (static / url.removeprefix("/static/")).stat().st_size for url in assets
     )
     assert weight < 100 * 1024, weight
+
+
+@pytest.mark.parametrize(
+    ("params", "selected", "error"),
+    [
+        ({"q": "cook"}, "25", False),
+        ({"q": "cook", "place": "Columbus, OH", "radius": "10"}, "10", False),
+        ({"q": "cook", "place": "Columbus, OH", "radius": "7"}, None, True),
+    ],
+)
+def test_the_distance_list_shows_the_distance_searched_or_says_what_is_wrong(
+    client, index, params, selected, error
+):
+    page = parse(client.get("/jobs/", params))
+    box = page.select_one("select#id_radius[name=radius]")
+
+    chosen = [option["value"] for option in box.select("option[selected]")]
+    assert chosen == ([selected] if selected else [])
+    assert [o["value"] for o in box.select("option")] == ["5", "10", "25", "50"]
+    if error:
+        assert box["aria-invalid"] == "true"
+        assert box["aria-describedby"] == "id_radius_error"
+        assert "Choose a distance from the list." in page.select_one("#id_radius_error").get_text()
+    else:
+        assert not box.has_attr("aria-invalid")
