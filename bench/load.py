@@ -23,6 +23,7 @@ import os
 import secrets
 import sys
 import tempfile
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -105,11 +106,13 @@ def _database_url() -> str:
 
 def _targets(search_urls, posting_urls, elasticsearch) -> dict[str, tuple[str, list[WrkRequest]]]:
     return {
+        # The search page and its own requests to Elasticsearch one after the
+        # other, so both meet Elasticsearch in the same state.
         "search": ("site", [WrkRequest("GET", url) for url in search_urls]),
+        "elasticsearch": ("elasticsearch", elasticsearch),
         "posting": ("site", [WrkRequest("GET", url) for url in posting_urls]),
         "home": ("site", [WrkRequest("GET", "/")]),
         "trivial": ("site", [WrkRequest("GET", "/robots.txt")]),
-        "elasticsearch": ("elasticsearch", elasticsearch),
     }
 
 
@@ -211,21 +214,21 @@ def _drive(web, environment, targets, var_dir: Path, seconds: int) -> tuple[dict
         name: write_requests(var_dir / f"{name}.requests", requests)
         for name, (_server, requests) in targets.items()
     }
-    # As long as a measured run, so that every worker has seen each search a few
-    # times (its kept rows and fragments) and Elasticsearch has compiled and
-    # cached what the searches need: the runs measure the steady state. A
-    # change that reaches the index empties what the workers keep; the CPU a
-    # page costs then is measured apart (cpu_ms_per_request, "without_cache").
-    print("Warming up every worker and Elasticsearch...", flush=True)
-    for name, (server, _requests) in targets.items():
-        url, headers = (site_url, PROXY_HEADERS) if server == "site" else (elasticsearch_url, {})
-        run_wrk(url, files[name], connections=8, seconds=seconds, headers=headers)
+    settled = _elasticsearch_settled(elasticsearch)
+    print(f"Elasticsearch's own work after the load settled in {settled} s.", flush=True)
     for connections in CONNECTIONS:
         for name, (server, _requests) in targets.items():
             url, headers = (
                 (site_url, PROXY_HEADERS) if server == "site" else (elasticsearch_url, {})
             )
-            print(f"  {name} at {connections} connections...", flush=True)
+            # A warm-up as long as the run, right before it: each worker has then
+            # seen every search a few times within the minute its kept rows and
+            # fragments live, as under steady traffic, and Elasticsearch has
+            # compiled and cached what the requests need. What a page costs
+            # right after a change empties those is measured apart
+            # (cpu_ms_per_request, "without_cache").
+            print(f"  {name} at {connections} connections (warm-up, then measured)...", flush=True)
+            run_wrk(url, files[name], connections=8, seconds=seconds, headers=headers)
             before = cpu_seconds(web_processes), cpu_seconds(elasticsearch)
             run = run_wrk(
                 url, files[name], connections=connections, seconds=seconds, headers=headers
@@ -241,6 +244,7 @@ def _drive(web, environment, targets, var_dir: Path, seconds: int) -> tuple[dict
                 "load_average": load_average(),
             }
     print(f"  search at {CONNECTIONS[0]} connections, sampled by py-spy...", flush=True)
+    run_wrk(site_url, files["search"], connections=8, seconds=seconds, headers=PROXY_HEADERS)
     stacks = var_dir / "search-16.stacks"
     sampling = start_sampling(web.process.pid, stacks, seconds=seconds)
     run_wrk(
@@ -251,7 +255,20 @@ def _drive(web, environment, targets, var_dir: Path, seconds: int) -> tuple[dict
         headers=PROXY_HEADERS,
     )
     profile = finish_sampling(sampling, stacks)
-    return runs, profile
+    return runs, {**profile, "elasticsearch_settled_seconds": settled}
+
+
+def _elasticsearch_settled(pids: list[int], *, limit: int = 300) -> int:
+    """Wait until Elasticsearch's own work after the bulk load (segment merges)
+    is done: under a tenth of a core over 5 s. The seconds it took (at most
+    ``limit``)."""
+    started = time.monotonic()
+    while pids and time.monotonic() - started < limit:
+        before = cpu_seconds(pids)
+        time.sleep(5)
+        if cpu_seconds(pids) - before < 0.5:
+            break
+    return round(time.monotonic() - started)
 
 
 def _ratios(results: dict) -> dict:
