@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db import transaction
+from django.db import connections, router, transaction
 from django.db.models import Count, F, Min, Q
 from django.db.transaction import TransactionManagementError
 from django.utils import timezone
@@ -66,13 +66,23 @@ def index_generation(index_name: str) -> int:
 
     A cache key that carries this number is out of date as soon as the index's
     next change commits, whichever process made it.
+
+    Read on every public page (its cached fragments, the rows behind search
+    hits), so it is one plain query by primary key: building it through the
+    ORM cost ten times the query itself, over 1 ms of a search page.
     """
-    found = (
-        IndexGeneration.objects.filter(index_name=index_name)
-        .values_list("generation", flat=True)
-        .first()
-    )
-    return found or 0
+    with connections[router.db_for_read(IndexGeneration)].cursor() as cursor:
+        cursor.execute(_GENERATION_SQL, [index_name])
+        found = cursor.fetchone()
+    return found[0] if found else 0
+
+
+# Names from the model, not from any input; the value is a parameter.
+_GENERATION_SQL = "SELECT {generation} FROM {table} WHERE {name} = %s".format(  # noqa: S608
+    table=IndexGeneration._meta.db_table,
+    generation=IndexGeneration._meta.get_field("generation").column,
+    name=IndexGeneration._meta.get_field("index_name").column,
+)
 
 
 def backlog(index_name: str | None = None) -> Backlog:
