@@ -92,5 +92,6 @@ def test_the_cpu_time_of_a_server_and_its_workers_is_read_from_proc():
         for pid in reversed(tree):
             subprocess.run(["kill", str(pid)], check=False)
         parent.wait(timeout=30)
-    # Processes that are gone count nothing.
-    assert cpu_seconds(tree) == 0
+    # A process that is gone (the parent, reaped by the wait above) counts nothing;
+    # the worker may linger a moment as a zombie of whoever reaps it.
+    assert cpu_seconds([parent.pid]) == 0
