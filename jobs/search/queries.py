@@ -222,7 +222,10 @@ def posting_search(query: PostingQuery, *, now: datetime | None = None, ranking=
             " ".join(query.text.split()[:MAX_QUERY_TERMS]),
             term={"field": "title", "suggest_mode": "popular", "min_word_length": 3},
         )
-    return search.source(["title", "description", "location_labels", "required_credentials"])
+    # What the hits themselves give the page: the plain text its extract is cut
+    # from, and what the "Best for you" reasons compare (the rest is read from
+    # the database, which has the last word).
+    return search.source(["description", "required_credentials"])
 
 
 def posting_count_search(query: PostingQuery, *, now: datetime | None = None) -> Search:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 from django.utils.safestring import SafeString
 
@@ -65,15 +66,26 @@ class SearchResults:
         return min(max((self.total + PAGE_SIZE - 1) // PAGE_SIZE, 1), MAX_PAGE)
 
 
-def facet_labels() -> dict[str, dict[str, str]]:
-    """What each facet value is called on the page."""
+@cache
+def _fixed_labels() -> dict[str, dict[str, str]]:
+    # What never changes while the site runs: the choices written in the code.
     return {
         "category": dict(Category.choices),
         "employment_type": dict(EmploymentType.choices),
         "workplace": dict(Workplace.choices),
         "check_level": dict(CheckLevel.choices),
-        "credential": {c.slug: c.short_name for c in Credential.objects.all()},
         "salary": {band.key: band.label for band in SALARY_BANDS},
+    }
+
+
+def facet_labels() -> dict[str, dict[str, str]]:
+    """What each facet value is called on the page (the credentials' names read
+    afresh: editors add and rename them)."""
+    return {
+        **_fixed_labels(),
+        "credential": {
+            c.slug: c.short_name for c in Credential.objects.only("slug", "abbreviation", "name")
+        },
     }
 
 
