@@ -22,7 +22,8 @@ def test_a_changed_parameter_replaces_every_value_and_the_page_is_dropped():
     ]
     assert pairs(url_with(params, category=None, hide_remote=None)) == [("q", "cook & porter")]
     # The page's own parameters are left as they were.
-    assert params.getlist("category") == ["a", "b"] and params["page"] == "3"
+    assert params.getlist("category") == ["a", "b"]
+    assert params["page"] == "3"
 
 
 def test_words_and_symbols_survive_the_round_trip():
