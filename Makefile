@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test lint format lock lock-places bench bench-load bench-matching bench-alerts relevance clean
+.PHONY: run test lint format lock lock-places bench bench-load bench-matching bench-alerts bench-curve relevance clean
 
 run: $(STAMP)
 	$(PY) -m fairsite.devtools.run
@@ -39,6 +39,11 @@ bench-matching: $(STAMP)
 bench-alerts: $(STAMP)
 	$(PY) -m fairsite.devtools.prepare run
 	$(PY) -m bench.alerts $(BENCH_ARGS)
+
+# The scale benchmarks' figures at 10k, 100k and 1M side by side, from their
+# results files (README: Benchmarks).
+bench-curve: $(STAMP)
+	$(PY) -m bench.curve $(BENCH_ARGS)
 
 # The judged relevance set through the search page (README: Benchmarks).
 relevance: $(STAMP)
