@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.environment import RESULTS_DIR
-from bench.report import read, size_label, table
+from bench.report import meets, read, size_label, table
 
 SIZES = (10_000, 100_000, 1_000_000)
 FLAT = 1.2  # "flat": no more than a fifth worse than at the size before
@@ -39,12 +39,16 @@ FLAT = 1.2  # "flat": no more than a fifth worse than at the size before
 @dataclass(frozen=True)
 class Figure:
     name: str
-    file: str  # the results file's name, "{size}" standing for the size's label
+    file: str  # the results file's name, "{size}" standing for the size as the benchmarks write it
     path: tuple[str, ...] | None  # where the figure is in the file (None: not measured yet)
     target: float  # at the largest size
     kind: str  # "max": the figure may be at most target; "min": at least
     growth: float | None  # the most it may grow from the size before; None: no target
     # A rate ("min" figures): the growth target is how far it may fall (1/growth).
+
+    def file_for(self, size: int) -> str:
+        # The benchmarks name their files with size_label: 1,000,000 -> "1000k".
+        return self.file.format(size=size_label(size))
 
 
 FIGURES = (
@@ -120,25 +124,16 @@ def label(size: int) -> str:
     return f"{size // 1_000_000}M" if size % 1_000_000 == 0 else size_label(size)
 
 
-def _file_label(size: int) -> str:
-    # The benchmarks name their files with size_label: 1,000,000 -> "1000k".
-    return size_label(size)
-
-
 def load(results_dir: Path, sizes: tuple[int, ...]) -> dict[str, dict | None]:
     """Every results file the figures need, by file name (None where missing)."""
     files: dict[str, dict | None] = {}
     for figure in FIGURES:
         for size in sizes:
-            name = figure.file.format(size=_file_label(size))
+            name = figure.file_for(size)
             if name not in files:
                 path = results_dir / name
                 files[name] = json.loads(path.read_text()) if path.exists() else None
     return files
-
-
-def _met(value: float, target: float, kind: str) -> bool:
-    return value <= target if kind == "max" else value >= target
 
 
 def curve(files: dict[str, dict | None], sizes: tuple[int, ...]) -> list[dict]:
@@ -148,7 +143,7 @@ def curve(files: dict[str, dict | None], sizes: tuple[int, ...]) -> list[dict]:
     for figure in FIGURES:
         values: list[float | None] = []
         for size in sizes:
-            results = files.get(figure.file.format(size=_file_label(size)))
+            results = files.get(figure.file_for(size))
             value = read(results, figure.path) if results and figure.path else None
             values.append(value)
         last, before = values[-1], values[-2] if len(values) > 1 else None
@@ -168,7 +163,7 @@ def curve(files: dict[str, dict | None], sizes: tuple[int, ...]) -> list[dict]:
                 "target": figure.target,
                 "kind": figure.kind,
                 "growth_target": figure.growth,
-                "met": None if last is None else _met(last, figure.target, figure.kind),
+                "met": None if last is None else meets(last, figure.target, figure.kind),
                 "growth_met": growth_met,
             }
         )

@@ -72,12 +72,17 @@ def read(results: dict, path: tuple[str, ...]):
     return value
 
 
+def meets(value: float, target: float, kind: str) -> bool:
+    """Whether ``value`` meets ``target``: at most it ("max"), or at least it ("min")."""
+    return value <= target if kind == "max" else value >= target
+
+
 def check_targets(results: dict, targets: Sequence[tuple]) -> list[dict]:
     """Each (figure, path, target, "max" or "min"), with what was measured and if it was met."""
     found = []
     for name, path, target, kind in targets:
         value = read(results, path)
-        met = None if value is None else (value <= target if kind == "max" else value >= target)
+        met = None if value is None else meets(value, target, kind)
         found.append(
             {"figure": name, "measured": value, "target": target, "kind": kind, "met": met}
         )
