@@ -1,6 +1,7 @@
 """Queueing and delivering email."""
 
 import logging
+import time
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -30,6 +31,9 @@ QUEUE = WorkQueue(
     max_attempts=MAX_ATTEMPTS,
     give_up=lambda now: {"failed_at": now},
 )
+# Messages per round of delivery, and how long one delivery task goes on.
+ROUND = 100
+TASK_SECONDS = 50.0
 
 
 def queue_email(
@@ -98,8 +102,20 @@ def queue_message(
         if dedupe_key and OutgoingEmail.objects.filter(dedupe_key=dedupe_key).exists():
             return None
         raise
-    transaction.on_commit(_deliver_soon)
+    _deliver_after_commit()
     return email
+
+
+def _deliver_after_commit() -> None:
+    """Start delivery when the caller's transaction commits: one task for all the
+    messages it queues (a digest run queues hundreds in one), not one each.
+
+    A hook registered inside a savepoint that rolls back is dropped with it, so
+    the next message queued registers it again.
+    """
+    hooks = transaction.get_connection().run_on_commit
+    if not any(hook[1] is _deliver_soon for hook in hooks):
+        transaction.on_commit(_deliver_soon)
 
 
 def _deliver_soon() -> None:
@@ -114,7 +130,21 @@ class DeliveryReport:
     failed: int = 0
 
 
-def deliver_due(*, limit: int = 100) -> DeliveryReport:
+def deliver_all_due(*, max_seconds: float = TASK_SECONDS) -> DeliveryReport:
+    """Send due messages round after round until none is due, one fails (the
+    server may be down: the back-off takes over) or ``max_seconds`` is up (the
+    worker's schedule sends the rest)."""
+    total = DeliveryReport()
+    deadline = time.monotonic() + max_seconds
+    while True:
+        report = deliver_due(limit=ROUND)
+        total.sent += report.sent
+        total.failed += report.failed
+        if report.sent < ROUND or report.failed or time.monotonic() >= deadline:
+            return total
+
+
+def deliver_due(*, limit: int = ROUND) -> DeliveryReport:
     """Send up to `limit` due messages, each at most once; failures back off.
 
     Each message is claimed just before it is sent, so the lease covers one

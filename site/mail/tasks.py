@@ -1,9 +1,9 @@
 from django_tasks import task
 
-from .delivery import deliver_due
+from .delivery import deliver_all_due
 
 
 @task()
 def deliver_queued_email() -> int:
-    """Send what is due now; the worker's schedule retries anything that failed."""
-    return deliver_due().sent
+    """Send what is due now; the worker's schedule sends any rest and retries failures."""
+    return deliver_all_due().sent

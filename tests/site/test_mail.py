@@ -13,6 +13,7 @@ import time_machine
 from django.core import mail
 from django.db import transaction
 from django.utils import timezone
+from django_tasks.signals import task_enqueued
 
 from fairsite.mail.delivery import MAX_ATTEMPTS, deliver_due, queue_email, queue_message
 from fairsite.mail.models import OutgoingEmail
@@ -57,6 +58,36 @@ def test_a_committed_message_is_sent_after_commit():
     assert len(mail.outbox) == 1
     assert mail.outbox[0].subject == "Your job advert needs changes: Cook"
     assert OutgoingEmail.objects.get().sent_at is not None
+
+
+def test_one_transaction_of_many_messages_starts_one_delivery_that_sends_them_all():
+    started = []
+
+    def count(sender, task_result, **kwargs):
+        started.append(task_result.task.name)
+
+    task_enqueued.connect(count)
+    try:
+        queue(250)  # more than one round of delivery
+    finally:
+        task_enqueued.disconnect(count)
+
+    assert started == ["deliver_queued_email"]
+    assert len(mail.outbox) == 250
+    assert not OutgoingEmail.objects.filter(sent_at__isnull=True).exists()
+
+
+def test_a_message_queued_after_a_rolled_back_savepoint_is_still_delivered():
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                queue_message(kind="test/note", to=["a@example.org"], subject="A", body_text="a")
+                raise RuntimeError("this part failed")
+        except RuntimeError:
+            pass
+        queue_message(kind="test/note", to=["b@example.org"], subject="B", body_text="b")
+
+    assert [message.to for message in mail.outbox] == [["b@example.org"]]
 
 
 def test_a_dedupe_key_sends_at_most_once():
