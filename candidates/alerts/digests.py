@@ -8,6 +8,11 @@ if they come back. Several runs may overlap (a run can outlast the scheduler's
 period, and several workers run it): an alert's digest is claimed with one
 conditional update of its ``last_digest_at``, so only one run sends it.
 
+A run works through the due alerts in batches, each in one transaction: one
+read of every batch alert's waiting matches, one claim and one email per
+alert (each in a savepoint of its own, so one alert that fails holds up none
+of the others), then one update that marks the sent matches.
+
 Digests keep to the time of day (or week) the alert was made: after a digest,
 ``last_digest_at`` moves to the latest whole number of periods since it, not
 to "now", so an alert stays on its slot even when a run is late.
@@ -17,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -27,7 +33,7 @@ from django.utils import timezone
 from jobs.models import JobPosting
 from jobs.search.results import facet_labels
 
-from .emails import posting_block, queue_digest_email
+from .emails import EmailBatch, posting_block, queue_digest_email
 from .models import DIGEST_PERIOD, Alert, AlertMatch
 
 logger = logging.getLogger(__name__)
@@ -36,6 +42,9 @@ logger = logging.getLogger(__name__)
 # it free for its other jobs, and the next run carries on where this one ended.
 RUN_SECONDS = 45.0
 BATCH_SIZE = 200
+# Ids per statement when a list of ids is looked up or marked (keeps each
+# statement's parameters few).
+IDS_PER_STATEMENT = 900
 # The most postings one email lists; the rest wait for the next digest.
 MAX_POSTINGS = 50
 
@@ -80,18 +89,29 @@ def send_due_digests(
         )
         if not batch:
             break
-        # One transaction per batch (fewer commits), one savepoint per alert,
-        # so an alert whose email cannot be written does not hold up the rest.
+        waiting = waiting_matches(batch, moment)
+        shared.render(posting_id for matches in waiting.values() for _pk, posting_id in matches)
+        emails = EmailBatch.of(batch)
+        sent: list[int] = []
         with transaction.atomic():
             for alert in batch:
+                matches = waiting.get(alert.pk)
+                if not matches:
+                    continue
                 try:
                     with transaction.atomic():
-                        sent = _send_digest(alert, moment, shared)
+                        claimed = _send_digest(alert, matches, moment, shared, emails)
                 except Exception:
                     logger.exception("The digest of alert %s could not be queued", alert.pk)
                     continue
-                report.postings += sent
-                report.emails += 1 if sent else 0
+                if claimed:
+                    sent += [pk for pk, _posting_id in matches]
+                    report.postings += len(matches)
+                    report.emails += 1
+            for start in range(0, len(sent), IDS_PER_STATEMENT):
+                AlertMatch.objects.filter(pk__in=sent[start : start + IDS_PER_STATEMENT]).update(
+                    sent_at=moment
+                )
         after = batch[-1].pk
     report.seconds = round(time.monotonic() - started, 3)
     return report
@@ -105,43 +125,85 @@ class _Shared:
         self.labels = facet_labels()
         self.blocks: dict[int, dict[str, str]] = {}
 
+    def render(self, posting_ids: Iterable[int]) -> None:
+        """Render the blocks of these postings not rendered yet (one read for all)."""
+        missing = sorted({pk for pk in posting_ids if pk not in self.blocks})
+        for start in range(0, len(missing), IDS_PER_STATEMENT):
+            postings = (
+                JobPosting.objects.filter(pk__in=missing[start : start + IDS_PER_STATEMENT])
+                .select_related("employer")
+                .prefetch_related("locations")
+            )
+            self.blocks.update((posting.pk, posting_block(posting)) for posting in postings)
+
     def blocks_for(self, posting_ids: list[int]) -> list[dict[str, str]]:
-        missing = [pk for pk in posting_ids if pk not in self.blocks]
-        postings = (
-            JobPosting.objects.filter(pk__in=missing)
-            .select_related("employer")
-            .prefetch_related("locations")
-        )
-        self.blocks.update((posting.pk, posting_block(posting)) for posting in postings)
+        self.render(posting_ids)
         return [self.blocks[pk] for pk in posting_ids]
 
 
-def _send_digest(alert: Alert, now: datetime, shared: _Shared | None = None) -> int:
-    """Queue one alert's digest and mark its postings sent; how many it lists."""
-    shared = shared or _Shared()
-    matches = list(
+def waiting_matches(alerts: list[Alert], now: datetime) -> dict[int, list[tuple[int, int]]]:
+    """Each alert's next digest: its unsent matches of live postings, newest
+    first, at most MAX_POSTINGS, as (match id, posting id).
+
+    Two reads for the whole batch, each through its own index: the alerts'
+    unsent matches, then which of their postings are live and when they were
+    published. (As one join, SQLite starts from the live postings and probes
+    the matches once per posting and alert: 0.25 s a batch at 5,000 postings.)
+    """
+    unsent = list(
         AlertMatch.objects.filter(
-            alert=alert, sent_at__isnull=True, posting__in=JobPosting.objects.visible(now=now)
-        )
-        .order_by("-posting__published_at", "-pk")
-        .values_list("pk", "posting_id")[:MAX_POSTINGS]
+            alert__in=[alert.pk for alert in alerts], sent_at__isnull=True
+        ).values_list("alert_id", "pk", "posting_id")
     )
-    if not matches:
-        return 0
+    posting_ids = sorted({posting_id for _alert_id, _pk, posting_id in unsent})
+    published: dict[int, datetime | None] = {}
+    for start in range(0, len(posting_ids), IDS_PER_STATEMENT):
+        published.update(
+            JobPosting.objects.visible(now=now)
+            .filter(pk__in=posting_ids[start : start + IDS_PER_STATEMENT])
+            .values_list("pk", "published_at")
+        )
+    waiting: dict[int, list[tuple[datetime | None, int, int]]] = {}
+    for alert_id, pk, posting_id in unsent:
+        if posting_id in published:
+            waiting.setdefault(alert_id, []).append((published[posting_id], pk, posting_id))
+    return {
+        alert_id: [
+            (pk, posting_id)
+            for _published, pk, posting_id in sorted(matches, key=_newest_first)[:MAX_POSTINGS]
+        ]
+        for alert_id, matches in waiting.items()
+    }
+
+
+def _newest_first(match: tuple[datetime | None, int, int]) -> tuple[float, int]:
+    published_at, pk, _posting_id = match
+    return (-published_at.timestamp() if published_at else 0.0, -pk)
+
+
+def _send_digest(
+    alert: Alert,
+    matches: list[tuple[int, int]],
+    now: datetime,
+    shared: _Shared,
+    batch: EmailBatch | None = None,
+) -> bool:
+    """Claim the alert's digest and queue its email listing ``matches`` (from
+    ``waiting_matches``); False when another run claimed it first. The caller
+    marks the matches sent in the same transaction."""
     claimed = Alert.objects.filter(pk=alert.pk, last_digest_at=alert.last_digest_at).update(
         last_digest_at=_next_mark(alert.last_digest_at, alert.digest_period, now)
     )
     if not claimed:
-        return 0  # another run sent it
-    match_ids = [pk for pk, _posting_id in matches]
-    AlertMatch.objects.filter(pk__in=match_ids).update(sent_at=now)
+        return False  # another run sent it
     queue_digest_email(
         alert,
         shared.blocks_for([posting_id for _pk, posting_id in matches]),
-        last_match=max(match_ids),
+        last_match=max(pk for pk, _posting_id in matches),
         labels=shared.labels,
+        batch=batch,
     )
-    return len(matches)
+    return True
 
 
 def _next_mark(previous: datetime, period: timedelta, now: datetime) -> datetime:

@@ -12,7 +12,9 @@ the alert no more, even after its owner starts the alert again.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
 from django.core import signing
@@ -29,10 +31,29 @@ from .summary import search_path, search_summary
 UNSUBSCRIBE_SALT = "alerts.unsubscribe"
 
 # Sent when an alert email is queued (in the same transaction), with `alert`,
-# `blocks` (the postings' parts of the email) and `key` (the email's dedupe key):
+# `blocks` (the postings' parts of the email), `key` (the email's dedupe key)
+# and `batch` (an EmailBatch, or None for an email queued on its own):
 # receivers may queue copies for people the owner chose, never with the
 # owner's unsubscribe link.
 alert_email_queued = Signal()
+
+
+@dataclass
+class EmailBatch:
+    """Alert emails queued one after the other in one transaction (a digest run's
+    batch of alerts, a check's chunk of matches).
+
+    A receiver of ``alert_email_queued`` reads what it needs for every owner of
+    the batch at once, the first time it is called, and keeps it in ``memo``
+    under a key of its own, in place of one database read per email.
+    """
+
+    owner_ids: Collection[int]
+    memo: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, alerts) -> EmailBatch:
+        return cls(owner_ids=frozenset(alert.owner_id for alert in alerts))
 
 
 class BadUnsubscribeLink(Exception):
@@ -99,11 +120,12 @@ def queue_instant_email(
     *,
     block: dict[str, str] | None = None,
     labels: dict | None = None,
+    batch: EmailBatch | None = None,
 ) -> None:
     """Queue the email about one new posting, in the caller's transaction, once ever.
 
-    ``block`` (``posting_block(posting)``) and ``labels`` (``facet_labels()``)
-    save work when many alerts get the same posting.
+    ``block`` (``posting_block(posting)``), ``labels`` (``facet_labels()``) and
+    ``batch`` save work when many alerts get the same posting.
     """
     context = {
         **_context(alert, labels),
@@ -119,7 +141,9 @@ def queue_instant_email(
         dedupe_key=key,
     )
     if queued is not None:
-        alert_email_queued.send(sender=Alert, alert=alert, blocks=context["blocks"], key=key)
+        alert_email_queued.send(
+            sender=Alert, alert=alert, blocks=context["blocks"], key=key, batch=batch
+        )
 
 
 def queue_digest_email(
@@ -128,6 +152,7 @@ def queue_digest_email(
     *,
     last_match: int,
     labels: dict | None = None,
+    batch: EmailBatch | None = None,
 ) -> None:
     """Queue a digest of new postings (their ``posting_block``s), in the caller's
     transaction; one per set of matches."""
@@ -142,4 +167,6 @@ def queue_digest_email(
         dedupe_key=key,
     )
     if queued is not None:
-        alert_email_queued.send(sender=Alert, alert=alert, blocks=list(blocks), key=key)
+        alert_email_queued.send(
+            sender=Alert, alert=alert, blocks=list(blocks), key=key, batch=batch
+        )

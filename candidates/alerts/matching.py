@@ -35,7 +35,7 @@ from jobs.models import JobPosting
 from jobs.search.index import indexed_postings
 from jobs.search.results import facet_labels
 
-from .emails import posting_block, queue_instant_email
+from .emails import EmailBatch, posting_block, queue_instant_email
 from .models import Alert, AlertMatch, Frequency, PostingCheck
 from .search import INDEX_NAME, alerts_matching_posting, refresh_alerts_index
 
@@ -155,13 +155,15 @@ def _record(posting: JobPosting, alert_ids: list[int]) -> tuple[int, int]:
     instant = [pk for pk, alert in alerts.items() if alert.frequency == Frequency.INSTANT]
     emailed = 0
     # The posting's part of the email and the facet labels are the same for every alert.
-    block, labels = posting_block(posting), facet_labels()
+    block, labels, batch = posting_block(posting), facet_labels(), EmailBatch.of(alerts.values())
     for match in AlertMatch.objects.filter(
         posting=posting, alert_id__in=instant, sent_at__isnull=True
     ).order_by("alert_id"):
         claimed = AlertMatch.objects.filter(pk=match.pk, sent_at__isnull=True).update(sent_at=now)
         if claimed:
-            queue_instant_email(alerts[match.alert_id], posting, block=block, labels=labels)
+            queue_instant_email(
+                alerts[match.alert_id], posting, block=block, labels=labels, batch=batch
+            )
             emailed += 1
     return len(new), emailed
 

@@ -5,7 +5,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from candidates.alerts.digests import send_due_digests
+from candidates.alerts import digests as digests_module
+from candidates.alerts.digests import _send_digest, _Shared, send_due_digests, waiting_matches
 from candidates.alerts.models import Alert, AlertMatch, Frequency
 from candidates.alerts.services import alert_update
 from fairsite.mail.models import OutgoingEmail
@@ -123,14 +124,17 @@ def test_switching_a_daily_alert_to_instant_sends_what_was_waiting_at_once():
 def test_two_overlapping_runs_send_one_digest():
     alert = made_days_ago(DailyAlertFactory, 2)
     matched(alert, "Cook", "Porter")
+    # A second run that read the alert and its matches before the first one sent it.
     stale = Alert.objects.get(pk=alert.pk)
+    now = timezone.now()
+    waiting = waiting_matches([stale], now)
+    assert len(waiting[stale.pk]) == 2
 
     send_due_digests()
-    # A second run that read the alert before the first one sent it.
-    from candidates.alerts.digests import _send_digest
 
-    assert _send_digest(stale, timezone.now()) == 0
+    assert _send_digest(stale, waiting[stale.pk], now, _Shared()) is False
     assert len(digests()) == 1
+    assert not AlertMatch.objects.filter(alert=alert, sent_at__isnull=True).exists()
 
 
 def test_a_digest_email_has_a_text_and_an_accessible_html_part_with_an_unsubscribe_link():
@@ -146,3 +150,58 @@ def test_a_digest_email_has_a_text_and_an_accessible_html_part_with_an_unsubscri
     assert "/alerts/unsubscribe/" in email.body_text
     assert email.headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert email.headers["List-Unsubscribe"].startswith("<http")
+
+
+def test_each_alert_in_a_batch_gets_its_own_newest_postings_and_the_rest_wait(monkeypatch):
+    monkeypatch.setattr(digests_module, "MAX_POSTINGS", 2)
+    busy = made_days_ago(DailyAlertFactory, 2)
+    quiet = made_days_ago(DailyAlertFactory, 2)
+    now = timezone.now()
+    oldest, newest, middle = (
+        matched(busy, title, published_at=now - timedelta(hours=hours))[0]
+        for title, hours in (("Cook", 30), ("Porter", 1), ("Baker", 5))
+    )
+    [own] = matched(quiet, "Gardener")
+
+    report = send_due_digests()
+
+    assert (report.emails, report.postings) == (2, 3)
+    by_owner = {email.to[0]: email for email in digests()}
+    assert titles_in(by_owner[busy.owner.email], [oldest, newest, middle]) == ["Porter", "Baker"]
+    assert titles_in(by_owner[quiet.owner.email], [oldest, newest, middle, own]) == ["Gardener"]
+    unsent = AlertMatch.objects.filter(sent_at__isnull=True)
+    assert list(unsent.values_list("alert", "posting")) == [(busy.pk, oldest.pk)]
+
+    send_due_digests(now=timezone.now() + DAY)
+    assert titles_in(digests()[-1], [oldest, newest, middle]) == ["Cook"]
+    assert not unsent.exists()
+
+
+def test_an_alert_whose_digest_cannot_be_queued_holds_up_no_other(monkeypatch):
+    failing = made_days_ago(DailyAlertFactory, 2)
+    working = made_days_ago(DailyAlertFactory, 2)
+    matched(failing, "Cook")
+    matched(working, "Porter")
+    queue = digests_module.queue_digest_email
+
+    def queue_or_fail(alert, *args, **kwargs):
+        if alert.pk == failing.pk:
+            raise RuntimeError("the email could not be written")
+        return queue(alert, *args, **kwargs)
+
+    monkeypatch.setattr(digests_module, "queue_digest_email", queue_or_fail)
+    report = send_due_digests()
+
+    assert report.emails == 1
+    assert [email.to for email in digests()] == [[working.owner.email]]
+    # The failed alert is not claimed and its match is still waiting for the next run.
+    before = failing.last_digest_at
+    failing.refresh_from_db()
+    assert failing.last_digest_at == before
+    assert list(
+        AlertMatch.objects.filter(sent_at__isnull=True).values_list("alert", flat=True)
+    ) == [failing.pk]
+
+    monkeypatch.setattr(digests_module, "queue_digest_email", queue)
+    assert send_due_digests().emails == 1
+    assert not AlertMatch.objects.filter(sent_at__isnull=True).exists()

@@ -7,11 +7,14 @@ import zipfile
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from candidates.alerts.digests import send_due_digests
 from candidates.alerts.emails import queue_instant_email
-from candidates.alerts.models import Alert
+from candidates.alerts.models import Alert, AlertMatch
 from candidates.models import SavedJob
 from fairsite.accounts.services import account_delete, account_export
 from fairsite.mail.models import OutgoingEmail
@@ -177,6 +180,38 @@ def test_alert_copies_go_only_to_case_workers_allowed_and_without_the_unsubscrib
     assert Activity.objects.filter(grant=allowed, kind="alert_copy").count() == 1
     queue_instant_email(alert, posting)  # the same email again: no second copy
     assert copies.count() == 1
+
+
+def test_a_digest_run_copies_each_seekers_digest_to_their_own_case_workers_only(posting):
+    allowed = GrantFactory(may_get_alerts=True)
+    other = GrantFactory(may_get_alerts=True)
+    GrantFactory(seeker=other.seeker, may_get_alerts=True)
+    without = UserFactory()
+    two_days_ago = timezone.now() - timedelta(days=2)
+    alerts = [
+        Alert.objects.create(
+            owner=owner,
+            name="Forklift",
+            text="forklift",
+            frequency="daily",
+            last_digest_at=two_days_ago,
+        )
+        for owner in (allowed.seeker, other.seeker, without)
+    ]
+    AlertMatch.objects.bulk_create(AlertMatch(alert=alert, posting=posting) for alert in alerts)
+
+    with CaptureQueriesContext(connection) as queries:
+        assert send_due_digests().emails == 3
+
+    copies = OutgoingEmail.objects.filter(kind="partners/email/alert_copy")
+    sent_to = sorted(email for copy in copies for email in copy.to)
+    others = other.seeker.grants_given.all()
+    assert sent_to == sorted([allowed.case_worker.email, *(g.case_worker.email for g in others)])
+    assert all("Forklift driver" in copy.body_text for copy in copies)
+    # The case workers' access is read once for the whole batch, not once an email.
+    grant_table = Grant._meta.db_table
+    reads = [q["sql"] for q in queries if q["sql"].startswith("SELECT")]
+    assert len([sql for sql in reads if f'FROM "{grant_table}"' in sql]) == 1
 
 
 def _export(user) -> dict:
