@@ -16,8 +16,7 @@ size meets the targets set for a million: a ceiling or floor for the figure
 itself, and one for its growth.
 "Flat" is read as no more than a fifth worse (FLAT): a time that grows at
 most 1.2 times, a rate that falls to no less than 1/1.2 of what it was. A size whose file
-is missing shows "-", a figure no benchmark measures yet shows "not measured":
-nothing is filled in. Each file's commit and start time are printed under the
+is missing shows "-": nothing is filled in. Each file's commit and start time are printed under the
 table, since a curve means most from one commit on one quiet machine.
 """
 
@@ -40,7 +39,7 @@ FLAT = 1.2  # "flat": no more than a fifth worse than at the size before
 class Figure:
     name: str
     file: str  # the results file's name, "{size}" standing for the size as the benchmarks write it
-    path: tuple[str, ...] | None  # where the figure is in the file (None: not measured yet)
+    path: tuple[str, ...]  # where the figure is in the file
     target: float  # at the largest size
     kind: str  # "max": the figure may be at most target; "min": at least
     growth: float | None  # the most it may grow from the size before; None: no target
@@ -109,12 +108,20 @@ FIGURES = (
         FLAT,
     ),
     Figure(
-        "web process RSS after 1,000 searches (MB)",
+        "web worker RSS after 1,000 searches (MB)",
         "search-{size}.json",
-        None,
+        ("web_memory", "rss_mb_after"),
         150,
         "max",
         FLAT,
+    ),
+    Figure(
+        "web worker RSS growth after warm-up (MB)",
+        "search-{size}.json",
+        ("web_memory", "growth_mb"),
+        5,
+        "max",
+        None,
     ),
 )
 
@@ -144,7 +151,7 @@ def curve(files: dict[str, dict | None], sizes: tuple[int, ...]) -> list[dict]:
         values: list[float | None] = []
         for size in sizes:
             results = files.get(figure.file_for(size))
-            value = read(results, figure.path) if results and figure.path else None
+            value = read(results, figure.path) if results else None
             values.append(value)
         last, before = values[-1], values[-2] if len(values) > 1 else None
         growth = round(last / before, 2) if last is not None and before else None
@@ -157,7 +164,6 @@ def curve(files: dict[str, dict | None], sizes: tuple[int, ...]) -> list[dict]:
         rows.append(
             {
                 "figure": figure.name,
-                "measured": figure.path is not None,
                 "values": values,
                 "growth": growth,
                 "target": figure.target,
@@ -170,9 +176,7 @@ def curve(files: dict[str, dict | None], sizes: tuple[int, ...]) -> list[dict]:
     return rows
 
 
-def _cell(value: float | None, measured: bool) -> str:
-    if not measured:
-        return "not measured"
+def _cell(value: float | None) -> str:
     return "-" if value is None else f"{value:,}"
 
 
@@ -193,7 +197,7 @@ def render(rows: list[dict], sizes: tuple[int, ...]) -> str:
         body.append(
             [
                 row["figure"],
-                *(_cell(v, row["measured"]) for v in row["values"]),
+                *(_cell(v) for v in row["values"]),
                 "-" if row["growth"] is None else f"x{row['growth']}",
                 f"{sign} {row['target']:,}",
                 yes_no[row["met"]],

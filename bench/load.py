@@ -19,10 +19,7 @@ targets are the issue's; they are reported, not asserted.
 from __future__ import annotations
 
 import argparse
-import os
-import secrets
 import sys
-import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -37,6 +34,7 @@ from bench.environment import (
     sampled_load,
     versions,
 )
+from bench.production import PROXY_HEADERS, production_web_server
 from bench.profiling import (
     cpu_ms_per_request,
     cpu_seconds,
@@ -47,8 +45,6 @@ from bench.profiling import (
 from bench.report import check_targets, size_label, table, targets_table, write_results
 from bench.wrk import WrkRequest, captured_search_requests, run_wrk, write_requests
 
-HOST = "jobs.example.org"
-PROXY_HEADERS = {"Host": HOST, "X-Forwarded-Proto": "https"}
 CONNECTIONS = (16, 64)
 POSTING_PAGES = 50
 # The issue's figures were measured with 3 workers; the production default
@@ -71,43 +67,6 @@ TARGETS = [
     ("posting req/s at 16", ("targets_raw", "posting", "16", "requests_per_second"), 528, "min"),
     ("errors, all runs", ("ratios", "errors"), 0, "max"),
 ]
-
-
-def production_environment(
-    var_dir: Path, database_url: str, elasticsearch_url: str, workers: int = WORKERS
-) -> dict:
-    """The documented production variables (README: Running in production), for the bench."""
-    from cryptography.fernet import Fernet
-
-    inherited = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "SECRET_KEY", "DATABASE_URL", "ELASTICSEARCH_", "WEB_"))
-    }
-    return {
-        **inherited,
-        "DJANGO_SETTINGS_MODULE": "fairsite.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": HOST,
-        "SITE_URL": f"https://{HOST}",
-        "DATABASE_URL": database_url,
-        "VAR_DIR": str(var_dir),
-        "ELASTICSEARCH_URL": elasticsearch_url,
-        "ELASTICSEARCH_INDEX_PREFIX": "bench",
-        "EMAIL_URL": "console://",
-        "PREFERENCES_ENCRYPTION_KEY": Fernet.generate_key().decode(),
-        "TRUSTED_PROXY_COUNT": "1",
-        "WEB_CONCURRENCY": str(workers),
-        "LOG_LEVEL": "WARNING",
-    }
-
-
-def _database_url() -> str:
-    from django.db import connection
-
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{connection.settings_dict['NAME']}"
-    return os.environ["BENCH_DATABASE_URL"]
 
 
 def _targets(search_urls, posting_urls, elasticsearch) -> dict[str, tuple[str, list[WrkRequest]]]:
@@ -144,7 +103,6 @@ def run(
         from bench.loading import load_dataset
         from bench.queries import query_set
         from cms.demo import load_home_page
-        from fairsite.devtools.procfile import WebServer, run_steps
         from fairsite.search.indices import rebuild
         from jobs.models import JobPosting
         from jobs.search.index import postings_index
@@ -166,14 +124,11 @@ def run(
         ]
         print("CPU time per page in this process, cached and not...", flush=True)
         results["cpu_ms_per_request"] = _cpu_per_request(search_urls, posting_urls)
-        var_dir = Path(tempfile.mkdtemp(prefix="fairchance-load-"))
-        env = production_environment(
-            var_dir, _database_url(), environment.elasticsearch_url, workers
-        )
         print("Release steps, then gunicorn under the production settings...", flush=True)
-        run_steps("release", env)
-        web = WebServer(env=env, log_path=var_dir / "web.log").start()
-        try:
+        with production_web_server(environment.elasticsearch_url, workers=workers) as (
+            web,
+            var_dir,
+        ):
             results["runs"], results["profile_search_16"] = _drive(
                 web,
                 environment,
@@ -181,8 +136,6 @@ def run(
                 var_dir,
                 seconds,
             )
-        finally:
-            web.stop()
     results["machine"]["load_during_run"] = load
     results["machine"]["load_average_after"] = load_average()
     results["finished_at"] = datetime.now(UTC).isoformat(timespec="seconds")

@@ -7,8 +7,9 @@ It starts its own Elasticsearch (1 GB heap) and an empty database, loads the
 generated postings, rebuilds the postings index and times it, warms up, then
 measures a fixed query set through the search page, Elasticsearch's own
 ``took`` and the database answer, and the delay from publishing a posting to
-finding it with a real worker running. It writes a results file and prints a
-table. The targets are the issue's; they are reported, not asserted.
+finding it with a real worker running, and the memory of one production web
+worker over 1,000 searches (``bench.web_memory``). It writes a results file
+and prints a table. The targets are the issue's; they are reported, not asserted.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bench import web_memory
 from bench.environment import (
     RESULTS_DIR,
     benchmark_environment,
@@ -43,6 +45,8 @@ TARGETS = [
     ("database p95 / page p95", ("search", "overall", "database_to_page_p95"), 10, "min"),
     ("rebuild (postings/s)", ("rebuild", "per_second"), 5_000, "min"),
     ("publish -> searchable p95 (s)", ("publish", "p95"), 2, "max"),
+    ("web worker RSS after 1,000 searches (MB)", ("web_memory", "rss_mb_after"), 150, "max"),
+    ("web worker RSS growth after warm-up (MB)", ("web_memory", "growth_mb"), 5, "max"),
 ]
 
 
@@ -92,6 +96,14 @@ def run(*, postings: int, per_class: int, publish: int, output: Path, note: str 
         print(f"Publishing {publish} postings one at a time, with a worker running...", flush=True)
         with running_worker():
             results["publish"] = measure_publish_delay(publish)
+        print(
+            f"A web worker's memory over {len(queries)} searches, then "
+            f"{web_memory.REQUESTS:,} more...",
+            flush=True,
+        )
+        results["web_memory"] = web_memory.measure_web_memory(
+            [query.url for query in queries], environment.elasticsearch_url
+        )
         results["queries"] = [
             [
                 t.kind,
@@ -135,6 +147,12 @@ def print_report(results: dict) -> None:
     print(table(["search (ms)", "n", "p50", "p95", "p99", "max"], rows))
     print()
     print(targets_table(results["targets"]))
+    memory = results["web_memory"]
+    print(
+        f"\nOne web worker: {memory['rss_mb_after_warm_up']} MB after {memory['warm_up_requests']} "
+        f"searches, {memory['rss_mb_after']} MB after {memory['requests']:,} more "
+        f"({memory['errors']} errors)."
+    )
     dataset, rebuild = results["dataset"], results["rebuild"]
     m = results["machine"]
     load = m["load_during_run"]
