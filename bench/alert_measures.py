@@ -19,6 +19,7 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from datetime import timedelta
+from itertools import islice
 
 from django.utils import timezone
 
@@ -31,6 +32,8 @@ from fairsite.search.indices import rebuild
 from jobs.search.index import indexed_postings
 
 from .report import percentile, summary
+
+MATCH_ROWS_PER_WRITE = 100_000
 
 
 def measure_alerts_rebuild() -> dict:
@@ -104,12 +107,14 @@ def measure_daily_digest(
     """
     yesterday = timezone.now() - timedelta(days=1, minutes=5)
     Alert.objects.update(frequency=Frequency.DAILY, last_digest_at=yesterday)
-    rows = [
+    # Written a chunk at a time: at a million alerts the samples match millions.
+    rows = (
         AlertMatch(alert_id=alert_id, posting_id=pk)
         for pk, alert_ids in matched.items()
         for alert_id in alert_ids
-    ]
-    AlertMatch.objects.bulk_create(rows, batch_size=5_000, ignore_conflicts=True)
+    )
+    while chunk := list(islice(rows, MATCH_ROWS_PER_WRITE)):
+        AlertMatch.objects.bulk_create(chunk, batch_size=5_000, ignore_conflicts=True)
     unsent = AlertMatch.objects.filter(sent_at__isnull=True)
     waiting = unsent.count()
     alerts_waiting = unsent.values("alert_id").distinct().count()
