@@ -105,7 +105,14 @@ alerts_index = register(
         mappings=_mapping(),
         queryset=indexed_alerts,
         to_document=alert_document,
-        index_settings={"max_result_window": PAGE_SIZE},
+        index_settings={
+            "max_result_window": PAGE_SIZE,
+            # Stored in the order the reverse query reads its hits: each page
+            # stops once it has PAGE_SIZE of them, and the next one starts past
+            # the last (search_after) instead of matching every alert again.
+            "sort.field": "alert_id",
+            "sort.order": "asc",
+        },
     )
 )
 
