@@ -90,7 +90,12 @@ def send_due_digests(
         if not batch:
             break
         waiting = waiting_matches(batch, moment)
-        shared.render(posting_id for matches in waiting.values() for _pk, posting_id in matches)
+        try:
+            shared.render(posting_id for ids in waiting.values() for _pk, posting_id in ids)
+        except Exception:
+            # Each alert renders what it lacks again below, in its own savepoint,
+            # so a posting that cannot be rendered holds up only its alerts.
+            logger.exception("The postings of a digest batch could not be rendered at once")
         emails = EmailBatch.of(batch)
         sent: list[int] = []
         with transaction.atomic():

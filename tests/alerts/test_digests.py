@@ -205,3 +205,24 @@ def test_an_alert_whose_digest_cannot_be_queued_holds_up_no_other(monkeypatch):
     monkeypatch.setattr(digests_module, "queue_digest_email", queue)
     assert send_due_digests().emails == 1
     assert not AlertMatch.objects.filter(sent_at__isnull=True).exists()
+
+
+def test_a_posting_that_cannot_be_rendered_holds_up_only_the_digests_listing_it(monkeypatch):
+    stuck = made_days_ago(DailyAlertFactory, 2)
+    fine = made_days_ago(DailyAlertFactory, 2)
+    [broken] = matched(stuck, "Cook")
+    matched(fine, "Porter")
+    render = digests_module.posting_block
+
+    def render_or_fail(posting):
+        if posting.pk == broken.pk:
+            raise ValueError("this posting's email part cannot be rendered")
+        return render(posting)
+
+    monkeypatch.setattr(digests_module, "posting_block", render_or_fail)
+
+    assert send_due_digests().emails == 1
+    assert [email.to for email in digests()] == [[fine.owner.email]]
+    assert list(
+        AlertMatch.objects.filter(sent_at__isnull=True).values_list("alert", flat=True)
+    ) == [stuck.pk]
