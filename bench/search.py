@@ -93,6 +93,9 @@ def run(*, postings: int, per_class: int, publish: int, output: Path, note: str 
         results["machine"]["load_average_searches_start"] = load_average()
         timings = measure_queries(queries)
         results["search"] = summarise_queries(timings)
+        # So far, should a later step fail (at a million postings, the measures
+        # above take most of an hour).
+        write_results(output, results)
         print(f"Publishing {publish} postings one at a time, with a worker running...", flush=True)
         with running_worker():
             results["publish"] = measure_publish_delay(publish)

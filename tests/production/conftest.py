@@ -12,9 +12,7 @@ X-Forwarded-For themselves.
 from __future__ import annotations
 
 import json
-import os
 import re
-import secrets
 import shutil
 import subprocess
 import sys
@@ -26,12 +24,12 @@ from pathlib import Path
 
 import pytest
 import urllib3
-from cryptography.fernet import Fernet
 
+from bench.production import HOST
+from bench.production import production_environment as bench_environment
 from fairsite.devtools.paths import BASE_DIR
 from fairsite.devtools.procfile import ProcessFailed, ProcfileProcess, WebServer, run_steps
 
-HOST = "jobs.example.org"
 SITE_URL = f"https://{HOST}"
 API_ANONYMOUS_LIMIT = 5
 
@@ -86,28 +84,20 @@ class ProductionSite:
 
 
 def production_environment(var_dir: Path, elasticsearch_url: str) -> dict[str, str]:
-    """The documented production variables (README: Running in production), nothing of ours."""
-    inherited = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "SECRET_KEY", "DATABASE_URL", "ELASTICSEARCH_", "WEB_"))
-    }
-    return {
-        **inherited,
-        "DJANGO_SETTINGS_MODULE": "fairsite.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": HOST,
-        "SITE_URL": SITE_URL,
-        "DATABASE_URL": f"sqlite:///{var_dir / 'db.sqlite3'}",
-        "VAR_DIR": str(var_dir),
-        "ELASTICSEARCH_URL": elasticsearch_url,
-        "ELASTICSEARCH_INDEX_PREFIX": f"test-prod-{uuid.uuid4().hex[:10]}",
-        "EMAIL_URL": "console://",
-        "PREFERENCES_ENCRYPTION_KEY": Fernet.generate_key().decode(),
-        "TRUSTED_PROXY_COUNT": "1",
-        "API_ANONYMOUS_REQUESTS_PER_MINUTE": str(API_ANONYMOUS_LIMIT),
+    """The documented production variables (README: Running in production), as the
+    benchmarks set them, on a database and index prefix of the session's own."""
+    env = bench_environment(
+        var_dir,
+        f"sqlite:///{var_dir / 'db.sqlite3'}",
+        elasticsearch_url,
         # Two workers are plenty for the tests on a shared machine.
-        "WEB_CONCURRENCY": "2",
+        workers=2,
+    )
+    env.pop("LOG_LEVEL")  # gunicorn's own default: the tests read its log
+    return {
+        **env,
+        "ELASTICSEARCH_INDEX_PREFIX": f"test-prod-{uuid.uuid4().hex[:10]}",
+        "API_ANONYMOUS_REQUESTS_PER_MINUTE": str(API_ANONYMOUS_LIMIT),
         "PYTHONUNBUFFERED": "1",
     }
 
