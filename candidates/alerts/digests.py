@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -113,10 +113,8 @@ def send_due_digests(
                     sent += [pk for pk, _posting_id in matches]
                     report.postings += len(matches)
                     report.emails += 1
-            for start in range(0, len(sent), IDS_PER_STATEMENT):
-                AlertMatch.objects.filter(pk__in=sent[start : start + IDS_PER_STATEMENT]).update(
-                    sent_at=moment
-                )
+            for ids in _in_chunks(sent):
+                AlertMatch.objects.filter(pk__in=ids).update(sent_at=moment)
         after = batch[-1].pk
     report.seconds = round(time.monotonic() - started, 3)
     return report
@@ -133,9 +131,9 @@ class _Shared:
     def render(self, posting_ids: Iterable[int]) -> None:
         """Render the blocks of these postings not rendered yet (one read for all)."""
         missing = sorted({pk for pk in posting_ids if pk not in self.blocks})
-        for start in range(0, len(missing), IDS_PER_STATEMENT):
+        for ids in _in_chunks(missing):
             postings = (
-                JobPosting.objects.filter(pk__in=missing[start : start + IDS_PER_STATEMENT])
+                JobPosting.objects.filter(pk__in=ids)
                 .select_related("employer")
                 .prefetch_related("locations")
             )
@@ -162,11 +160,9 @@ def waiting_matches(alerts: list[Alert], now: datetime) -> dict[int, list[tuple[
     )
     posting_ids = sorted({posting_id for _alert_id, _pk, posting_id in unsent})
     published: dict[int, datetime | None] = {}
-    for start in range(0, len(posting_ids), IDS_PER_STATEMENT):
+    for ids in _in_chunks(posting_ids):
         published.update(
-            JobPosting.objects.visible(now=now)
-            .filter(pk__in=posting_ids[start : start + IDS_PER_STATEMENT])
-            .values_list("pk", "published_at")
+            JobPosting.objects.visible(now=now).filter(pk__in=ids).values_list("pk", "published_at")
         )
     waiting: dict[int, list[tuple[datetime | None, int, int]]] = {}
     for alert_id, pk, posting_id in unsent:
@@ -179,6 +175,12 @@ def waiting_matches(alerts: list[Alert], now: datetime) -> dict[int, list[tuple[
         ]
         for alert_id, matches in waiting.items()
     }
+
+
+def _in_chunks(ids: list[int]) -> Iterator[list[int]]:
+    """``ids`` a statement's worth at a time."""
+    for start in range(0, len(ids), IDS_PER_STATEMENT):
+        yield ids[start : start + IDS_PER_STATEMENT]
 
 
 def _newest_first(match: tuple[datetime | None, int, int]) -> tuple[float, int]:
