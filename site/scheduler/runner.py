@@ -5,6 +5,11 @@ conditional UPDATE (``last_run_at`` older than a period ago -> now): the
 database lets exactly one of several workers change the row, and only that one
 runs the job. Between claims a scheduler only asks the database again once its
 own clock says the period is over.
+
+In a worker each job ticks in a thread of its own (``run_until``), so a long
+job never holds up another: the aggregator feed of a million postings, or the
+daily digest, takes minutes, and the outbox drain that indexes what was just
+published must still run every second.
 """
 
 from __future__ import annotations
@@ -45,7 +50,26 @@ class Scheduler:
         return ran
 
     def run_until(self, should_stop: Callable[[], bool], stop: threading.Event) -> None:
-        """Run due jobs every tick until ``should_stop()`` or ``stop`` is set; for a thread."""
+        """Run each job in its own thread until ``should_stop()`` or ``stop`` is set.
+
+        Returns once every job thread has finished the run it was in. A thread
+        keeps a database connection only while Django's ``CONN_MAX_AGE`` lets
+        it, so an hourly job does not hold one between its runs.
+        """
+        threads = [
+            threading.Thread(
+                target=Scheduler([job])._tick_until,
+                args=(should_stop, stop),
+                name=f"scheduler {job.name}",
+            )
+            for job in self.jobs
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
+    def _tick_until(self, should_stop: Callable[[], bool], stop: threading.Event) -> None:
         try:
             while not (should_stop() or stop.is_set()):
                 close_old_connections()
