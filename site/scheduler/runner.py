@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 
@@ -29,6 +30,9 @@ from fairsite.scheduler.models import ScheduledJob
 logger = logging.getLogger(__name__)
 
 TICK_SECONDS = 0.2
+# A run at least this long is logged with its duration, so an operator can see
+# which job a big board keeps busy (a run that fails is logged either way).
+LONG_RUN_SECONDS = 10
 
 
 class Scheduler:
@@ -101,8 +105,12 @@ class Scheduler:
 
 
 def _run(job: Job) -> None:
+    started = time.monotonic()
     try:
         job.func()
     except Exception:
         # One failing job must not stop the others; it runs again next period.
         logger.exception("Scheduled job %s failed", job.name)
+    seconds = time.monotonic() - started
+    if seconds >= LONG_RUN_SECONDS:
+        logger.info("Scheduled job %s took %.1f s", job.name, seconds)

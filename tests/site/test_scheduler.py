@@ -1,5 +1,6 @@
 """The scheduler runs each job once per period across workers; the worker stops cleanly."""
 
+import logging
 import os
 import signal
 import threading
@@ -10,7 +11,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from fairsite.scheduler import Job, registered_jobs
+from fairsite.scheduler import Job, registered_jobs, runner
 from fairsite.scheduler.models import ScheduledJob
 from fairsite.scheduler.runner import Scheduler
 from fairsite.scheduler.worker import SchedulingWorker
@@ -89,6 +90,18 @@ def test_a_long_job_holds_up_no_other_job():
         "test.b_quick",
     }
     assert [t.name for t in threading.enumerate() if t.name.startswith("scheduler ")] == []
+
+
+def test_a_long_run_is_logged_with_its_duration(monkeypatch, caplog):
+    monkeypatch.setattr(runner, "LONG_RUN_SECONDS", 0.05)
+    jobs = [Job("test.slow", 60, lambda: time.sleep(0.1)), Job("test.fast", 60, lambda: None)]
+
+    with caplog.at_level(logging.INFO, logger=runner.__name__):
+        assert Scheduler(jobs).run_due() == ["test.slow", "test.fast"]
+
+    assert [r.getMessage().rsplit(" ", 2)[0] for r in caplog.records] == [
+        "Scheduled job test.slow took"
+    ]
 
 
 def test_the_sites_periodic_work_is_registered_with_its_period():
