@@ -20,11 +20,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bench.environment import (
-    RESULTS_DIR,
     benchmark_environment,
     git_commit,
     load_average,
     machine,
+    results_file,
     run_and_report,
     versions,
 )
@@ -151,9 +151,11 @@ def main(argv: list[str] | None = None) -> int:
         type=float,
         help="stop the digest run then and extrapolate to every alert (default: run it all)",
     )
-    parser.add_argument("--output", type=Path, help="results file (bench/results/alerts-<N>.json)")
+    parser.add_argument(
+        "--output", type=Path, help="results file (bench/results/alerts-<N>[-postgresql].json)"
+    )
     args = parser.parse_args(argv)
-    output = args.output or RESULTS_DIR / f"alerts-{size_label(args.alerts)}.json"
+    output = args.output or results_file(f"alerts-{size_label(args.alerts)}")
     return run_and_report(
         lambda: run(
             alerts=args.alerts,

@@ -3,12 +3,16 @@
 
     python -m bench.curve                       # 10k, 100k and 1M
     python -m bench.curve --sizes 10000 100000  # the sizes you have
+    python -m bench.curve --database postgresql # the runs on PostgreSQL
 
 It reads the results files the benchmarks wrote for each size:
 
     make bench BENCH_ARGS="--postings N"                              -> search-<N>.json
     make bench-matching BENCH_ARGS="--postings N --candidates N"      -> matching-<N>-<N>.json
     make bench-alerts BENCH_ARGS="--alerts N"                         -> alerts-<N>.json
+
+(with ``BENCH_DATABASE_URL=postgres://...``, the same names ending in
+``-postgresql.json``, read with ``--database postgresql``)
 
 and prints, for every figure, its value at each size, how much it grew from the
 last size but one to the last (100k -> 1M by default), and whether the largest
@@ -28,7 +32,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.environment import RESULTS_DIR
+from bench.environment import RESULTS_DIR, results_file
 from bench.report import meets, read, size_label, table
 
 SIZES = (10_000, 100_000, 1_000_000)
@@ -45,9 +49,11 @@ class Figure:
     growth: float | None  # the most it may grow from the size before; None: no target
     # A rate ("min" figures): the growth target is how far it may fall (1/growth).
 
-    def file_for(self, size: int) -> str:
-        # The benchmarks name their files with size_label: 1,000,000 -> "1000k".
-        return self.file.format(size=size_label(size))
+    def file_for(self, size: int, database: str = "sqlite") -> str:
+        # The benchmarks name their files with size_label (1,000,000 -> "1000k")
+        # and the database (bench.environment.results_file).
+        stem = self.file.format(size=size_label(size)).removesuffix(".json")
+        return results_file(stem, database).name
 
 
 FIGURES = (
@@ -131,26 +137,30 @@ def label(size: int) -> str:
     return f"{size // 1_000_000}M" if size % 1_000_000 == 0 else size_label(size)
 
 
-def load(results_dir: Path, sizes: tuple[int, ...]) -> dict[str, dict | None]:
+def load(
+    results_dir: Path, sizes: tuple[int, ...], database: str = "sqlite"
+) -> dict[str, dict | None]:
     """Every results file the figures need, by file name (None where missing)."""
     files: dict[str, dict | None] = {}
     for figure in FIGURES:
         for size in sizes:
-            name = figure.file_for(size)
+            name = figure.file_for(size, database)
             if name not in files:
                 path = results_dir / name
                 files[name] = json.loads(path.read_text()) if path.exists() else None
     return files
 
 
-def curve(files: dict[str, dict | None], sizes: tuple[int, ...]) -> list[dict]:
+def curve(
+    files: dict[str, dict | None], sizes: tuple[int, ...], database: str = "sqlite"
+) -> list[dict]:
     """Each figure at each size, its growth over the last step and whether the
     targets at the largest size are met (None when it cannot be told)."""
     rows = []
     for figure in FIGURES:
         values: list[float | None] = []
         for size in sizes:
-            results = files.get(figure.file_for(size))
+            results = files.get(figure.file_for(size, database))
             value = read(results, figure.path) if results else None
             values.append(value)
         last, before = values[-1], values[-2] if len(values) > 1 else None
@@ -227,10 +237,16 @@ def main(argv: list[str] | None = None) -> int:
         "--sizes", type=int, nargs="+", default=list(SIZES), help="sizes, smallest first"
     )
     parser.add_argument("--results", type=Path, default=RESULTS_DIR, help="results folder")
+    parser.add_argument(
+        "--database",
+        choices=("sqlite", "postgresql"),
+        default="sqlite",
+        help="the runs on this database (sqlite)",
+    )
     args = parser.parse_args(argv)
     sizes = tuple(sorted(args.sizes))
-    files = load(args.results, sizes)
-    print(render(curve(files, sizes), sizes))
+    files = load(args.results, sizes, args.database)
+    print(render(curve(files, sizes, args.database), sizes))
     print()
     print("\n".join(provenance(files)))
     return 0

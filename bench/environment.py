@@ -36,6 +36,21 @@ WORKER_INTERVAL = "0.5"  # as `make run` starts it
 WORKER_LOG = BASE_DIR / ".cache" / "bench" / "worker.log"
 
 
+def database_label(url: str | None = None) -> str:
+    """The benchmark database's kind, as results files are named: "sqlite" (the
+    default file) or "postgresql" (``BENCH_DATABASE_URL``: postgres://...)."""
+    url = os.environ.get("BENCH_DATABASE_URL", "") if url is None else url
+    scheme = url.partition("://")[0].lower() if "://" in url else ""
+    return "postgresql" if scheme.startswith(("postgres", "pgsql")) else "sqlite"
+
+
+def results_file(name: str, database: str | None = None) -> Path:
+    """Where a benchmark writes ``name`` ("search-100k"): ``name.json`` on SQLite,
+    ``name-postgresql.json`` on PostgreSQL, so a run on one never replaces the other's."""
+    database = database or database_label()
+    return RESULTS_DIR / (f"{name}.json" if database == "sqlite" else f"{name}-{database}.json")
+
+
 class BenchmarkError(RuntimeError):
     """The benchmark could not measure what it set out to; the message says why."""
 

@@ -28,11 +28,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bench.environment import (
-    RESULTS_DIR,
     benchmark_environment,
     git_commit,
     load_average,
     machine,
+    results_file,
     run_and_report,
     versions,
 )
@@ -178,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, help="results file")
     args = parser.parse_args(argv)
     label = f"{size_label(args.postings)}-{size_label(args.candidates)}"
-    output = args.output or RESULTS_DIR / f"matching-{label}.json"
+    output = args.output or results_file(f"matching-{label}")
     return run_and_report(
         lambda: run(
             postings=args.postings, candidates=args.candidates, sample=args.sample, output=output

@@ -21,11 +21,11 @@ from pathlib import Path
 
 from bench import web_memory
 from bench.environment import (
-    RESULTS_DIR,
     benchmark_environment,
     git_commit,
     load_average,
     machine,
+    results_file,
     run_and_report,
     running_worker,
     sampled_load,
@@ -176,12 +176,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--postings", type=int, default=100_000, help="live postings (100,000)")
     parser.add_argument("--per-class", type=int, default=50, help="queries per class (50)")
     parser.add_argument("--publish", type=int, default=50, help="postings to publish (50)")
-    parser.add_argument("--output", type=Path, help="results file (bench/results/search-<N>.json)")
+    parser.add_argument(
+        "--output", type=Path, help="results file (bench/results/search-<N>[-postgresql].json)"
+    )
     parser.add_argument(
         "--note", default="", help="what else the machine was doing, for the results file"
     )
     args = parser.parse_args(argv)
-    output = args.output or RESULTS_DIR / f"search-{size_label(args.postings)}.json"
+    output = args.output or results_file(f"search-{size_label(args.postings)}")
     return run_and_report(
         lambda: run(
             postings=args.postings,

@@ -4,6 +4,7 @@ the largest against the targets; what was not run says so."""
 import json
 
 from bench.curve import FIGURES, curve, load, main, render
+from bench.environment import database_label, results_file
 
 SIZES = (10_000, 100_000, 1_000_000)
 
@@ -99,3 +100,28 @@ def test_the_command_prints_the_curve_and_where_each_figure_comes_from(tmp_path,
     assert "x1.4" in page  # the growth from 30 to 42 ms
     assert "search-100k.json: aaaaaaa, started 2026-12-06T22:00:00" in out
     assert "matching-10k-10k.json: not run" in out
+
+
+def test_the_runs_on_postgresql_make_their_own_curve(tmp_path, capsys):
+    search_file(tmp_path, "100k", 42.0, 5_800, 1.0)
+    write(tmp_path, "search-100k-postgresql.json", "c" * 40, search__overall__page_ms__p95=55.0)
+
+    sizes = (100_000,)
+    on_postgresql = by_name(curve(load(tmp_path, sizes, "postgresql"), sizes, "postgresql"))
+    assert on_postgresql["search page p95 (ms)"]["values"] == [55.0]
+    on_sqlite = by_name(curve(load(tmp_path, sizes), sizes))
+    assert on_sqlite["search page p95 (ms)"]["values"] == [42.0]
+
+    assert main(["--results", str(tmp_path), "--sizes", "100000", "--database", "postgresql"]) == 0
+    out = capsys.readouterr().out
+    assert "search-100k-postgresql.json: ccccccc, started" in out
+    assert "alerts-100k-postgresql.json: not run" in out
+
+
+def test_a_run_on_postgresql_writes_a_file_of_its_own():
+    assert database_label("") == "sqlite"
+    assert database_label("sqlite:////tmp/bench.sqlite3") == "sqlite"
+    assert database_label("postgres://bench@127.0.0.1:5432/bench") == "postgresql"
+    assert database_label("postgresql://bench@127.0.0.1/bench") == "postgresql"
+    assert results_file("search-100k", "sqlite").name == "search-100k.json"
+    assert results_file("search-100k", "postgresql").name == "search-100k-postgresql.json"
