@@ -97,6 +97,8 @@ def run(*, postings: int, candidates: int, sample: int, output: Path) -> dict:
         "machine": {**machine(), "load_average_before": load_average()},
     }
     with benchmark_environment() as environment:
+        from django.db import connection
+
         from bench.candidates_dataset import load_candidates
         from bench.loading import load_dataset
         from candidates.models import CandidateProfile
@@ -107,6 +109,7 @@ def run(*, postings: int, candidates: int, sample: int, output: Path) -> dict:
 
         results["versions"] = versions()
         results["elasticsearch"] = {"heap": environment.heap, "shards": 1, "replicas": 0}
+        results["database"] = connection.vendor
         print(f"Loading {postings:,} postings and {candidates:,} candidates...", flush=True)
         loaded = load_dataset(postings)
         people = load_candidates(candidates)
