@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.utils import timezone
 from elasticsearch.dsl import A, MultiSearch, Q, Search
@@ -199,6 +200,22 @@ def facet_filters(query: PostingQuery, *, skip: str | None = None) -> list[Q]:
     return clauses
 
 
+# The aggregation under which the facets not chosen are counted together.
+UNCHOSEN_COUNTS = "unchosen"
+
+
+def _is_chosen(query: PostingQuery, name: str) -> bool:
+    return bool(query.filters.get(name)) if name in FACETS else name in query.flags
+
+
+def facet_buckets(aggregations: dict[str, Any], name: str) -> list[dict[str, Any]]:
+    """The counted values of the facet or flag ``name`` in ``posting_search``'s
+    answer (its aggregations as a dict), wherever its counts were taken."""
+    if name in aggregations:
+        return aggregations[name]["values"]["buckets"]
+    return aggregations[UNCHOSEN_COUNTS][name]["buckets"]
+
+
 def posting_search(query: PostingQuery, *, now: datetime | None = None, ranking=None) -> Search:
     """The Elasticsearch request: the page of hits, every facet's counts, a suggestion.
 
@@ -209,10 +226,20 @@ def posting_search(query: PostingQuery, *, now: datetime | None = None, ranking=
     now = now or timezone.now()
     words = query.terms
     search = _matching(query, now=now, ranking=ranking)
+    # Each facet's counts leave out its own choice, so that its other values can
+    # be chosen instead. A facet not chosen counts under every choice: those all
+    # share one filter, evaluated once per match rather than once per facet (at
+    # a million postings a search without words matches every one of them).
+    shared = A("filter", Q("bool", filter=facet_filters(query)))
     for name, doc_field in {**FACETS, **FLAGS}.items():
-        counts = A("filter", Q("bool", filter=facet_filters(query, skip=name)))
-        counts.bucket("values", A("terms", field=doc_field, size=50))
-        search.aggs.bucket(name, counts)
+        values = A("terms", field=doc_field, size=50)
+        if _is_chosen(query, name):
+            counts = A("filter", Q("bool", filter=facet_filters(query, skip=name)))
+            counts.bucket("values", values)
+            search.aggs.bucket(name, counts)
+        else:
+            shared.bucket(name, values)
+    search.aggs.bucket(UNCHOSEN_COUNTS, shared)
     search = _sorted(search, query, has_text=bool(words))
     start = (min(max(query.page, 1), MAX_PAGE) - 1) * PAGE_SIZE
     search = search.extra(track_total_hits=True)[start : start + PAGE_SIZE]

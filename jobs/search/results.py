@@ -18,7 +18,15 @@ from fairsite.search.highlight import highlight, snippet
 from ..models import Category, Credential, EmploymentType, JobPosting, Workplace
 from ..selectors import postings_from_database, visible_postings_by_id
 from .pay import SALARY_BANDS
-from .queries import FACETS, FLAGS, MAX_PAGE, PAGE_SIZE, PostingQuery, posting_search
+from .queries import (
+    FACETS,
+    FLAGS,
+    MAX_PAGE,
+    PAGE_SIZE,
+    PostingQuery,
+    facet_buckets,
+    posting_search,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -124,13 +132,13 @@ def run_posting_search(query: PostingQuery, *, ranking=None) -> SearchResults:
                 count=bucket["doc_count"],
                 selected=query.filters.get(name) == bucket["key"],
             )
-            for bucket in aggregations[name]["values"]["buckets"]
+            for bucket in facet_buckets(aggregations, name)
         ]
         for name in FACETS
     }
     flags = {
         name: next(
-            (b["doc_count"] for b in aggregations[name]["values"]["buckets"] if b["key"] == 1),
+            (b["doc_count"] for b in facet_buckets(aggregations, name) if b["key"] == 1),
             0,
         )
         for name in FLAGS

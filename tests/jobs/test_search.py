@@ -192,6 +192,11 @@ def test_every_facet_count_equals_the_results_its_link_leads_to(index):
         PostingQuery(),
         PostingQuery(filters={"category": "peer-support"}),
         PostingQuery(flags=frozenset({"verified"})),
+        # Chosen facets count apart, leaving their own choice out; the others together.
+        PostingQuery(
+            filters={"category": "warehouse-logistics", "workplace": "hybrid"},
+            flags=frozenset({"verified"}),
+        ),
     ):
         results = run_posting_search(base)
         for name in FACETS:
