@@ -48,7 +48,7 @@ FOLDER = "feeds"
 # said max-age=300 before it was built in the worker. Checking every five
 # minutes keeps a closed posting in the feed for five minutes at most, and a
 # busy board (a change every minute) from rebuilding without pause: a build of
-# 100,000 postings takes the worker's scheduler tens of seconds.
+# 100,000 postings takes its scheduler thread tens of seconds (minutes at a million).
 REFRESH_SECONDS = 300
 MAX_AGE = timedelta(hours=1)
 KEEP = timedelta(hours=1)

@@ -6,9 +6,10 @@
     def expire_postings() -> None: ...
 
 Register jobs at import of a module that ``AppConfig.ready()`` imports, so every
-worker knows them. A job runs in the worker's scheduler thread, one job at a
-time; a job that can outlast its period may overlap with itself on another
-worker, so it must be safe to run twice at once (the outbox drain is).
+worker knows them. Each job runs in a thread of its own in the worker, so jobs
+of one worker run side by side and a long one holds up no other; a job never
+overlaps with itself in one worker, but one that can outlast its period may on
+another worker, so it must be safe to run twice at once (the outbox drain is).
 """
 
 from fairsite.scheduler.jobs import Job, every, registered_jobs
