@@ -189,23 +189,23 @@ def base_filters(query: PostingQuery, *, now: datetime) -> list[Q]:
     return live_filters(now, published, near)
 
 
+def chosen_facets(query: PostingQuery) -> list[str]:
+    """The facets (with a value) and flags the query chooses, facets first."""
+    facets = [name for name, value in query.filters.items() if name in FACETS and value]
+    return facets + sorted(query.flags)
+
+
 def facet_filters(query: PostingQuery, *, skip: str | None = None) -> list[Q]:
     """The chosen facets as filters; `skip` leaves one out, for that facet's counts."""
-    clauses = [
-        Q("term", **{FACETS[name]: value})
-        for name, value in query.filters.items()
-        if name != skip and name in FACETS and value
+    return [
+        Q("term", **{FACETS[name]: query.filters[name]}) if name in FACETS else flag_filter(name)
+        for name in chosen_facets(query)
+        if name != skip
     ]
-    clauses += [flag_filter(name) for name in sorted(query.flags) if name != skip]
-    return clauses
 
 
 # The aggregation under which the facets not chosen are counted together.
 UNCHOSEN_COUNTS = "unchosen"
-
-
-def _is_chosen(query: PostingQuery, name: str) -> bool:
-    return bool(query.filters.get(name)) if name in FACETS else name in query.flags
 
 
 def facet_buckets(aggregations: dict[str, Any], name: str) -> list[dict[str, Any]]:
@@ -231,9 +231,10 @@ def posting_search(query: PostingQuery, *, now: datetime | None = None, ranking=
     # share one filter, evaluated once per match rather than once per facet (at
     # a million postings a search without words matches every one of them).
     shared = A("filter", Q("bool", filter=facet_filters(query)))
+    chosen = chosen_facets(query)
     for name, doc_field in {**FACETS, **FLAGS}.items():
         values = A("terms", field=doc_field, size=50)
-        if _is_chosen(query, name):
+        if name in chosen:
             counts = A("filter", Q("bool", filter=facet_filters(query, skip=name)))
             counts.bucket("values", values)
             search.aggs.bucket(name, counts)
