@@ -208,7 +208,10 @@ _CREDENTIAL_RELATIONS = ("required_credentials", "preferred_credentials")
 
 def prepare_postings(postings: list[JobPosting]) -> None:
     """Load what the documents of ``postings`` read, four queries for the lot."""
+    if not postings:
+        return
     ids = [posting.pk for posting in postings]
+    of_batch = _batch_lookup(ids)
     employers = {
         employer_id: EmployerFacts(
             id=employer_id,
@@ -228,7 +231,7 @@ def prepare_postings(postings: list[JobPosting]) -> None:
     }
     locations = defaultdict(list)
     for posting_id, *columns in (
-        PostingLocation.objects.filter(posting_id__in=ids)
+        PostingLocation.objects.filter(**of_batch("posting_id"))
         .order_by("pk")
         .values_list("posting_id", *IndexedLocation._fields)
     ):
@@ -239,7 +242,7 @@ def prepare_postings(postings: list[JobPosting]) -> None:
         credentials[relation] = defaultdict(list)
         through = getattr(JobPosting, relation).through
         for posting_id, slug, name, abbreviation in (
-            through.objects.filter(jobposting_id__in=ids)
+            through.objects.filter(**of_batch("jobposting_id"))
             .order_by("credential__name")  # as Credential orders itself
             .values_list(
                 "jobposting_id", "credential__slug", "credential__name", "credential__abbreviation"
@@ -254,6 +257,21 @@ def prepare_postings(postings: list[JobPosting]) -> None:
         posting.indexed_credential_names = sorted(names[posting.pk].values())
         for relation in _CREDENTIAL_RELATIONS:
             setattr(posting, f"indexed_{relation}", credentials[relation][posting.pk])
+
+
+def _batch_lookup(ids: list[int]):
+    """How to ask for the related rows of the postings ``ids``: a lookup for a column.
+
+    A rebuild's page is a run of nearly consecutive keys, asked for as a range:
+    Django prepares each value of an ``IN`` list one by one, a thirtieth of a
+    rebuild's CPU for the three lists of each page. The range may bring rows of
+    a few postings outside the batch (not visible ones); nothing reads them.
+    Scattered ids (an outbox drain) are an ``IN`` list.
+    """
+    low, high = min(ids), max(ids)
+    if high - low < 2 * len(ids):
+        return lambda column: {f"{column}__gte": low, f"{column}__lte": high}
+    return lambda column: {f"{column}__in": ids}
 
 
 def indexed_postings():

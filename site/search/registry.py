@@ -16,7 +16,7 @@ The lifecycle (ensure, rebuild, check, status) is in ``fairsite.search.indices``
 writing documents in ``fairsite.search.sync``.
 
 Every document the site writes carries ``content_hash``, a fingerprint of what
-``to_document`` returned (``SearchIndex.document``). The drift check builds each
+``to_document`` returned (``SearchIndex.document`` adds it). The drift check builds each
 visible object's document again and compares fingerprints, so a change that
 reached the database without reaching the index (a ``QuerySet.update()`` that
 queued nothing in the outbox) shows up as stale even when its version did not
@@ -98,10 +98,19 @@ class SearchIndex:
         )
         return hashlib.sha256(definition.encode()).hexdigest()[:16]
 
-    def document(self, obj: Model) -> dict[str, Any]:
-        """What the index holds for ``obj``: ``to_document`` and its fingerprint."""
-        document = self.to_document(obj)
-        return {**document, CONTENT_HASH: content_hash(document)}
+    def document(self, obj: Model) -> bytes:
+        """What the index holds for ``obj``, as the JSON sent: ``to_document`` and
+        its fingerprint.
+
+        The fingerprint is taken of the JSON that is sent (keys sorted), so each
+        document is encoded once: encoding it a second time for the request was
+        a twentieth of a rebuild's CPU.
+        """
+        encoded = _encoded(self.to_document(obj))
+        fingerprint = _fingerprint(encoded)
+        # {...} + "content_hash": the last key; an empty {} gets only the hash.
+        separator = b"," if len(encoded) > 2 else b""
+        return b'%s%s"%s":"%s"}' % (encoded[:-1], separator, CONTENT_HASH.encode(), fingerprint)
 
     def objects_for_documents(self, queryset: QuerySet) -> list[Model]:
         """The objects of ``queryset``, ready for ``to_document``."""
@@ -135,8 +144,15 @@ def content_hash(document: Mapping[str, Any]) -> str:
     orjson, which the client sends documents with too: several times faster
     than the standard library's json, which would add a fifth to a rebuild.
     """
-    text = orjson.dumps(document, option=orjson.OPT_SORT_KEYS, default=str)
-    return hashlib.blake2b(text, digest_size=16).hexdigest()
+    return _fingerprint(_encoded(document)).decode()
+
+
+def _encoded(document: Mapping[str, Any]) -> bytes:
+    return orjson.dumps(document, option=orjson.OPT_SORT_KEYS, default=str)
+
+
+def _fingerprint(encoded: bytes) -> bytes:
+    return hashlib.blake2b(encoded, digest_size=16).hexdigest().encode()
 
 
 def version_at(moment: datetime) -> int:

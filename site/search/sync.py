@@ -75,7 +75,7 @@ class _Write:
     object_id: str
     action: str
     version: int
-    document: dict[str, Any] | None = None
+    document: bytes | None = None  # the JSON, as SearchIndex.document encodes it
 
     @property
     def key(self) -> tuple[str, str]:
