@@ -22,6 +22,7 @@ from pathlib import Path
 from bench.environment import (
     benchmark_environment,
     git_commit,
+    index_layout,
     load_average,
     machine,
     results_file,
@@ -69,9 +70,11 @@ def run(
         )
         from bench.loading import load_dataset
         from bench.search_measures import measure_rebuild
+        from candidates.alerts.search import alerts_index
+        from jobs.search.index import postings_index
 
         results["versions"] = versions()
-        results["elasticsearch"] = {"heap": environment.heap, "shards": 1, "replicas": 0}
+        results["elasticsearch"] = {"heap": environment.heap}
         results["database"] = connection.vendor
         print(f"Loading {postings:,} postings and {alerts:,} alerts...", flush=True)
         loaded = load_dataset(postings)
@@ -82,6 +85,7 @@ def run(
         }
         print("Rebuilding the alerts index...", flush=True)
         results["rebuild"] = measure_alerts_rebuild()
+        results["elasticsearch"]["indices"] = index_layout(postings_index, alerts_index)
         print("Warming up...", flush=True)
         measure_matching(sample_postings(WARM_UP_POSTINGS, offset=7))
         print(f"Matching {samples} postings against every alert...", flush=True)

@@ -252,3 +252,19 @@ def run_and_report(
     print_report(results)
     print(f"\nResults: {output} ({time.monotonic() - started:.0f} s in all)")
     return 0
+
+
+def index_layout(*indices) -> dict:
+    """Each index's primary shards and replicas as built (``primary_shards`` chooses by size)."""
+    from fairsite.search.client import get_client
+
+    layout = {}
+    for index in indices:
+        found = get_client().indices.get_settings(index=index.alias)
+        (concrete,) = found.values()
+        settings = concrete["settings"]["index"]
+        layout[index.name] = {
+            "shards": int(settings["number_of_shards"]),
+            "replicas": int(settings["number_of_replicas"]),
+        }
+    return layout

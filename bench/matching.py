@@ -30,6 +30,7 @@ from pathlib import Path
 from bench.environment import (
     benchmark_environment,
     git_commit,
+    index_layout,
     load_average,
     machine,
     results_file,
@@ -108,7 +109,7 @@ def run(*, postings: int, candidates: int, sample: int, output: Path) -> dict:
         from jobs.search.index import postings_index
 
         results["versions"] = versions()
-        results["elasticsearch"] = {"heap": environment.heap, "shards": 1, "replicas": 0}
+        results["elasticsearch"] = {"heap": environment.heap}
         results["database"] = connection.vendor
         print(f"Loading {postings:,} postings and {candidates:,} candidates...", flush=True)
         loaded = load_dataset(postings)
@@ -126,6 +127,7 @@ def run(*, postings: int, candidates: int, sample: int, output: Path) -> dict:
             report = rebuild(index)
             seconds = round(time.monotonic() - started, 1)
             results[f"rebuild_{index.name}"] = {"documents": report.documents, "seconds": seconds}
+        results["elasticsearch"]["indices"] = index_layout(postings_index, candidates_index)
         rng = random.Random("matching-sample")
         user_ids = list(CandidateProfile.objects.values_list("user_id", flat=True))
         posting_ids = list(JobPosting.objects.visible().values_list("pk", flat=True))

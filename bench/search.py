@@ -23,6 +23,7 @@ from bench import web_memory
 from bench.environment import (
     benchmark_environment,
     git_commit,
+    index_layout,
     load_average,
     machine,
     results_file,
@@ -70,9 +71,10 @@ def run(*, postings: int, per_class: int, publish: int, output: Path, note: str 
             measure_rebuild,
             summarise_queries,
         )
+        from jobs.search.index import postings_index
 
         results["versions"] = versions()
-        results["elasticsearch"] = {"heap": environment.heap, "shards": 1, "replicas": 0}
+        results["elasticsearch"] = {"heap": environment.heap}
         results["database"] = connection.vendor
         print(f"Generating and loading {postings:,} postings...", flush=True)
         loaded = load_dataset(postings)
@@ -83,7 +85,10 @@ def run(*, postings: int, per_class: int, publish: int, output: Path, note: str 
             "load_seconds": loaded.seconds,
         }
         print(f"Rebuilding the postings index {REBUILD_RUNS} times...", flush=True)
-        results["rebuild"] = measure_rebuild(runs=REBUILD_RUNS)
+        results["rebuild"] = measure_rebuild(
+            runs=REBUILD_RUNS, elasticsearch_pid=environment.elasticsearch_pid
+        )
+        results["elasticsearch"]["indices"] = index_layout(postings_index)
         print("Warming up...", flush=True)
         warm_up = query_set(per_class=WARM_UP_QUERIES, seed=1)
         measure_queries(warm_up, database=False)

@@ -19,9 +19,11 @@ ELASTICSEARCH = {
 # can share one cluster.
 ELASTICSEARCH_INDEX_PREFIX = env_str("ELASTICSEARCH_INDEX_PREFIX", "fairchance")
 # Every new concrete index gets these (each index may add its own, such as its
-# analysis). One shard and no replica suit a single-node development cluster;
-# a production cluster sets them from the environment.
+# analysis). No replica suits a single-node cluster; a production cluster of
+# several nodes sets it from the environment.
 ELASTICSEARCH_INDEX_SETTINGS = {
-    "number_of_shards": env_int("ELASTICSEARCH_SHARDS", 1),
     "number_of_replicas": env_int("ELASTICSEARCH_REPLICAS", 0),
 }
+# Primary shards of each new concrete index; 0 (the default): one per 500,000
+# documents the index is built with, up to 4 (fairsite.search.indices.primary_shards).
+ELASTICSEARCH_SHARDS = env_int("ELASTICSEARCH_SHARDS", 0)

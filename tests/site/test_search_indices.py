@@ -42,6 +42,38 @@ def test_new_index_has_one_shard_and_no_replica_by_default(user_index):
     assert index_settings["settings"]["index"]["number_of_replicas"] == "0"
 
 
+def test_a_large_index_gets_a_primary_shard_per_so_many_documents(settings):
+    settings.ELASTICSEARCH_SHARDS = 0
+    per = indices.DOCUMENTS_PER_SHARD
+    assert indices.primary_shards(0) == 1
+    assert indices.primary_shards(per) == 1
+    assert indices.primary_shards(per + 1) == 2
+    assert indices.primary_shards(2 * per) == 2
+    assert indices.primary_shards(1000 * per) == indices.MAX_AUTOMATIC_SHARDS
+    settings.ELASTICSEARCH_SHARDS = 3  # the operator's choice, whatever the size
+    assert indices.primary_shards(0) == indices.primary_shards(1000 * per) == 3
+
+
+def test_a_rebuild_shards_by_the_documents_it_loads_and_finds_every_one(
+    user_index, settings, monkeypatch
+):
+    settings.ELASTICSEARCH_SHARDS = 0
+    monkeypatch.setattr(indices, "DOCUMENTS_PER_SHARD", 4)
+    make_users(9)
+
+    report = indices.rebuild(user_index)
+
+    index_settings = get_client().indices.get_settings(index=report.index)[report.index]
+    assert index_settings["settings"]["index"]["number_of_shards"] == "3"
+    # Back to waiting for the disk on each write once loaded.
+    assert index_settings["settings"]["index"]["translog"]["durability"] == "request"
+    assert report.documents == 9
+    found = get_client().search(index=user_index.alias, query={"match_all": {}}, size=20)
+    assert found["hits"]["total"]["value"] == 9
+    assert len({hit["_id"] for hit in found["hits"]["hits"]}) == 9
+    assert indices.check(user_index).is_clean  # versions and content fingerprints
+
+
 def test_rebuild_moves_the_alias_to_a_new_generation_and_drops_the_old(user_index):
     make_users(3)
     first = indices.ensure(user_index)
