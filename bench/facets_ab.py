@@ -12,10 +12,8 @@ same counts; it prints Elasticsearch's ``took`` by class.
 import sys
 from urllib.parse import urlencode
 
+from bench.ab import compare_took, print_took
 from bench.environment import benchmark_environment
-from bench.report import percentile
-
-REPEAT = 5
 
 
 def main(postings: int) -> None:
@@ -33,52 +31,37 @@ def main(postings: int) -> None:
 
         load_dataset(postings)
         rebuild(postings_index)
+        client = get_client()
 
-        def old_shape(query):
-            search = q.posting_search(query)
-            body = search.to_dict()
+        def page_query(bq):
+            return SearchForm(QueryDict(urlencode(bq.params))).to_query()
+
+        def old_shape(bq):
+            query = page_query(bq)
+            body = q.posting_search(query).to_dict()
             aggs = {}
             for name, doc_field in {**q.FACETS, **q.FLAGS}.items():
                 counts = A("filter", Q("bool", filter=q.facet_filters(query, skip=name)))
                 counts.bucket("values", A("terms", field=doc_field, size=50))
                 aggs[name] = counts.to_dict()
             body["aggs"] = aggs
-            return body
+            return client.search(index=postings_index.alias, body=body)
 
-        def new_shape(query):
-            return q.posting_search(query).to_dict()
+        def new_shape(bq):
+            body = q.posting_search(page_query(bq)).to_dict()
+            return client.search(index=postings_index.alias, body=body)
 
-        client = get_client()
-        qs = query_set(per_class=50)
-        took = {"old": {}, "new": {}}
-        # Warm both up first.
-        for bq in qs[:40]:
-            pq = SearchForm(QueryDict(urlencode(bq.params))).to_query()
-            for shape in (old_shape, new_shape):
-                client.search(index=postings_index.alias, body=shape(pq))
-        for r in range(REPEAT):
-            for bq in qs:
-                pq = SearchForm(QueryDict(urlencode(bq.params))).to_query()
-                order = [("old", old_shape), ("new", new_shape)]
-                if r % 2:
-                    order.reverse()
-                answers = {}
-                for label, shape in order:
-                    resp = client.search(index=postings_index.alias, body=shape(pq))
-                    took[label].setdefault(bq.kind, []).append(resp["took"])
-                    answers[label] = resp
-                # The same counts, whichever way they were asked for.
-                o, n = answers["old"]["aggregations"], answers["new"]["aggregations"]
-                for name in {**q.FACETS, **q.FLAGS}:
-                    ob = o[name]["values"]["buckets"]
-                    nb = q.facet_buckets(n, name)
-                    assert ob == nb, (bq.params, name, ob, nb)
-        for kind in took["old"]:
-            line = [f"{kind:12}"]
-            for label in ("old", "new"):
-                p50, p95 = (percentile(took[label][kind], f) for f in (0.5, 0.95))
-                line.append(f"{label} p50 {p50:6.1f} p95 {p95:6.1f}")
-            print("   ".join(line))
+        def same_counts(bq, old, new):
+            # The same counts, whichever way they were asked for.
+            for name in {**q.FACETS, **q.FLAGS}:
+                ob = old["aggregations"][name]["values"]["buckets"]
+                nb = q.facet_buckets(new["aggregations"], name)
+                assert ob == nb, (bq.params, name, ob, nb)
+
+        took = compare_took(
+            query_set(per_class=50), {"old": old_shape, "new": new_shape}, same_counts
+        )
+        print_took(took)
 
 
 if __name__ == "__main__":

@@ -15,10 +15,8 @@ import sys
 import time
 from urllib.parse import urlencode
 
+from bench.ab import compare_took, print_took
 from bench.environment import benchmark_environment
-from bench.report import percentile
-
-REPEAT = 5
 
 
 def main(postings: int) -> None:
@@ -48,36 +46,23 @@ def main(postings: int) -> None:
             )
             aliases[shards] = postings_index.alias
         client = get_client()
-        qs = query_set(per_class=50)
-        bodies = [
-            (bq, q.posting_search(SearchForm(QueryDict(urlencode(bq.params))).to_query()).to_dict())
-            for bq in qs
-        ]
-        for _bq, body in bodies[:60]:
-            for alias in aliases.values():
-                client.search(index=alias, body=body)
-        took = {1: {}, 2: {}}
-        for r in range(REPEAT):
-            for bq, body in bodies:
-                order = [1, 2] if r % 2 == 0 else [2, 1]
-                answers = {}
-                for shards in order:
-                    resp = client.search(index=aliases[shards], body=body)
-                    took[shards].setdefault(bq.kind, []).append(resp["took"])
-                    took[shards].setdefault("all", []).append(resp["took"])
-                    answers[shards] = resp
-                one, two = answers[1], answers[2]
-                assert one["hits"]["total"] == two["hits"]["total"], bq.params
-                for name in {**q.FACETS, **q.FLAGS}:
-                    assert q.facet_buckets(one["aggregations"], name) == q.facet_buckets(
-                        two["aggregations"], name
-                    ), (bq.params, name)
-        for kind in took[1]:
-            line = [f"{kind:16}"]
-            for shards in (1, 2):
-                p50, p95 = (percentile(took[shards][kind], f) for f in (0.5, 0.95))
-                line.append(f"{shards} shard(s) p50 {p50:6.1f} p95 {p95:6.1f}")
-            print("   ".join(line), flush=True)
+        queries = query_set(per_class=50)
+        bodies = {
+            bq: q.posting_search(SearchForm(QueryDict(urlencode(bq.params))).to_query()).to_dict()
+            for bq in queries
+        }
+
+        def on(shards):
+            return lambda bq: client.search(index=aliases[shards], body=bodies[bq])
+
+        def same_counts(bq, one, two):
+            assert one["hits"]["total"] == two["hits"]["total"], bq.params
+            for name in {**q.FACETS, **q.FLAGS}:
+                assert q.facet_buckets(one["aggregations"], name) == q.facet_buckets(
+                    two["aggregations"], name
+                ), (bq.params, name)
+
+        print_took(compare_took(queries, {"1 shard": on(1), "2 shards": on(2)}, same_counts))
         pools = next(iter(client.nodes.stats(metric="thread_pool")["nodes"].values()))
         search_pool = pools["thread_pool"]["search"]
         print(f"search threads {search_pool['threads']}, completed {search_pool['completed']}")

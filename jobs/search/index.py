@@ -211,7 +211,6 @@ def prepare_postings(postings: list[JobPosting]) -> None:
     if not postings:
         return
     ids = [posting.pk for posting in postings]
-    of_batch = _batch_lookup(ids)
     employers = {
         employer_id: EmployerFacts(
             id=employer_id,
@@ -231,7 +230,7 @@ def prepare_postings(postings: list[JobPosting]) -> None:
     }
     locations = defaultdict(list)
     for posting_id, *columns in (
-        PostingLocation.objects.filter(**of_batch("posting_id"))
+        PostingLocation.objects.filter(**_of_postings("posting_id", ids))
         .order_by("pk")
         .values_list("posting_id", *IndexedLocation._fields)
     ):
@@ -242,7 +241,7 @@ def prepare_postings(postings: list[JobPosting]) -> None:
         credentials[relation] = defaultdict(list)
         through = getattr(JobPosting, relation).through
         for posting_id, slug, name, abbreviation in (
-            through.objects.filter(**of_batch("jobposting_id"))
+            through.objects.filter(**_of_postings("jobposting_id", ids))
             .order_by("credential__name")  # as Credential orders itself
             .values_list(
                 "jobposting_id", "credential__slug", "credential__name", "credential__abbreviation"
@@ -259,8 +258,8 @@ def prepare_postings(postings: list[JobPosting]) -> None:
             setattr(posting, f"indexed_{relation}", credentials[relation][posting.pk])
 
 
-def _batch_lookup(ids: list[int]):
-    """How to ask for the related rows of the postings ``ids``: a lookup for a column.
+def _of_postings(column: str, ids: list[int]) -> dict[str, object]:
+    """The lookup for rows whose ``column`` is one of the postings ``ids``.
 
     A rebuild's page is a run of nearly consecutive keys, asked for as a range:
     Django prepares each value of an ``IN`` list one by one, a thirtieth of a
@@ -270,8 +269,8 @@ def _batch_lookup(ids: list[int]):
     """
     low, high = min(ids), max(ids)
     if high - low < 2 * len(ids):
-        return lambda column: {f"{column}__gte": low, f"{column}__lte": high}
-    return lambda column: {f"{column}__in": ids}
+        return {f"{column}__gte": low, f"{column}__lte": high}
+    return {f"{column}__in": ids}
 
 
 def indexed_postings():
