@@ -55,6 +55,8 @@ def visible_postings_by_id(ids: list[int]) -> dict[int, JobPosting]:
             .prefetch_related("locations")
             .order_by()  # the hits' order is the caller's; sorting here costs time for nothing
         }
+        for posting in read.values():
+            posting.get_absolute_url()  # kept with the row, so each copy has it
         _HIT_ROWS.set_many({keys[pk]: posting for pk, posting in read.items()})
         postings.update({pk: copy.copy(posting) for pk, posting in read.items()})
     return postings

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -155,7 +155,16 @@ class JobPosting(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("jobs:detail", kwargs={"pk": self.pk, "slug": self.slug})
+        """The posting's page. Worked out once per instance for as long as its id,
+        slug and the URL prefix stay the same: a page of search hits asks for 20,
+        and Django's ``reverse`` costs about 20 microseconds each. The rows behind
+        search hits are kept between requests (``jobs.selectors``) and carry it."""
+        key = (self.pk, self.slug, get_script_prefix(), get_urlconf())
+        known = self.__dict__.get("_address")
+        if known is None or known[0] != key:
+            known = (key, reverse("jobs:detail", kwargs={"pk": self.pk, "slug": self.slug}))
+            self._address = known
+        return known[1]
 
     def clean(self):
         """Rules between fields, for every way a posting is written (forms, services, API)."""

@@ -13,6 +13,8 @@ typed; ``keep`` turns readings off. Everything that searches postings from
 parameters (the page, the API, feeds, saving an alert) reads them here.
 """
 
+from collections.abc import Callable
+
 from django import forms
 
 from employers.models import CheckLevel
@@ -35,11 +37,23 @@ from .understanding import KEEP_CHOICES, Understanding, credential_names, unders
 CHOOSE = "Choose one of the options in the list."
 
 
+def _fixed(choices) -> Callable[[], list]:
+    """Choices written in the code, given as a function that returns them.
+
+    Django deep-copies every field of a form for each new form, and with it
+    a list of choices and each pair in it; a function is copied as it is. The
+    search form is made on every search page, where copying its fixed lists
+    was about half of making the form.
+    """
+    fixed = list(choices)
+    return lambda: fixed
+
+
 def _choice(label, choices, **kwargs):
     return forms.ChoiceField(
         label=label,
         required=False,
-        choices=[("", "Any"), *choices],
+        choices=_fixed([("", "Any"), *choices]),
         error_messages={"invalid_choice": CHOOSE},
         **kwargs,
     )
@@ -79,7 +93,7 @@ class SearchForm(forms.Form):
         label="Distance",
         required=False,
         coerce=int,
-        choices=[(r, f"Within {r} miles") for r in RADII_MILES],
+        choices=_fixed((r, f"Within {r} miles") for r in RADII_MILES),
         initial=DEFAULT_RADIUS,
         error_messages={"invalid_choice": "Choose a distance from the list."},
     )
@@ -101,18 +115,20 @@ class SearchForm(forms.Form):
     sort = forms.ChoiceField(
         label="Sort by",
         required=False,
-        choices=[
-            ("relevance", "Best match"),
-            ("newest", "Newest"),
-            ("nearest", "Nearest"),
-            ("salary", "Highest pay"),
-            ("for_you", "Best for you"),
-        ],
+        choices=_fixed(
+            [
+                ("relevance", "Best match"),
+                ("newest", "Newest"),
+                ("nearest", "Nearest"),
+                ("salary", "Highest pay"),
+                ("for_you", "Best for you"),
+            ]
+        ),
         error_messages={"invalid_choice": CHOOSE},
     )
     keep = forms.MultipleChoiceField(
         required=False,
-        choices=[(key, key) for key in KEEP_CHOICES],
+        choices=_fixed((key, key) for key in KEEP_CHOICES),
         widget=forms.MultipleHiddenInput,
         error_messages={
             "invalid_choice": "We could not tell how to read your words, so we read them as usual."
@@ -152,6 +168,8 @@ class SearchForm(forms.Form):
             *((c.slug, c.short_name) for c in credentials),
         ]
         self.credential_names = credential_names(credentials)
+        # Read once for the page: its facet's labels come from here too.
+        self.credential_labels = {c.slug: c.short_name for c in credentials}
         self.offer_pay(place_country)
         self.understanding = Understanding(typed="", text="")
         # The filters chosen in the URL, as opposed to read from the words.

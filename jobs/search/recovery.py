@@ -76,7 +76,7 @@ def search_postings(form: SearchForm, *, ranking=None) -> SearchResults:
 
 def _search_postings(form: SearchForm, *, ranking=None) -> SearchResults:
     query = form.to_query()
-    results = run_posting_search(query, ranking=ranking)
+    results = run_posting_search(query, ranking=ranking, credentials=form.credential_labels)
     if results.total:
         return results
     base = query
@@ -84,7 +84,9 @@ def _search_postings(form: SearchForm, *, ranking=None) -> SearchResults:
     if results.suggestion and not form.kept_readings & {SPELLING, ALL}:
         corrected = corrected_query(form, query, results.suggestion)
         if corrected != query:
-            found = run_posting_search(corrected, ranking=ranking)
+            found = run_posting_search(
+                corrected, ranking=ranking, credentials=form.credential_labels
+            )
             if found.total:
                 found.corrected_from = query.text
                 found.suggestion = results.suggestion  # the words shown as searched
@@ -131,7 +133,7 @@ def _at_another_reading(
         return None
     for choice, other, count in zip(choices, tries, counts, strict=True):
         if count:
-            found = run_posting_search(other, ranking=ranking)
+            found = run_posting_search(other, ranking=ranking, credentials=form.credential_labels)
             if found.total:
                 found.place_reading = reading.choosing(choice)
                 return found

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -86,22 +86,25 @@ def _fixed_labels() -> dict[str, dict[str, str]]:
     }
 
 
-def facet_labels() -> dict[str, dict[str, str]]:
-    """What each facet value is called on the page (the credentials' names read
-    afresh: editors add and rename them)."""
-    return {
-        **_fixed_labels(),
-        "credential": {
+def facet_labels(credentials: Mapping[str, str] | None = None) -> dict[str, dict[str, str]]:
+    """What each facet value is called on the page. The credentials' names
+    (slug -> short name) are read afresh, since editors add and rename them,
+    unless the caller has just read them (``SearchForm.credential_labels``)."""
+    if credentials is None:
+        credentials = {
             c.slug: c.short_name for c in Credential.objects.only("slug", "abbreviation", "name")
-        },
-    }
+        }
+    return {**_fixed_labels(), "credential": dict(credentials)}
 
 
-def run_posting_search(query: PostingQuery, *, ranking=None) -> SearchResults:
+def run_posting_search(
+    query: PostingQuery, *, ranking=None, credentials: Mapping[str, str] | None = None
+) -> SearchResults:
     """Search the index; raises SearchUnavailable when Elasticsearch can't answer.
 
     With `ranking` (the person's own, for the "Best for you" sort) each hit
-    carries the reasons it suits them.
+    carries the reasons it suits them. `credentials` are the credentials'
+    names if the caller has read them (``facet_labels``).
     """
     response = answer(posting_search(query, ranking=ranking))
     ids = [int(hit.meta.id) for hit in response.hits]
@@ -122,7 +125,7 @@ def run_posting_search(query: PostingQuery, *, ranking=None) -> SearchResults:
         for hit, posting in ((h, postings.get(int(h.meta.id))) for h in response.hits)
         if posting is not None
     ]
-    labels = facet_labels()
+    labels = facet_labels(credentials)
     aggregations = response.aggregations.to_dict()
     facets = {
         name: [

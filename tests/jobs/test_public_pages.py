@@ -150,3 +150,22 @@ def test_every_duty_is_a_kind_of_role_the_law_can_attach_exclusions_to():
     from jobs.models import DUTIES
 
     assert set(DUTIES) == set(RoleType.values)
+
+
+@pytest.mark.django_db
+def test_a_postings_address_follows_its_slug_and_the_sites_prefix():
+    from django.urls import set_script_prefix
+
+    posting = PublishedPostingFactory(title="Baker")
+    first = posting.get_absolute_url()
+    assert first == f"/jobs/{posting.pk}/baker/"
+
+    # The address is worked out once per instance, but never kept past a change.
+    posting.slug = "night-baker"
+    assert posting.get_absolute_url() == f"/jobs/{posting.pk}/night-baker/"
+    set_script_prefix("/board/")
+    try:
+        assert posting.get_absolute_url() == f"/board/jobs/{posting.pk}/night-baker/"
+    finally:
+        set_script_prefix("/")
+    assert posting.get_absolute_url() == f"/jobs/{posting.pk}/night-baker/"
