@@ -204,16 +204,20 @@ def facet_filters(query: PostingQuery, *, skip: str | None = None) -> list[Q]:
     ]
 
 
-# The aggregation under which the facets not chosen are counted together.
+# The aggregation under which the facets not chosen are counted together, when
+# the chosen ones are a post filter.
 UNCHOSEN_COUNTS = "unchosen"
 
 
 def facet_buckets(aggregations: dict[str, Any], name: str) -> list[dict[str, Any]]:
     """The counted values of the facet or flag ``name`` in ``posting_search``'s
     answer (its aggregations as a dict), wherever its counts were taken."""
-    if name in aggregations:
-        return aggregations[name]["values"]["buckets"]
-    return aggregations[UNCHOSEN_COUNTS][name]["buckets"]
+    if name not in aggregations:
+        return aggregations[UNCHOSEN_COUNTS][name]["buckets"]
+    counts = aggregations[name]
+    if "buckets" in counts:
+        return counts["buckets"]
+    return counts.get("matching", counts)["values"]["buckets"]
 
 
 def posting_search(query: PostingQuery, *, now: datetime | None = None, ranking=None) -> Search:
@@ -222,25 +226,54 @@ def posting_search(query: PostingQuery, *, now: datetime | None = None, ranking=
     `ranking` (jobs.seekers.PersonalRanking) is the signed-in person's own
     ranking, handed in by the page, used for the "Best for you": it wraps the search's words and
     filters in that person's scoring and adds their preferences as filters.
+
+    Each facet's counts leave out its own choice, so that its other values can
+    be chosen instead; the facets not chosen count under every choice. Where
+    the choices go depends on the words:
+
+    - With words, the chosen facets are a post filter: the query matches the
+      words, and the counts are taken over those matches, each chosen facet's
+      under the other choices. The words are matched once.
+    - Without words (facets alone, or a place and facets), the query would
+      match every open posting (near the place): at a million postings,
+      scoring and counting them all was most of a search. So the chosen facets
+      narrow the query itself, and the facets not chosen count over the
+      narrowed matches. Each chosen facet counts over the whole index (a
+      global aggregation) filtered by the search without its own choice.
+
+    The two give the same hits, totals and counts (``bench/facets_ab.py``).
     """
     now = now or timezone.now()
     words = query.terms
-    search = _matching(query, now=now, ranking=ranking)
-    # Each facet's counts leave out its own choice, so that its other values can
-    # be chosen instead. A facet not chosen counts under every choice: those all
-    # share one filter, evaluated once per match rather than once per facet (at
-    # a million postings a search without words matches every one of them).
-    shared = A("filter", Q("bool", filter=facet_filters(query)))
     chosen = chosen_facets(query)
+    narrowed = bool(chosen) and not words
+    search = postings_search().query(
+        _matching_query(query, now=now, ranking=ranking, facets=narrowed)
+    )
+    if narrowed:
+        unnarrowed = _matching_query(query, now=now, ranking=ranking, facets=False)
+        unchosen = search.aggs
+    else:
+        if chosen:
+            search = search.post_filter(Q("bool", filter=facet_filters(query)))
+        # The facets not chosen share one filter, evaluated once per match
+        # rather than once per facet.
+        unchosen = search.aggs.bucket(
+            UNCHOSEN_COUNTS, "filter", Q("bool", filter=facet_filters(query))
+        )
     for name, doc_field in {**FACETS, **FLAGS}.items():
         values = A("terms", field=doc_field, size=50)
-        if name in chosen:
-            counts = A("filter", Q("bool", filter=facet_filters(query, skip=name)))
-            counts.bucket("values", values)
-            search.aggs.bucket(name, counts)
+        if name not in chosen:
+            unchosen.bucket(name, values)
+            continue
+        others = facet_filters(query, skip=name)
+        if narrowed:
+            counts = A("filter", Q("bool", filter=[unnarrowed, *others]))
+            search.aggs.bucket(name, "global").bucket("matching", counts)
         else:
-            shared.bucket(name, values)
-    search.aggs.bucket(UNCHOSEN_COUNTS, shared)
+            counts = A("filter", Q("bool", filter=others))
+            search.aggs.bucket(name, counts)
+        counts.bucket("values", values)
     search = _sorted(search, query, has_text=bool(words))
     start = (min(max(query.page, 1), MAX_PAGE) - 1) * PAGE_SIZE
     search = search.extra(track_total_hits=True)[start : start + PAGE_SIZE]
@@ -274,32 +307,37 @@ def posting_counts(queries: list[PostingQuery], *, now: datetime | None = None) 
 
 
 def _matching(query: PostingQuery, *, now: datetime, ranking=None) -> Search:
-    """The postings the search lists, as a query and the chosen facets' post filter."""
+    """The postings the search lists: its words, place and chosen facets."""
+    return postings_search().query(_matching_query(query, now=now, ranking=ranking))
+
+
+def _matching_query(query: PostingQuery, *, now: datetime, ranking=None, facets: bool = True) -> Q:
+    """The search's query, scored; with ``facets`` False, without its chosen
+    facets (for a post filter to choose among its matches, or for each chosen
+    facet's counts to be taken over)."""
     words = query.terms
-    search = postings_search()
+    filters = base_filters(query, now=now) + (facet_filters(query) if facets else [])
     if ranking is not None and query.sort == "for_you":
         must = [text_clause(words, query.written_terms)] if words else []
-        search = search.query(ranking.query(must=must, filters=base_filters(query, now=now)))
-    else:
-        matching = text_clause(words, query.written_terms) if words else Q("match_all")
-        featured = Q("range", featured_until={"gt": search_moment(now)})
-        scored = Q(
-            "function_score",
-            query=matching,
-            functions=[
-                {"filter": featured, "weight": FEATURED_WEIGHT},
-                *(
-                    [{"filter": checks_records(CheckTiming.NEVER), "weight": NEVER_CHECKS_WEIGHT}]
-                    if "after_offer" in query.flags
-                    else []
-                ),
-                *(_place_ranking(query.near, now=now) if not words else []),
-            ],
-            score_mode="multiply",
-            boost_mode="multiply",
-        )
-        search = search.query(Q("bool", must=[scored], filter=base_filters(query, now=now)))
-    return search.post_filter(Q("bool", filter=facet_filters(query)))
+        return ranking.query(must=must, filters=filters)
+    matching = text_clause(words, query.written_terms) if words else Q("match_all")
+    featured = Q("range", featured_until={"gt": search_moment(now)})
+    scored = Q(
+        "function_score",
+        query=matching,
+        functions=[
+            {"filter": featured, "weight": FEATURED_WEIGHT},
+            *(
+                [{"filter": checks_records(CheckTiming.NEVER), "weight": NEVER_CHECKS_WEIGHT}]
+                if "after_offer" in query.flags
+                else []
+            ),
+            *(_place_ranking(query.near, now=now) if not words else []),
+        ],
+        score_mode="multiply",
+        boost_mode="multiply",
+    )
+    return Q("bool", must=[scored], filter=filters)
 
 
 def _place_ranking(near: Near | None, *, now: datetime) -> list[dict]:

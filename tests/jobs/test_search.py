@@ -1,5 +1,7 @@
 """Job search against the real Elasticsearch: words, ranking, places, facets, bad input."""
 
+from dataclasses import replace
+
 import pytest
 from django.utils import timezone
 
@@ -165,16 +167,23 @@ def test_nearest_first(index):
 # Facets -------------------------------------------------------------------------
 
 
-def test_every_facet_count_equals_the_results_its_link_leads_to(index):
+@pytest.mark.parametrize("words", ["", "worker"], ids=["facets alone", "with words"])
+def test_every_facet_count_equals_the_results_its_link_leads_to(index, words):
+    # Without words the chosen facets narrow the query and count apart over the
+    # whole index; with words they are a post filter (jobs.search.queries).
     verified = VerifiedEmployerFactory()
-    PublishedPostingFactory(category="warehouse-logistics", employment_type="full_time")
     PublishedPostingFactory(
+        title="Warehouse worker", category="warehouse-logistics", employment_type="full_time"
+    )
+    PublishedPostingFactory(
+        title="Picker and worker",
         employer=verified,
         category="warehouse-logistics",
         employment_type="part_time",
         workplace="hybrid",
     )
     PublishedPostingFactory(
+        title="Peer support worker",
         employer=verified,
         category="peer-support",
         check_timing="before_offer_by_law",
@@ -184,27 +193,37 @@ def test_every_facet_count_equals_the_results_its_link_leads_to(index):
         salary_period="year",
     ).required_credentials.set([credential("cpors")])
     PublishedPostingFactory(
-        category="peer-support", workplace="remote", located=False
+        title="Remote peer worker", category="peer-support", workplace="remote", located=False
     ).preferred_credentials.set([credential("cpors"), credential("cpscp")])
+    if words:  # a posting the words leave out, in every facet the others are in
+        PublishedPostingFactory(
+            title="Warehouse packer",
+            employer=verified,
+            category="warehouse-logistics",
+            workplace="hybrid",
+            employment_type="part_time",
+        ).preferred_credentials.set([credential("cpors")])
     refresh()
 
     for base in (
-        PostingQuery(),
-        PostingQuery(filters={"category": "peer-support"}),
-        PostingQuery(flags=frozenset({"verified"})),
+        PostingQuery(text=words),
+        PostingQuery(text=words, filters={"category": "peer-support"}),
+        PostingQuery(text=words, flags=frozenset({"verified"})),
         # Chosen facets count apart, leaving their own choice out; the others together.
         PostingQuery(
+            text=words,
             filters={"category": "warehouse-logistics", "workplace": "hybrid"},
             flags=frozenset({"verified"}),
         ),
     ):
         results = run_posting_search(base)
+        assert results.total == len(results.hits)
         for name in FACETS:
             for item in results.facets[name]:
-                chosen = PostingQuery(filters={**base.filters, name: item.value}, flags=base.flags)
+                chosen = replace(base, filters={**base.filters, name: item.value})
                 assert run_posting_search(chosen).total == item.count, (base, name, item)
         for flag, count in results.flags.items():
-            chosen = PostingQuery(filters=base.filters, flags=base.flags | {flag})
+            chosen = replace(base, flags=base.flags | {flag})
             assert run_posting_search(chosen).total == count, (base, flag)
 
 
