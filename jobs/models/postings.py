@@ -159,7 +159,7 @@ class JobPosting(models.Model):
         slug and the URL prefix stay the same: a page of search hits asks for 20,
         and Django's ``reverse`` costs about 20 microseconds each. The rows behind
         search hits are kept between requests (``jobs.selectors``) and carry it."""
-        key = (self.pk, self.slug, get_script_prefix(), get_urlconf())
+        key = (self.pk, self.slug, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
         known = self.__dict__.get("_address")
         if known is None or known[0] != key:
             known = (key, reverse("jobs:detail", kwargs={"pk": self.pk, "slug": self.slug}))

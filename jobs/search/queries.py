@@ -204,9 +204,15 @@ def facet_filters(query: PostingQuery, *, skip: str | None = None) -> list[Q]:
     ]
 
 
-# The aggregation under which the facets not chosen are counted together, when
-# the chosen ones are a post filter.
+# Where posting_search's answer keeps each facet's counts (facet_buckets):
+# - a facet not chosen: its terms at the top, or, when the chosen facets are a
+#   post filter, under UNCHOSEN_COUNTS, the one filter of every choice;
+# - a chosen facet, counted without its own choice: under CHOSEN_VALUES in its
+#   filter, which is under ALL_POSTINGS (a global aggregation) when the
+#   choices narrow the query.
 UNCHOSEN_COUNTS = "unchosen"
+ALL_POSTINGS = "matching"
+CHOSEN_VALUES = "values"
 
 
 def facet_buckets(aggregations: dict[str, Any], name: str) -> list[dict[str, Any]]:
@@ -217,7 +223,7 @@ def facet_buckets(aggregations: dict[str, Any], name: str) -> list[dict[str, Any
     counts = aggregations[name]
     if "buckets" in counts:
         return counts["buckets"]
-    return counts.get("matching", counts)["values"]["buckets"]
+    return counts.get(ALL_POSTINGS, counts)[CHOSEN_VALUES]["buckets"]
 
 
 def posting_search(query: PostingQuery, *, now: datetime | None = None, ranking=None) -> Search:
@@ -250,17 +256,15 @@ def posting_search(query: PostingQuery, *, now: datetime | None = None, ranking=
     search = postings_search().query(
         _matching_query(query, now=now, ranking=ranking, facets=narrowed)
     )
+    unchosen = search.aggs
     if narrowed:
         unnarrowed = _matching_query(query, now=now, ranking=ranking, facets=False)
-        unchosen = search.aggs
-    else:
-        if chosen:
-            search = search.post_filter(Q("bool", filter=facet_filters(query)))
+    elif chosen:
+        every_choice = Q("bool", filter=facet_filters(query))
+        search = search.post_filter(every_choice)
         # The facets not chosen share one filter, evaluated once per match
         # rather than once per facet.
-        unchosen = search.aggs.bucket(
-            UNCHOSEN_COUNTS, "filter", Q("bool", filter=facet_filters(query))
-        )
+        unchosen = search.aggs.bucket(UNCHOSEN_COUNTS, "filter", every_choice)
     for name, doc_field in {**FACETS, **FLAGS}.items():
         values = A("terms", field=doc_field, size=50)
         if name not in chosen:
@@ -269,11 +273,11 @@ def posting_search(query: PostingQuery, *, now: datetime | None = None, ranking=
         others = facet_filters(query, skip=name)
         if narrowed:
             counts = A("filter", Q("bool", filter=[unnarrowed, *others]))
-            search.aggs.bucket(name, "global").bucket("matching", counts)
+            search.aggs.bucket(name, "global").bucket(ALL_POSTINGS, counts)
         else:
             counts = A("filter", Q("bool", filter=others))
             search.aggs.bucket(name, counts)
-        counts.bucket("values", values)
+        counts.bucket(CHOSEN_VALUES, values)
     search = _sorted(search, query, has_text=bool(words))
     start = (min(max(query.page, 1), MAX_PAGE) - 1) * PAGE_SIZE
     search = search.extra(track_total_hits=True)[start : start + PAGE_SIZE]

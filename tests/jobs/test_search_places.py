@@ -368,10 +368,17 @@ def test_hiding_remote_jobs_leaves_only_jobs_within_the_distance_with_exact_coun
     assert "hide_remote=on" in hide["href"]
     assert page_titles(page) == ["In Columbus"]
     assert page.select_one("input[name=hide_remote]")["value"] == "on"
-    # Every facet count is the number of results its link leads to.
+    # Every facet count is the number of results its link leads to, here and
+    # on each page a link leads to (a place and a chosen facet, no words: the
+    # choice narrows the query, and the chosen facet counts apart).
     for link in page.select(".facet a"):
         count = int(re.search(r"\((\d+)\)", link.get_text()).group(1))
-        assert client.get(f"/jobs/{link['href']}").context["results"].total == count
+        chosen = client.get(f"/jobs/{link['href']}")
+        assert chosen.context["results"].total == count
+        # (A chosen value's link takes its choice away: its count is not that page's.)
+        for further in parse(chosen).select(".facet a:not([aria-current])"):
+            count = int(re.search(r"\((\d+)\)", further.get_text()).group(1))
+            assert client.get(f"/jobs/{further['href']}").context["results"].total == count
     assert [v.value for v in hidden.context["results"].facets["workplace"]] == [Workplace.ON_SITE]
     shown_workplaces = {
         v.value: v.count
