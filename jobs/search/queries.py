@@ -253,9 +253,7 @@ def posting_search(query: PostingQuery, *, now: datetime | None = None, ranking=
     words = query.terms
     chosen = chosen_facets(query)
     narrowed = bool(chosen) and not words
-    search = postings_search().query(
-        _matching_query(query, now=now, ranking=ranking, facets=narrowed)
-    )
+    search = _matching(query, now=now, ranking=ranking, facets=narrowed)
     unchosen = search.aggs
     if narrowed:
         unnarrowed = _matching_query(query, now=now, ranking=ranking, facets=False)
@@ -310,9 +308,10 @@ def posting_counts(queries: list[PostingQuery], *, now: datetime | None = None) 
     return [r.hits.total.value if r.success() else 0 for r in answer(search)]
 
 
-def _matching(query: PostingQuery, *, now: datetime, ranking=None) -> Search:
-    """The postings the search lists: its words, place and chosen facets."""
-    return postings_search().query(_matching_query(query, now=now, ranking=ranking))
+def _matching(query: PostingQuery, *, now: datetime, ranking=None, facets: bool = True) -> Search:
+    """The postings the search lists: its words, place and (with ``facets``) its
+    chosen facets, as a request (``_matching_query``)."""
+    return postings_search().query(_matching_query(query, now=now, ranking=ranking, facets=facets))
 
 
 def _matching_query(query: PostingQuery, *, now: datetime, ranking=None, facets: bool = True) -> Q:
