@@ -211,6 +211,7 @@ def facet_filters(query: PostingQuery, *, skip: str | None = None) -> list[Q]:
 #   filter, which is under ALL_POSTINGS (a global aggregation) when the
 #   choices narrow the query.
 UNCHOSEN_COUNTS = "unchosen"
+SPELLING_SUGGESTION = "did_you_mean"
 ALL_POSTINGS = "matching"
 CHOSEN_VALUES = "values"
 
@@ -227,7 +228,7 @@ def facet_buckets(aggregations: dict[str, Any], name: str) -> list[dict[str, Any
 
 
 def posting_search(query: PostingQuery, *, now: datetime | None = None, ranking=None) -> Search:
-    """The Elasticsearch request: the page of hits, every facet's counts, a suggestion.
+    """The Elasticsearch request: the page of hits and every facet's counts.
 
     `ranking` (jobs.seekers.PersonalRanking) is the signed-in person's own
     ranking, handed in by the page, used for the "Best for you": it wraps the search's words and
@@ -279,16 +280,29 @@ def posting_search(query: PostingQuery, *, now: datetime | None = None, ranking=
     search = _sorted(search, query, has_text=bool(words))
     start = (min(max(query.page, 1), MAX_PAGE) - 1) * PAGE_SIZE
     search = search.extra(track_total_hits=True)[start : start + PAGE_SIZE]
-    if words:
-        search = search.suggest(
-            "did_you_mean",
-            " ".join(query.text.split()[:MAX_QUERY_TERMS]),
-            term={"field": "title", "suggest_mode": "popular", "min_word_length": 3},
-        )
     # What the hits themselves give the page: the plain text its extract is cut
     # from, and what the "Best for you" reasons compare (the rest is read from
     # the database, which has the last word).
     return search.source(["description", "required_credentials"])
+
+
+def spelling_search(query: PostingQuery) -> Search | None:
+    """A request for the term suggester's corrections of the search's words
+    (on titles), or None when it has none. Asked only once a search has found
+    nothing: asking it with every search cost about a fifth of Elasticsearch's
+    time for searches with words, for an answer used only when nothing was
+    found (``bench/suggest_ab.py``)."""
+    if not query.terms:
+        return None
+    return (
+        postings_search()
+        .extra(size=0, track_total_hits=False)
+        .suggest(
+            SPELLING_SUGGESTION,
+            " ".join(query.text.split()[:MAX_QUERY_TERMS]),
+            term={"field": "title", "suggest_mode": "popular", "min_word_length": 3},
+        )
+    )
 
 
 def posting_count_search(query: PostingQuery, *, now: datetime | None = None) -> Search:

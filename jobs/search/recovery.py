@@ -34,7 +34,13 @@ from ..models import Workplace
 from .forms import SearchForm, near_place
 from .pay import SALARY_BANDS
 from .queries import FLAG_TITLES, MAX_QUERY_TERMS, RADII_MILES, PostingQuery, posting_counts
-from .results import SearchResults, facet_labels, run_posting_search, search_or_database
+from .results import (
+    SearchResults,
+    facet_labels,
+    run_posting_search,
+    search_or_database,
+    spelling_correction,
+)
 from .understanding import ALL, SPELLING, Understanding, understand
 
 MAX_WORD_OFFERS = 3  # "fewer words" offers shown
@@ -81,20 +87,20 @@ def _search_postings(form: SearchForm, *, ranking=None) -> SearchResults:
         return results
     base = query
     # Later pages of a corrected search are corrected the same way.
-    if results.suggestion and not form.kept_readings & {SPELLING, ALL}:
-        corrected = corrected_query(form, query, results.suggestion)
+    suggestion = "" if form.kept_readings & {SPELLING, ALL} else spelling_correction(query)
+    if suggestion:
+        corrected = corrected_query(form, query, suggestion)
         if corrected != query:
             found = run_posting_search(
                 corrected, ranking=ranking, credentials=form.credential_labels
             )
             if found.total:
                 found.corrected_from = query.text
-                found.suggestion = results.suggestion  # the words shown as searched
+                found.suggestion = suggestion  # the words shown as searched
                 return found
             # Offers start from the corrected words: their links, typed words
             # and all, are corrected the same way when they run.
             base = corrected
-    results.suggestion = ""  # it finds nothing either
     if country := form.words_country():
         # The words as typed first: a correction is a guess too.
         for words in [query] if base == query else [query, base]:

@@ -23,9 +23,11 @@ from .queries import (
     FLAGS,
     MAX_PAGE,
     PAGE_SIZE,
+    SPELLING_SUGGESTION,
     PostingQuery,
     facet_buckets,
     posting_search,
+    spelling_search,
 )
 
 logger = logging.getLogger(__name__)
@@ -57,6 +59,8 @@ class SearchResults:
     hits: list[Hit]
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     flags: dict[str, int] = field(default_factory=dict)  # yes/no facet -> count if chosen
+    # The words searched when a correction of them is the answer
+    # (jobs.search.recovery); the suggester is asked only then.
     suggestion: str = ""
     took_ms: int | None = None
     from_database: bool = False
@@ -152,7 +156,6 @@ def run_posting_search(
         hits=hits,
         facets=facets,
         flags=flags,
-        suggestion=_suggestion(response, query),
         took_ms=response.took,
     )
 
@@ -169,12 +172,16 @@ def _miles(query: PostingQuery, posting: JobPosting) -> float | None:
     return min(distances) if distances else None
 
 
-def _suggestion(response, query: PostingQuery) -> str:
-    """A corrected query from the term suggester, only when nothing was found."""
-    if response.hits.total.value or not hasattr(response, "suggest"):
+def spelling_correction(query: PostingQuery) -> str:
+    """The search's words as the term suggester (on titles) would correct them,
+    or "" when it finds nothing to correct; raises SearchUnavailable when
+    Elasticsearch can't answer. For searches that found nothing."""
+    search = spelling_search(query)
+    if search is None:
         return ""
+    response = answer(search)
     corrected, changed = [], False
-    for entry in response.suggest.did_you_mean:
+    for entry in getattr(response.suggest, SPELLING_SUGGESTION, []):
         if entry.options:
             corrected.append(entry.options[0].text)
             changed = True

@@ -10,8 +10,8 @@ from fairsite.outbox.drain import drain_due
 from fairsite.search.indices import ensure
 from jobs.models import Status
 from jobs.search.index import postings_index
-from jobs.search.queries import FACETS, Near, PostingQuery
-from jobs.search.results import run_posting_search
+from jobs.search.queries import FACETS, Near, PostingQuery, posting_search, spelling_search
+from jobs.search.results import run_posting_search, spelling_correction
 from tests.factories import (
     DraftPostingFactory,
     ExpiredPostingFactory,
@@ -372,6 +372,20 @@ def test_a_typo_lists_the_corrected_results(client, index):
     assert as_typed.get_text() == "warehuose"
     assert "q=warehuose" in as_typed["href"]
     assert "keep=spelling" in as_typed["href"]
+
+
+def test_the_spelling_suggester_is_asked_apart_and_only_of_words(index):
+    PublishedPostingFactory(title="Warehouse operative")
+    refresh()
+
+    # The page's own request never carries it: its answer is wanted only when
+    # nothing was found (jobs.search.recovery asks then).
+    assert "suggest" not in posting_search(PostingQuery(text="warehuose")).to_dict()
+    assert run_posting_search(PostingQuery(text="warehuose")).total == 0
+    assert spelling_correction(PostingQuery(text="warehuose")) == "warehouse"
+    assert spelling_correction(PostingQuery(text="warehouse")) == ""
+    assert spelling_search(PostingQuery(filters={"category": "retail"})) is None
+    assert spelling_correction(PostingQuery(filters={"category": "retail"})) == ""
 
 
 @pytest.mark.parametrize(
