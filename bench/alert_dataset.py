@@ -26,7 +26,7 @@ from itertools import islice
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.db import transaction
 
-from candidates.alerts.models import Alert, Frequency
+from candidates.alerts.models import Alert, Frequency, assign_criteria
 from fairsite.accounts.models import User
 from fairsite.database import refresh_statistics
 from jobs.search.queries import RADII_MILES
@@ -93,7 +93,7 @@ def load_alerts(count: int, *, seed: int = SEED, batch_size: int = BATCH_SIZE) -
                 for n in range(-(-len(batch) // ALERTS_PER_OWNER))
             )
             owners += len(people)
-            Alert.objects.bulk_create(
+            alerts = [
                 Alert(
                     owner=people[n // ALERTS_PER_OWNER],
                     name=spec.text or "All jobs",
@@ -107,7 +107,9 @@ def load_alerts(count: int, *, seed: int = SEED, batch_size: int = BATCH_SIZE) -
                     frequency=spec.frequency,
                 )
                 for n, spec in enumerate(batch)
-            )
+            ]
+            assign_criteria(alerts)
+            Alert.objects.bulk_create(alerts)
         written += len(batch)
     refresh_statistics()  # as after load_dataset
     return {"alerts": written, "owners": owners, "seconds": round(time.monotonic() - started, 2)}

@@ -37,10 +37,15 @@ MATCH_ROWS_PER_WRITE = 100_000
 
 
 def measure_alerts_rebuild() -> dict:
-    """Rebuild the alerts index from the database (build new, swap the alias): alerts/s."""
+    """Rebuild the alerts index from the database (build new, swap the alias): alerts/s.
+
+    A document is a set of criteria that several alerts may share; the rate is
+    of documents.
+    """
     report = rebuild(alerts_index)
     refresh_alerts_index()
     return {
+        "alerts": Alert.objects.active().count(),
         "documents": report.documents,
         "seconds": report.seconds,
         "per_second": round(report.documents / report.seconds) if report.seconds else None,

@@ -7,8 +7,11 @@ owner and is never indexed.
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterable
 from datetime import timedelta
 
+import orjson
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -44,6 +47,29 @@ class AlertQuerySet(models.QuerySet):
         return self.active().filter(owner__is_active=True)
 
 
+class AlertCriteria(models.Model):
+    """One set of criteria that any number of alerts share: what the alerts index holds.
+
+    Many people save the same search ("every job", a category near a big town),
+    so the index has one document per distinct set of criteria, listing its
+    active alerts' ids, and a new posting's reverse query meets each set once
+    rather than once per alert. ``key`` is a fingerprint of the saved fields
+    the document is built from (``criteria_key``): alerts with the same key
+    always have the same document. Rows are never deleted; a set with no active
+    alert is simply not in the index.
+    """
+
+    key = models.CharField(max_length=64, unique=True)
+    # The document's version: moved on whenever one of its alerts is saved or deleted.
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "alert criteria"
+
+    def __str__(self) -> str:
+        return f"alert criteria {self.pk}"
+
+
 class Alert(models.Model):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="job_alerts"
@@ -77,6 +103,10 @@ class Alert(models.Model):
     # Digests go out when this is a period ago; it starts at creation so a daily
     # alert's digest comes at about the time of day it was made.
     last_digest_at = models.DateTimeField(default=timezone.now)
+    # Derived from the fields above on every save (assign_criteria), never entered.
+    criteria = models.ForeignKey(
+        AlertCriteria, on_delete=models.PROTECT, related_name="alerts", editable=False
+    )
 
     objects = AlertQuerySet.as_manager()
 
@@ -90,6 +120,19 @@ class Alert(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        # The criteria it had before, so that set's document loses it (search.py's signals).
+        self.previous_criteria_id = self.criteria_id if self.pk else None
+        assign_criteria([self])
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "criteria" not in update_fields:
+            kwargs["update_fields"] = [*update_fields, "criteria"]
+        super().save(*args, **kwargs)
+
+    def clean_fields(self, exclude=None) -> None:
+        # Not validated as input: save() sets it.
+        super().clean_fields(exclude={*(exclude or ()), "criteria"})
 
     @property
     def query(self) -> PostingQuery:
@@ -132,6 +175,45 @@ def alert_fields(query: PostingQuery) -> dict:
         "place_region": near.region if near else "",
         "include_remote": near.include_remote if near else True,
     }
+
+
+# The fields an alert's document is built from (search.py's alert_document):
+# alerts equal in all of them have equal documents. The place's label is not
+# among them; its point, radius, country and region are.
+CRITERIA_FIELDS = (
+    "text",
+    "filters",
+    "flags",
+    "latitude",
+    "longitude",
+    "radius_miles",
+    "place_country",
+    "place_region",
+    "include_remote",
+)
+
+
+def criteria_key(alert: Alert) -> str:
+    """The fingerprint of the alert's criteria: equal for alerts with equal documents."""
+    values = [getattr(alert, name) for name in CRITERIA_FIELDS]
+    encoded = orjson.dumps(values, option=orjson.OPT_SORT_KEYS)
+    return hashlib.sha256(encoded).hexdigest()
+
+
+def assign_criteria(alerts: Iterable[Alert]) -> None:
+    """Point each alert at the row of its criteria, making the rows that are new.
+
+    Alert.save calls it for one alert; code that writes alerts with
+    ``bulk_create`` calls it first for the whole batch (two queries).
+    """
+    keyed = [(alert, criteria_key(alert)) for alert in alerts]
+    keys = {key for _alert, key in keyed}
+    AlertCriteria.objects.bulk_create(
+        [AlertCriteria(key=key) for key in keys], ignore_conflicts=True
+    )
+    ids = dict(AlertCriteria.objects.filter(key__in=keys).values_list("key", "pk"))
+    for alert, key in keyed:
+        alert.criteria_id = ids[key]
 
 
 class AlertMatch(models.Model):

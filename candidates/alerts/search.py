@@ -1,8 +1,11 @@
 """The alerts index, and the reverse query that finds every alert a posting satisfies.
 
 The core Elasticsearch build has no percolator plugin, so each
-active alert is a document of its saved search's criteria in matchable form,
-and a posting is turned into one query over them. The query mirrors the search
+distinct set of criteria that active alerts hold (``AlertCriteria``) is a
+document in matchable form, listing those alerts' ids, and a posting is turned
+into one query over them. Alerts that share their criteria (every "all jobs"
+alert, say) are one document, so the answer grows with the distinct searches a
+posting meets, not with the people who saved them. The query mirrors the search
 page's semantics (``jobs.search.queries``) clause by clause, reading the posting
 from the very document the postings index holds (``posting_document``):
 
@@ -33,7 +36,9 @@ import logging
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
 from elasticsearch.dsl import Mapping, Q, field
 
 from fairsite.outbox.services import enqueue
@@ -45,7 +50,7 @@ from jobs.search.index import SEARCHED_FIELDS, posting_document
 from jobs.search.places import alert_place_fields, alerts_at_posting
 from jobs.search.queries import FACETS, FLAGS, RADII_MILES
 
-from .models import Alert
+from .models import Alert, AlertCriteria
 
 logger = logging.getLogger(__name__)
 
@@ -55,14 +60,16 @@ ANY = "*"  # a facet with no filter: no facet value or credential slug can be "*
 # default). A posting's description is at most 20,000 characters (PostingForm),
 # so its distinct words stay far below; the cap only guards against the absurd.
 MAX_POSTING_TERMS = 65_536
-# Hits per request; a broad posting can satisfy tens of thousands of alerts,
-# fetched page after page with search_after.
+# Hits (sets of criteria) per request; a broad posting can satisfy thousands of
+# them, fetched page after page with search_after.
 PAGE_SIZE = 10_000
 
 
 def _mapping() -> dict:
     mapping = Mapping()
-    mapping.field("alert_id", field.Long())
+    mapping.field("criteria_id", field.Long())
+    # Read from doc values by the reverse query, never searched.
+    mapping.field("alert_ids", field.Long(index=False))
     mapping.field("terms", field.Keyword())
     mapping.field("term_count", field.Integer())
     for name in FACETS:
@@ -71,46 +78,57 @@ def _mapping() -> dict:
     mapping.field("point", field.GeoPoint())
     mapping.field("radius_miles", field.Integer())
     mapping.field("remote_keys", field.Keyword())
-    mapping.field("frequency", field.Keyword())
-    mapping.field("updated_at", field.Date())
     # The text function's fingerprint: when it changes, --status asks for a rebuild.
     return {**mapping.to_dict(), "dynamic": "strict", "_meta": {"text": TEXT_DIGEST}}
 
 
-def alert_document(alert: Alert) -> dict[str, Any]:
-    """The document for one active alert: its criteria, and nothing about its owner."""
-    query = alert.query
+def alert_document(criteria: AlertCriteria) -> dict[str, Any]:
+    """The document for one set of criteria: the criteria, and the ids of its
+    active alerts; nothing about their owners."""
+    # Every alert of the set has the same criteria (models.criteria_key).
+    query = criteria.active_alerts[0].query
     terms = query.terms
     document: dict[str, Any] = {
-        "alert_id": alert.pk,
+        "criteria_id": criteria.pk,
+        "alert_ids": [alert.pk for alert in criteria.active_alerts],
         "terms": terms,
         "term_count": len(terms),
         **{name: query.filters.get(name) or ANY for name in FACETS},
         "flags": sorted(name for name in query.flags if name in FLAGS),
         **alert_place_fields(query.near),
-        "frequency": alert.frequency,
-        "updated_at": alert.updated_at,
     }
     return document
 
 
-def indexed_alerts():
-    """The alerts that belong in the index: the active ones."""
-    return Alert.objects.active()
+def indexed_criteria():
+    """The sets of criteria that belong in the index: those of at least one active alert."""
+    return AlertCriteria.objects.filter(
+        Exists(Alert.objects.active().filter(criteria=OuterRef("pk")))
+    )
+
+
+def _load_active_alerts(batch: list[AlertCriteria]) -> None:
+    """Each set's active alerts, by id, for a batch of sets in one query."""
+    by_criteria: dict[int, list[Alert]] = {criteria.pk: [] for criteria in batch}
+    for alert in Alert.objects.active().filter(criteria__in=batch).order_by("pk"):
+        by_criteria[alert.criteria_id].append(alert)
+    for criteria in batch:
+        criteria.active_alerts = by_criteria[criteria.pk]
 
 
 alerts_index = register(
     SearchIndex(
         name=INDEX_NAME,
         mappings=_mapping(),
-        queryset=indexed_alerts,
+        queryset=indexed_criteria,
         to_document=alert_document,
+        prepare=_load_active_alerts,
         index_settings={
             "max_result_window": PAGE_SIZE,
             # Stored in the order the reverse query reads its hits: each page
             # stops once it has PAGE_SIZE of them, and the next one starts past
-            # the last (search_after) instead of matching every alert again.
-            "sort.field": "alert_id",
+            # the last (search_after) instead of matching every set again.
+            "sort.field": "criteria_id",
             "sort.order": "asc",
         },
     )
@@ -172,7 +190,8 @@ def reverse_query(document: dict[str, Any]) -> Q:
 def alerts_matching_document(
     document: dict[str, Any], *, timings: list[int] | None = None
 ) -> list[int]:
-    """Ids of every indexed alert the posting document satisfies, all pages of them.
+    """Ids of every indexed alert the posting document satisfies, in order, all
+    pages of them.
 
     ``timings``, when given, receives Elasticsearch's ``took`` of each request.
     """
@@ -184,25 +203,27 @@ def alerts_matching_document(
         response = client.search(
             index=alerts_index.alias,
             query=query,
-            sort=[{"alert_id": "asc"}],
+            sort=[{"criteria_id": "asc"}],
             size=PAGE_SIZE,
             # Not even _id: the fetch phase reads stored fields hit by hit, which
             # cost more than the query itself (about 40 of 50 ms for a thousand
-            # hits, measured); the sort value below is all that is needed.
+            # hits, measured); the alerts' ids come from doc values.
             stored_fields="_none_",
+            docvalue_fields=["alert_ids"],
             track_total_hits=False,
             search_after=after,
-            # Only the sort values: a posting can match thousands of alerts, and
-            # each hit's index name and null score would be most of the answer.
-            filter_path=["took", "hits.hits.sort"],
+            # Only the sort values and the ids: each hit's index name and null
+            # score would be most of the answer.
+            filter_path=["took", "hits.hits.sort", "hits.hits.fields"],
         )
         if timings is not None:
             timings.append(response["took"])
         # filter_path leaves out "hits" altogether when nothing matched.
         hits = response.body.get("hits", {}).get("hits", [])
-        # The sort value is the alert's id.
-        ids.extend(int(hit["sort"][0]) for hit in hits)
+        for hit in hits:
+            ids.extend(hit["fields"]["alert_ids"])
         if len(hits) < PAGE_SIZE:
+            ids.sort()
             return ids
         after = hits[-1]["sort"]
 
@@ -217,14 +238,17 @@ def refresh_alerts_index() -> None:
     get_client().indices.refresh(index=alerts_index.alias)
 
 
-# Keeping the index true: every save or delete of an alert queues its id in the
-# outbox inside the same transaction; the drain reads the current state (paused
-# or deleted alerts are removed).
+# Keeping the index true: every save or delete of an alert moves on the version
+# of its set of criteria (and of the set it left) and queues them in the outbox,
+# inside the same transaction; the drain reads the current state (a set with no
+# active alert left is removed).
 
 
 def _alert_changed(sender, instance: Alert, **kwargs) -> None:
+    changed = {instance.criteria_id, getattr(instance, "previous_criteria_id", None)} - {None}
     with transaction.atomic():
-        enqueue(INDEX_NAME, [instance.pk])
+        AlertCriteria.objects.filter(pk__in=changed).update(updated_at=timezone.now())
+        enqueue(INDEX_NAME, sorted(changed))
 
 
 def connect_signals() -> None:

@@ -30,7 +30,7 @@ from django.http import QueryDict
 from django.template.loader import render_to_string
 
 from candidates.alerts.forms import AlertForm
-from candidates.alerts.models import Alert, alert_fields
+from candidates.alerts.models import Alert, alert_fields, assign_criteria
 from candidates.alerts.search import alerts_index, alerts_matching_posting
 from fairsite.search.client import get_client
 from fairsite.search.indices import rebuild
@@ -357,10 +357,12 @@ def test_an_alert_fires_for_a_posting_exactly_when_its_search_lists_it(es, seede
     assert corrected >= 3, corrected
     assert understood >= TYPED_SEARCHES // 3, understood
 
-    alerts = Alert.objects.bulk_create(
+    alerts = [
         Alert(owner=owner, name=f"search {n}", **alert_fields(query))
         for n, query in enumerate(searches)
-    )
+    ]
+    assign_criteria(alerts)
+    alerts = Alert.objects.bulk_create(alerts)
     rebuild(alerts_index)
     get_client().indices.refresh(index=f"{postings_index.alias},{alerts_index.alias}")
 

@@ -11,7 +11,13 @@ from django.db import transaction
 
 from candidates.alerts.models import Alert, AlertMatch, Frequency
 from candidates.alerts.search import ANY, alerts_index
-from candidates.alerts.services import alert_create, alert_delete, alert_pause, alert_resume
+from candidates.alerts.services import (
+    alert_create,
+    alert_delete,
+    alert_pause,
+    alert_resume,
+    alert_update,
+)
 from fairsite.accounts.services import account_delete, account_export
 from fairsite.search.client import get_client
 from fairsite.search.indices import check, rebuild
@@ -27,12 +33,14 @@ COLUMBUS = Near(39.9612, -82.9988, 25, "Columbus, OH")
 
 
 def indexed_ids() -> set[int]:
-    found = get_client().search(index=alerts_index.alias, size=100, source=False)
-    return {int(hit["_id"]) for hit in found["hits"]["hits"]}
+    """The ids of the alerts the index lists, over every set of criteria."""
+    found = get_client().search(index=alerts_index.alias, size=100)
+    return {pk for hit in found["hits"]["hits"] for pk in hit["_source"]["alert_ids"]}
 
 
 def document(alert) -> dict:
-    return get_client().get(index=alerts_index.alias, id=str(alert.pk))["_source"]
+    alert.refresh_from_db()
+    return get_client().get(index=alerts_index.alias, id=str(alert.criteria_id))["_source"]
 
 
 def test_an_alert_is_stored_as_its_criteria_in_matchable_form(indices):
@@ -140,20 +148,59 @@ def test_a_rolled_back_alert_leaves_nothing_to_index(indices):
     assert indexed_ids() == set()
 
 
+def test_alerts_with_the_same_search_share_one_document(indices):
+    cooks = [alert_create(owner=UserFactory(), query=PostingQuery(text="cook")) for _ in range(3)]
+    # Only the label differs: the same document.
+    near = PostingQuery(text="cook", near=COLUMBUS)
+    elsewhere = Near(COLUMBUS.latitude, COLUMBUS.longitude, 25, "Downtown Columbus")
+    labelled = [
+        alert_create(owner=UserFactory(), query=near),
+        alert_create(owner=UserFactory(), query=PostingQuery(text="cook", near=elsewhere)),
+    ]
+    sync()
+
+    assert {alert.criteria_id for alert in cooks} == {cooks[0].criteria_id}
+    assert document(cooks[0])["alert_ids"] == sorted(alert.pk for alert in cooks)
+    assert labelled[0].criteria_id == labelled[1].criteria_id != cooks[0].criteria_id
+    assert get_client().count(index=alerts_index.alias)["count"] == 2
+
+    # Pausing one leaves the others listed; changing one's search moves it.
+    alert_pause(alert=cooks[0])
+    alert_update(
+        alert=cooks[1], query=PostingQuery(text="night cook"), name="Night cook", frequency="daily"
+    )
+    sync()
+
+    cooks[1].refresh_from_db()
+    assert document(cooks[2])["alert_ids"] == [cooks[2].pk]
+    assert document(cooks[1])["alert_ids"] == [cooks[1].pk]
+    assert document(cooks[1])["term_count"] == 2
+    assert indexed_ids() == {cooks[1].pk, cooks[2].pk, *(alert.pk for alert in labelled)}
+
+    # The last active alert of a set gone, the set's document goes too.
+    alert_delete(alert=cooks[2])
+    sync()
+    assert indexed_ids() == {cooks[1].pk, *(alert.pk for alert in labelled)}
+    assert get_client().count(index=alerts_index.alias)["count"] == 2
+
+
 def test_a_rebuild_loads_the_active_alerts_and_check_finds_no_drift(indices):
-    active = AlertFactory.create_batch(3)
+    # Three empty searches (one document) and one with words.
+    active = [*AlertFactory.create_batch(3), AlertFactory(text="cook")]
     PausedAlertFactory()
+    PausedAlertFactory(text="baker")
 
     report = rebuild(alerts_index)
     get_client().indices.refresh(index=alerts_index.alias)
 
-    assert report.documents == 3
+    assert report.documents == 2
     assert indexed_ids() == {alert.pk for alert in active}
     assert not check(alerts_index).ids
 
 
 def test_the_search_index_command_rebuilds_and_checks_the_alerts_index(indices):
     AlertFactory.create_batch(2)
+    AlertFactory(text="cook")
     out = StringIO()
 
     call_command("search_index", "--rebuild", "alerts", stdout=out)
