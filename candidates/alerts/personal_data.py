@@ -8,5 +8,6 @@ from .models import Alert, AlertMatch
 
 
 def register() -> None:
-    register_personal(Alert, owner="owner")
+    # Its criteria row is an internal grouping, the same for everyone with that search.
+    register_personal(Alert, owner="owner", exclude=("criteria",))
     register_personal(AlertMatch, owner="alert__owner")
