@@ -98,7 +98,7 @@ class Alert(models.Model):
     # were sent with, so each works once and older ones stop working with it.
     unsubscribe_stamp = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
-    # The alerts index's document version: every save moves it on.
+    # When it last changed (the alerts index versions its set of criteria instead).
     updated_at = models.DateTimeField(auto_now=True)
     # Digests go out when this is a period ago; it starts at creation so a daily
     # alert's digest comes at about the time of day it was made.
@@ -122,8 +122,8 @@ class Alert(models.Model):
         return self.name
 
     def save(self, *args, **kwargs) -> None:
-        # The criteria it had before, so that set's document loses it (search.py's signals).
-        self.previous_criteria_id = self.criteria_id if self.pk else None
+        # The set it was in is read before by search.py's signals, so that
+        # set's document loses it.
         assign_criteria([self])
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "criteria" not in update_fields:

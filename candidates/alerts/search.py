@@ -33,11 +33,13 @@ tests/alerts proves the mirror against the search page's own query builder.
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef
-from django.db.models.signals import post_delete, post_save
+from django.db.models import Exists, F, OuterRef, Value
+from django.db.models.functions import Greatest
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.utils import timezone
 from elasticsearch.dsl import Mapping, Q, field
 
@@ -60,6 +62,7 @@ ANY = "*"  # a facet with no filter: no facet value or credential slug can be "*
 # default). A posting's description is at most 20,000 characters (PostingForm),
 # so its distinct words stay far below; the cap only guards against the absurd.
 MAX_POSTING_TERMS = 65_536
+MICROSECOND = timedelta(microseconds=1)
 # Hits (sets of criteria) per request; a broad posting can satisfy thousands of
 # them, fetched page after page with search_after.
 PAGE_SIZE = 10_000
@@ -85,12 +88,17 @@ def _mapping() -> dict:
 def alert_document(criteria: AlertCriteria) -> dict[str, Any]:
     """The document for one set of criteria: the criteria, and the ids of its
     active alerts; nothing about their owners."""
+    if criteria.first_alert is None:
+        # Its alerts were paused or deleted since the batch was read: a document
+        # that matches nothing (no words clause can meet it), until the outbox
+        # entry of that change removes it.
+        return {"criteria_id": criteria.pk, "alert_ids": []}
     # Every alert of the set has the same criteria (models.criteria_key).
-    query = criteria.active_alerts[0].query
+    query = criteria.first_alert.query
     terms = query.terms
     document: dict[str, Any] = {
         "criteria_id": criteria.pk,
-        "alert_ids": [alert.pk for alert in criteria.active_alerts],
+        "alert_ids": criteria.alert_ids,
         "terms": terms,
         "term_count": len(terms),
         **{name: query.filters.get(name) or ANY for name in FACETS},
@@ -108,12 +116,24 @@ def indexed_criteria():
 
 
 def _load_active_alerts(batch: list[AlertCriteria]) -> None:
-    """Each set's active alerts, by id, for a batch of sets in one query."""
-    by_criteria: dict[int, list[Alert]] = {criteria.pk: [] for criteria in batch}
-    for alert in Alert.objects.active().filter(criteria__in=batch).order_by("pk"):
-        by_criteria[alert.criteria_id].append(alert)
+    """For a batch of sets, in two queries: each set's active alert ids, and the
+    first of them, whose criteria are the set's.
+
+    Only ids for the rest: the set of every "all jobs" alert can list tens of
+    thousands, and each is rebuilt whenever one of them changes.
+    """
+    ids: dict[int, list[int]] = {criteria.pk: [] for criteria in batch}
+    for criteria_id, pk in (
+        Alert.objects.active()
+        .filter(criteria__in=batch)
+        .order_by("pk")
+        .values_list("criteria_id", "pk")
+    ):
+        ids[criteria_id].append(pk)
+    first = Alert.objects.in_bulk([pks[0] for pks in ids.values() if pks])
     for criteria in batch:
-        criteria.active_alerts = by_criteria[criteria.pk]
+        criteria.alert_ids = ids[criteria.pk]
+        criteria.first_alert = first.get(criteria.alert_ids[0]) if criteria.alert_ids else None
 
 
 alerts_index = register(
@@ -221,7 +241,8 @@ def alerts_matching_document(
         # filter_path leaves out "hits" altogether when nothing matched.
         hits = response.body.get("hits", {}).get("hits", [])
         for hit in hits:
-            ids.extend(hit["fields"]["alert_ids"])
+            # A set that lists no alert (see alert_document) has no "fields".
+            ids.extend(hit.get("fields", {}).get("alert_ids", ()))
         if len(hits) < PAGE_SIZE:
             ids.sort()
             return ids
@@ -238,21 +259,41 @@ def refresh_alerts_index() -> None:
     get_client().indices.refresh(index=alerts_index.alias)
 
 
-# Keeping the index true: every save or delete of an alert moves on the version
-# of its set of criteria (and of the set it left) and queues them in the outbox,
+# Keeping the index true: every save or delete of an alert queues its set of
+# criteria (and the set it left) in the outbox and moves on their versions,
 # inside the same transaction; the drain reads the current state (a set with no
 # active alert left is removed).
 
 
+def _previous_criteria(sender, instance: Alert, **kwargs) -> None:
+    """Before a save or delete: the set the alert is in as stored, not as this
+    (perhaps older) instance says."""
+    instance.previous_criteria_id = (
+        Alert.objects.filter(pk=instance.pk).values_list("criteria_id", flat=True).first()
+        if instance.pk
+        else None
+    )
+
+
 def _alert_changed(sender, instance: Alert, **kwargs) -> None:
-    changed = {instance.criteria_id, getattr(instance, "previous_criteria_id", None)} - {None}
+    changed = sorted(
+        {instance.criteria_id, getattr(instance, "previous_criteria_id", None)} - {None}
+    )
     with transaction.atomic():
-        AlertCriteria.objects.filter(pk__in=changed).update(updated_at=timezone.now())
-        enqueue(INDEX_NAME, sorted(changed))
+        # The outbox first, as every other writer does: its row lock is then
+        # always taken before a set's, and no two transactions wait on each other.
+        enqueue(INDEX_NAME, changed)
+        # Later than any version the set had, whatever the clocks of the
+        # machines that wrote it: the row is locked while this runs.
+        AlertCriteria.objects.filter(pk__in=changed).update(
+            updated_at=Greatest(F("updated_at") + MICROSECOND, Value(timezone.now()))
+        )
 
 
 def connect_signals() -> None:
     """Called once from AlertsConfig.ready()."""
     uid = "alerts.search"
+    pre_save.connect(_previous_criteria, sender=Alert, dispatch_uid=f"{uid}.alert-before")
+    pre_delete.connect(_previous_criteria, sender=Alert, dispatch_uid=f"{uid}.alert-del-before")
     post_save.connect(_alert_changed, sender=Alert, dispatch_uid=f"{uid}.alert")
     post_delete.connect(_alert_changed, sender=Alert, dispatch_uid=f"{uid}.alert-del")

@@ -3,12 +3,14 @@
 import io
 import json
 import zipfile
+from datetime import timedelta
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
 from django.db import transaction
 
+from candidates.alerts import search as alerts_search
 from candidates.alerts.models import Alert, AlertMatch, Frequency
 from candidates.alerts.search import ANY, alerts_index
 from candidates.alerts.services import (
@@ -208,3 +210,55 @@ def test_the_search_index_command_rebuilds_and_checks_the_alerts_index(indices):
 
     assert f"alerts: 2 documents into {alerts_index.alias}-v" in out.getvalue()
     assert "alerts: 0 missing, 0 extra, 0 stale" in out.getvalue()
+
+
+def test_a_set_read_just_as_its_alerts_change_still_gets_a_document_that_is_safe(indices):
+    paused = alert_create(owner=UserFactory(), query=PostingQuery(text="cook"))
+    deleted = alert_create(owner=UserFactory(), query=PostingQuery(text="baker"))
+    # The batch is read while the sets still have active alerts...
+    batch = list(alerts_index.queryset().order_by("pk"))
+    # ...and their alerts change before the documents are built.
+    alert_pause(alert=paused)
+    alert_delete(alert=deleted)
+    alerts_search._load_active_alerts(batch)
+
+    documents = [alerts_search.alert_document(criteria) for criteria in batch]
+
+    # Nobody left to list: documents no posting can match (no words clause
+    # meets them), until the drain removes them.
+    assert documents == [
+        {"criteria_id": paused.criteria_id, "alert_ids": []},
+        {"criteria_id": deleted.criteria_id, "alert_ids": []},
+    ]
+    sync()
+    assert indexed_ids() == set()
+    assert get_client().count(index=alerts_index.alias)["count"] == 0
+
+
+def test_an_alert_changed_from_an_older_copy_leaves_the_set_it_is_really_in(indices):
+    alert = alert_create(owner=UserFactory(), query=PostingQuery(text="cook"))
+    other = alert_create(owner=UserFactory(), query=PostingQuery(text="baker"))
+    stale = Alert.objects.get(pk=alert.pk)  # a second tab, opened before the edit
+    alert_update(alert=alert, query=PostingQuery(text="baker"), name="Baker", frequency="instant")
+    sync()
+    assert document(other)["alert_ids"] == sorted([alert.pk, other.pk])
+
+    alert_update(alert=stale, query=PostingQuery(text="welder"), name="Welder", frequency="instant")
+    sync()
+
+    assert document(other)["alert_ids"] == [other.pk]
+    assert document(alert)["alert_ids"] == [alert.pk]
+    assert indexed_ids() == {alert.pk, other.pk}
+
+
+def test_a_change_moves_its_sets_version_on_even_from_a_clock_behind(indices, monkeypatch):
+    alert = alert_create(owner=UserFactory(), query=PostingQuery(text="cook"))
+    before = alert.criteria.updated_at
+    # Another machine whose clock is an hour behind saves the next change.
+    behind = before - timedelta(hours=1)
+    monkeypatch.setattr(alerts_search.timezone, "now", lambda: behind)
+
+    alert_pause(alert=alert)
+
+    alert.criteria.refresh_from_db()
+    assert alert.criteria.updated_at > before

@@ -1,10 +1,30 @@
+import hashlib
+
+import orjson
 from django.db import migrations, models
+
+# models.criteria_key as it was when this migration was written, kept here so
+# that the migration gives the same keys whatever that function becomes.
+CRITERIA_FIELDS = (
+    "text",
+    "filters",
+    "flags",
+    "latitude",
+    "longitude",
+    "radius_miles",
+    "place_country",
+    "place_region",
+    "include_remote",
+)
+
+
+def criteria_key(alert) -> str:
+    values = [getattr(alert, name) for name in CRITERIA_FIELDS]
+    return hashlib.sha256(orjson.dumps(values, option=orjson.OPT_SORT_KEYS)).hexdigest()
 
 
 def group_existing_alerts(apps, schema_editor):
     """Every alert saved before points at the row of its criteria (one per distinct set)."""
-    from candidates.alerts.models import criteria_key
-
     Alert = apps.get_model("alerts", "Alert")
     AlertCriteria = apps.get_model("alerts", "AlertCriteria")
     ids: dict[str, int] = {}
