@@ -1,26 +1,17 @@
 """The migration that groups alerts saved before it by their criteria."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from candidates.alerts.models import Alert, criteria_key
+from tests.migrations import migrate_to, migrated_back_to
 
 BEFORE = [("alerts", "0002_alert_place_country_and_remote")]
 AFTER = [("alerts", "0004_alert_criteria_required")]
 
 
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    executor.loader.build_graph()
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.mark.django_db(transaction=True)
 def test_alerts_saved_before_share_a_row_when_their_criteria_are_the_same():
-    old = _migrate(BEFORE)
-    try:
+    with migrated_back_to(BEFORE) as old:
         User = old.get_model("accounts", "User")
         OldAlert = old.get_model("alerts", "Alert")
         owner = User.objects.create(email="before@example.org")
@@ -35,7 +26,7 @@ def test_alerts_saved_before_share_a_row_when_their_criteria_are_the_same():
         everything = alert("All jobs")
         night = alert("Nights", text="cook", filters={"shift": "night"}, flags=["after_offer"])
 
-        _migrate(AFTER)
+        migrate_to(AFTER)
 
         criteria = dict(Alert.objects.values_list("pk", "criteria_id"))
         assert criteria[cook] == criteria[cook_again]
@@ -45,6 +36,3 @@ def test_alerts_saved_before_share_a_row_when_their_criteria_are_the_same():
             assert alert.criteria.key == criteria_key(alert)
             alert.save()
             assert alert.criteria_id == criteria[alert.pk]
-    finally:
-        executor = MigrationExecutor(connection)
-        executor.migrate(executor.loader.graph.leaf_nodes())

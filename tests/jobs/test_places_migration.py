@@ -2,24 +2,16 @@
 town, run on postings saved before it."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrations import migrate_to, migrated_back_to
 
 BEFORE = [("jobs", "0005_applications")]
 AFTER = [("jobs", "0006_remote_postings_open_to")]
 
 
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    executor.loader.build_graph()
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.mark.django_db(transaction=True)
 def test_existing_remote_postings_get_a_country_and_postcodes_a_town():
-    old = _migrate(BEFORE)
-    try:
+    with migrated_back_to(BEFORE) as old:
         Employer = old.get_model("employers", "Employer")
         JobPosting = old.get_model("jobs", "JobPosting")
         PostingLocation = old.get_model("jobs", "PostingLocation")
@@ -55,7 +47,7 @@ def test_existing_remote_postings_get_a_country_and_postcodes_a_town():
             longitude=-0.059,
         )
 
-        new = _migrate(AFTER)
+        new = migrate_to(AFTER)
         JobPosting = new.get_model("jobs", "JobPosting")
         PostingLocation = new.get_model("jobs", "PostingLocation")
 
@@ -63,6 +55,3 @@ def test_existing_remote_postings_get_a_country_and_postcodes_a_town():
         assert countries == {"Pounds": "GB", "Dollars": "US", "Placed": "GB", "On site": ""}
         location = PostingLocation.objects.get(posting_id=on_site.pk)
         assert (location.label, location.locality) == ("E1, London", "London")
-    finally:
-        executor = MigrationExecutor(connection)
-        executor.migrate(executor.loader.graph.leaf_nodes())
