@@ -122,12 +122,13 @@ class Alert(models.Model):
         return self.name
 
     def save(self, *args, **kwargs) -> None:
-        # The set it was in is read before by search.py's signals, so that
-        # set's document loses it.
-        assign_criteria([self])
+        # Its set follows the fields saved; a save of other fields alone keeps
+        # the stored set. (search.py's signals requeue the set it leaves.)
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "criteria" not in update_fields:
-            kwargs["update_fields"] = [*update_fields, "criteria"]
+        if update_fields is None or not set(CRITERIA_FIELDS).isdisjoint(update_fields):
+            assign_criteria([self])
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "criteria"}
         super().save(*args, **kwargs)
 
     def clean_fields(self, exclude=None) -> None:
