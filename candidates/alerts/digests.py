@@ -8,10 +8,11 @@ if they come back. Several runs may overlap (a run can outlast the scheduler's
 period, and several workers run it): an alert's digest is claimed with one
 conditional update of its ``last_digest_at``, so only one run sends it.
 
-A run works through the due alerts in batches, each in one transaction: one
-read of every batch alert's waiting matches, one claim and one email per
-alert (each in a savepoint of its own, so one alert that fails holds up none
-of the others), then one update that marks the sent matches.
+A run works through the due alerts in batches: one read of every batch
+alert's waiting matches; each alert's email written on its own (one that fails
+holds up none of the others, and its matches wait); then, in one transaction,
+one claim per alert, the claimed alerts' emails written in a few statements,
+and one update that marks their matches sent.
 
 Digests keep to the time of day (or week) the alert was made: after a digest,
 ``last_digest_at`` moves to the latest whole number of periods since it, not
@@ -33,7 +34,7 @@ from django.utils import timezone
 from jobs.models import JobPosting
 from jobs.search.results import facet_labels
 
-from .emails import EmailBatch, posting_block, queue_digest_email
+from .emails import AlertEmail, digest_email, posting_block, queue_alert_emails
 from .models import DIGEST_PERIOD, Alert, AlertMatch
 
 logger = logging.getLogger(__name__)
@@ -93,28 +94,30 @@ def send_due_digests(
         try:
             shared.render(posting_id for ids in waiting.values() for _pk, posting_id in ids)
         except Exception:
-            # Each alert renders what it lacks again below, in its own savepoint,
-            # so a posting that cannot be rendered holds up only its alerts.
+            # Each alert renders what it lacks again below, on its own, so a
+            # posting that cannot be rendered holds up only its alerts.
             logger.exception("The postings of a digest batch could not be rendered at once")
-        emails = EmailBatch.of(batch)
-        sent: list[int] = []
+        # Written before the transaction, each on its own: an email that cannot
+        # be written holds up no other alert's, and its matches wait.
+        written: list[tuple[AlertEmail, list[tuple[int, int]]]] = []
+        for alert in batch:
+            matches = waiting.get(alert.pk)
+            if not matches:
+                continue
+            try:
+                written.append((_digest_email(alert, matches, shared), matches))
+            except Exception:
+                logger.exception("The digest of alert %s could not be written", alert.pk)
         with transaction.atomic():
-            for alert in batch:
-                matches = waiting.get(alert.pk)
-                if not matches:
-                    continue
-                try:
-                    with transaction.atomic():
-                        claimed = _send_digest(alert, matches, moment, shared, emails)
-                except Exception:
-                    logger.exception("The digest of alert %s could not be queued", alert.pk)
-                    continue
-                if claimed:
-                    sent += [pk for pk, _posting_id in matches]
-                    report.postings += len(matches)
-                    report.emails += 1
+            claimed = [
+                (email, matches) for email, matches in written if _claim(email.alert, moment)
+            ]
+            queue_alert_emails([email for email, _matches in claimed])
+            sent = [pk for _email, matches in claimed for pk, _posting_id in matches]
             for ids in _in_chunks(sent):
                 AlertMatch.objects.filter(pk__in=ids).update(sent_at=moment)
+        report.emails += len(claimed)
+        report.postings += len(sent)
         after = batch[-1].pk
     report.seconds = round(time.monotonic() - started, 3)
     return report
@@ -188,29 +191,24 @@ def _newest_first(match: tuple[datetime | None, int, int]) -> tuple[float, int]:
     return (-published_at.timestamp() if published_at else 0.0, -pk)
 
 
-def _send_digest(
-    alert: Alert,
-    matches: list[tuple[int, int]],
-    now: datetime,
-    shared: _Shared,
-    batch: EmailBatch | None = None,
-) -> bool:
-    """Claim the alert's digest and queue its email listing ``matches`` (from
-    ``waiting_matches``); False when another run claimed it first. The caller
-    marks the matches sent in the same transaction."""
-    claimed = Alert.objects.filter(pk=alert.pk, last_digest_at=alert.last_digest_at).update(
-        last_digest_at=_next_mark(alert.last_digest_at, alert.digest_period, now)
-    )
-    if not claimed:
-        return False  # another run sent it
-    queue_digest_email(
+def _digest_email(alert: Alert, matches: list[tuple[int, int]], shared: _Shared) -> AlertEmail:
+    """The alert's digest listing ``matches`` (from ``waiting_matches``)."""
+    return digest_email(
         alert,
         shared.blocks_for([posting_id for _pk, posting_id in matches]),
         last_match=max(pk for pk, _posting_id in matches),
         labels=shared.labels,
-        batch=batch,
     )
-    return True
+
+
+def _claim(alert: Alert, now: datetime) -> bool:
+    """Move the alert's digest mark on, unless another run did since it was read
+    (then that run sends this digest, and this one must not)."""
+    return bool(
+        Alert.objects.filter(pk=alert.pk, last_digest_at=alert.last_digest_at).update(
+            last_digest_at=_next_mark(alert.last_digest_at, alert.digest_period, now)
+        )
+    )
 
 
 def _next_mark(previous: datetime, period: timedelta, now: datetime) -> datetime:

@@ -12,48 +12,36 @@ the alert no more, even after its owner starts the alert again.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
 from django.core import signing
+from django.db import transaction
 from django.dispatch import Signal
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from fairsite.mail.delivery import queue_email
+from fairsite.mail.delivery import queue_messages, render_email
+from fairsite.mail.models import OutgoingEmail
 from jobs.models import JobPosting
 
 from .models import Alert
 from .summary import search_path, search_summary
 
+logger = logging.getLogger(__name__)
+
 UNSUBSCRIBE_SALT = "alerts.unsubscribe"
 
-# Sent when an alert email is queued (in the same transaction), with `alert`,
-# `blocks` (the postings' parts of the email), `key` (the email's dedupe key)
-# and `batch` (an EmailBatch, or None for an email queued on its own):
-# receivers may queue copies for people the owner chose, never with the
-# owner's unsubscribe link.
-alert_email_queued = Signal()
-
-
-@dataclass
-class EmailBatch:
-    """Alert emails queued one after the other in one transaction (a digest run's
-    batch of alerts, a check's chunk of matches).
-
-    A receiver of ``alert_email_queued`` reads what it needs for every owner of
-    the batch at once, the first time it is called, and keeps it in ``memo``
-    under a key of its own, in place of one database read per email.
-    """
-
-    owner_ids: Collection[int]
-    memo: dict[str, Any] = field(default_factory=dict)
-
-    @classmethod
-    def of(cls, alerts) -> EmailBatch:
-        return cls(owner_ids=frozenset(alert.owner_id for alert in alerts))
+# Sent when alert emails are queued (in the same transaction), with `emails`:
+# the AlertEmails queued, each with its alert, its postings' parts and its
+# dedupe key. Receivers may queue copies for people the owner chose, never with
+# the owner's unsubscribe link. They get a whole batch at once (a digest run's
+# batch of alerts, a check's chunk of matches), so they read what they need
+# for all its owners in one go.
+alert_emails_queued = Signal()
 
 
 class BadUnsubscribeLink(Exception):
@@ -114,59 +102,91 @@ def _headers(context: dict) -> dict[str, str]:
     }
 
 
-def queue_instant_email(
+@dataclass
+class AlertEmail:
+    """An alert email written and ready to queue (``queue_alert_emails``)."""
+
+    alert: Alert
+    blocks: list[dict[str, str]]  # the postings' parts of it
+    key: str  # its dedupe key: an alert's email about a posting, or its digest, once ever
+    message: OutgoingEmail  # not saved yet
+
+
+def _alert_email(alert: Alert, template: str, context: dict, key: str) -> AlertEmail:
+    return AlertEmail(
+        alert=alert,
+        blocks=list(context["blocks"]),
+        key=key,
+        message=render_email(
+            to=alert.owner.email,
+            template=template,
+            context=context,
+            headers=_headers(context),
+            dedupe_key=key,
+        ),
+    )
+
+
+def instant_email(
     alert: Alert,
     posting: JobPosting,
     *,
     block: dict[str, str] | None = None,
     labels: dict | None = None,
-    batch: EmailBatch | None = None,
-) -> None:
-    """Queue the email about one new posting, in the caller's transaction, once ever.
-
-    ``block`` (``posting_block(posting)``), ``labels`` (``facet_labels()``) and
-    ``batch`` save work when many alerts get the same posting.
-    """
+) -> AlertEmail:
+    """The email about one new posting. ``block`` (``posting_block(posting)``) and
+    ``labels`` (``facet_labels()``) save work when many alerts get the same posting."""
     context = {
         **_context(alert, labels),
         "posting": posting,
         "blocks": [block or posting_block(posting)],
     }
-    key = f"alert:{alert.pk}:posting:{posting.pk}"
-    queued = queue_email(
-        to=alert.owner.email,
-        template="alerts/email/instant",
-        context=context,
-        headers=_headers(context),
-        dedupe_key=key,
+    return _alert_email(
+        alert, "alerts/email/instant", context, f"alert:{alert.pk}:posting:{posting.pk}"
     )
-    if queued is not None:
-        alert_email_queued.send(
-            sender=Alert, alert=alert, blocks=context["blocks"], key=key, batch=batch
-        )
 
 
-def queue_digest_email(
+def digest_email(
     alert: Alert,
     blocks: Sequence[dict[str, str]],
     *,
     last_match: int,
     labels: dict | None = None,
-    batch: EmailBatch | None = None,
-) -> None:
-    """Queue a digest of new postings (their ``posting_block``s), in the caller's
-    transaction; one per set of matches."""
+) -> AlertEmail:
+    """A digest of new postings (their ``posting_block``s); one per set of matches."""
     context = {**_context(alert, labels), "blocks": blocks}
     # Matches are sent once each, so the newest one names this digest.
-    key = f"alert:{alert.pk}:digest:{last_match}"
-    queued = queue_email(
-        to=alert.owner.email,
-        template="alerts/email/digest",
-        context=context,
-        headers=_headers(context),
-        dedupe_key=key,
+    return _alert_email(
+        alert, "alerts/email/digest", context, f"alert:{alert.pk}:digest:{last_match}"
     )
-    if queued is not None:
-        alert_email_queued.send(
-            sender=Alert, alert=alert, blocks=list(blocks), key=key, batch=batch
-        )
+
+
+def queue_alert_emails(emails: Sequence[AlertEmail]) -> list[AlertEmail]:
+    """Queue alert emails in the caller's transaction, all in a few statements,
+    each key once ever, and send ``alert_emails_queued`` with those queued;
+    returns them.
+
+    The caller has claimed what the emails announce (their matches, or the
+    alerts' digests), so no one else queues the same keys meanwhile. Receivers
+    run in a savepoint: copies that cannot be written are logged and hold up
+    no owner's email.
+    """
+    queued = {id(message) for message in queue_messages([email.message for email in emails])}
+    sent = [email for email in emails if id(email.message) in queued]
+    if sent:
+        try:
+            with transaction.atomic():
+                alert_emails_queued.send(sender=Alert, emails=sent)
+        except Exception:
+            logger.exception(
+                "Copies of %s alert emails could not be queued (alerts %s)",
+                len(sent),
+                ", ".join(str(email.alert.pk) for email in sent[:20]),
+            )
+    return sent
+
+
+def queue_instant_email(alert: Alert, posting: JobPosting, **kwargs: Any) -> None:
+    """Queue the email about one new posting, in the caller's transaction, once ever
+    (the arguments of ``instant_email``)."""
+    queue_alert_emails([instant_email(alert, posting, **kwargs)])

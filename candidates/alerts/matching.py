@@ -35,7 +35,7 @@ from jobs.models import JobPosting
 from jobs.search.index import indexed_postings
 from jobs.search.results import facet_labels
 
-from .emails import EmailBatch, posting_block, queue_instant_email
+from .emails import instant_email, posting_block, queue_alert_emails
 from .models import Alert, AlertMatch, Frequency, PostingCheck
 from .search import INDEX_NAME, alerts_matching_posting, refresh_alerts_index
 
@@ -153,19 +153,24 @@ def _record(posting: JobPosting, alert_ids: list[int]) -> tuple[int, int]:
     # keeps one row each, and only rows still unsent below get an email.
     AlertMatch.objects.bulk_create(new, ignore_conflicts=True)
     instant = [pk for pk, alert in alerts.items() if alert.frequency == Frequency.INSTANT]
-    emailed = 0
+    # Claimed here: the rows are locked (PostgreSQL; SQLite's writer holds the
+    # whole database), so a second check of the same posting running beside
+    # this one finds them sent once this transaction commits.
+    unsent = list(
+        AlertMatch.objects.select_for_update()
+        .filter(posting=posting, alert_id__in=instant, sent_at__isnull=True)
+        .order_by("alert_id")
+        .values_list("pk", "alert_id")
+    )
+    AlertMatch.objects.filter(pk__in=[pk for pk, _alert_id in unsent]).update(sent_at=now)
     # The posting's part of the email and the facet labels are the same for every alert.
-    block, labels, batch = posting_block(posting), facet_labels(), EmailBatch.of(alerts.values())
-    for match in AlertMatch.objects.filter(
-        posting=posting, alert_id__in=instant, sent_at__isnull=True
-    ).order_by("alert_id"):
-        claimed = AlertMatch.objects.filter(pk=match.pk, sent_at__isnull=True).update(sent_at=now)
-        if claimed:
-            queue_instant_email(
-                alerts[match.alert_id], posting, block=block, labels=labels, batch=batch
-            )
-            emailed += 1
-    return len(new), emailed
+    block, labels = posting_block(posting), facet_labels()
+    emails = [
+        instant_email(alerts[alert_id], posting, block=block, labels=labels)
+        for _pk, alert_id in unsent
+    ]
+    queue_alert_emails(emails)
+    return len(new), len(unsent)
 
 
 def _retry_later(check: PostingCheck, error: Exception) -> None:

@@ -2,6 +2,7 @@
 
 import logging
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -34,6 +35,9 @@ QUEUE = WorkQueue(
 # Messages per round of delivery, and how long one delivery task goes on.
 ROUND = 100
 TASK_SECONDS = 50.0
+# Dedupe keys looked up per statement by queue_messages (SQLite builds may take
+# at most 999 parameters; Django splits the writes to fit by itself).
+KEYS_PER_STATEMENT = 900
 
 
 def queue_email(
@@ -50,12 +54,34 @@ def queue_email(
     `template` names three templates: `<template>_subject.txt`, `<template>.txt`
     and, optionally, `<template>.html`. Returns None when `dedupe_key` was used.
     """
+    return _queue(
+        render_email(
+            to=to,
+            template=template,
+            context=context,
+            reply_to=reply_to,
+            dedupe_key=dedupe_key,
+            headers=headers,
+        )
+    )
+
+
+def render_email(
+    *,
+    to: str | list[str],
+    template: str,
+    context: dict,
+    reply_to: list[str] | None = None,
+    dedupe_key: str | None = None,
+    headers: dict[str, str] | None = None,
+) -> OutgoingEmail:
+    """The message ``queue_email`` queues, written but not saved (for ``queue_messages``)."""
     context = {"SITE_NAME": settings.SITE_NAME, "SITE_URL": settings.SITE_URL, **context}
     try:
         body_html = render_to_string(f"{template}.html", context)
     except TemplateDoesNotExist:
         body_html = ""
-    return queue_message(
+    return new_message(
         kind=template,
         to=[to] if isinstance(to, str) else list(to),
         subject=render_to_string(f"{template}_subject.txt", context, using="text"),
@@ -67,7 +93,13 @@ def queue_email(
     )
 
 
-def queue_message(
+def queue_message(**message) -> OutgoingEmail | None:
+    """Queue an already-written message (the arguments of ``new_message``) in the
+    caller's transaction; None if its `dedupe_key` was used."""
+    return _queue(new_message(**message))
+
+
+def new_message(
     *,
     kind: str,
     to: list[str],
@@ -78,32 +110,66 @@ def queue_message(
     dedupe_key: str | None = None,
     headers: dict[str, str] | None = None,
     forget_body_when_sent: bool = False,
-) -> OutgoingEmail | None:
-    """Queue an already-written message (see queue_email); None if `dedupe_key` was used.
+) -> OutgoingEmail:
+    """A message to queue, not saved yet.
 
     `kind` names what sort of message it is (the template it came from); it is
     kept after the text is deleted (see retention.py), as is who it went to and when.
     """
+    return OutgoingEmail(
+        kind=kind[:150],
+        to=list(to),
+        subject=" ".join(subject.split())[:255],
+        body_text=body_text,
+        body_html=body_html,
+        reply_to=reply_to or [],
+        headers=headers or {},
+        dedupe_key=dedupe_key,
+        forget_body_when_sent=forget_body_when_sent,
+        next_attempt_at=timezone.now(),
+    )
+
+
+def _queue(email: OutgoingEmail) -> OutgoingEmail | None:
     try:
         with transaction.atomic():
-            email = OutgoingEmail.objects.create(
-                kind=kind[:150],
-                to=list(to),
-                subject=" ".join(subject.split())[:255],
-                body_text=body_text,
-                body_html=body_html,
-                reply_to=reply_to or [],
-                headers=headers or {},
-                dedupe_key=dedupe_key,
-                forget_body_when_sent=forget_body_when_sent,
-                next_attempt_at=timezone.now(),
-            )
+            email.save(force_insert=True)
     except IntegrityError:
-        if dedupe_key and OutgoingEmail.objects.filter(dedupe_key=dedupe_key).exists():
+        if email.dedupe_key and OutgoingEmail.objects.filter(dedupe_key=email.dedupe_key).exists():
             return None
         raise
     _deliver_after_commit()
     return email
+
+
+def queue_messages(emails: Sequence[OutgoingEmail]) -> list[OutgoingEmail]:
+    """Queue many messages (``new_message``, ``render_email``) in the caller's
+    transaction with a few statements, not one or three each: a digest run or an
+    alert check queues thousands. Leaves out each one whose `dedupe_key` was
+    used, before or earlier in the list, and returns the ones queued.
+
+    The caller's transaction must keep anyone else from queueing the same keys
+    meanwhile (the alert emails' keys belong to rows it has claimed); if someone
+    did, the unique key fails the whole transaction rather than send twice.
+    """
+    keys = [email.dedupe_key for email in emails if email.dedupe_key]
+    used: set[str] = set()
+    for start in range(0, len(keys), KEYS_PER_STATEMENT):
+        chunk = keys[start : start + KEYS_PER_STATEMENT]
+        used.update(
+            OutgoingEmail.objects.filter(dedupe_key__in=chunk).values_list("dedupe_key", flat=True)
+        )
+    fresh = []
+    for email in emails:
+        if email.dedupe_key:
+            if email.dedupe_key in used:
+                continue
+            used.add(email.dedupe_key)
+        fresh.append(email)
+    OutgoingEmail.objects.bulk_create(fresh)
+    if fresh:
+        _deliver_after_commit()
+    return fresh
 
 
 def _deliver_after_commit() -> None:

@@ -3,10 +3,12 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from candidates.alerts import digests as digests_module
-from candidates.alerts.digests import _send_digest, _Shared, send_due_digests, waiting_matches
+from candidates.alerts.digests import _claim, send_due_digests, waiting_matches
+from candidates.alerts.emails import alert_emails_queued
 from candidates.alerts.models import Alert, AlertMatch, Frequency
 from candidates.alerts.services import alert_update
 from fairsite.mail.models import OutgoingEmail
@@ -132,7 +134,7 @@ def test_two_overlapping_runs_send_one_digest():
 
     send_due_digests()
 
-    assert _send_digest(stale, waiting[stale.pk], now, _Shared()) is False
+    assert _claim(stale, now) is False
     assert len(digests()) == 1
     assert not AlertMatch.objects.filter(alert=alert, sent_at__isnull=True).exists()
 
@@ -182,14 +184,14 @@ def test_an_alert_whose_digest_cannot_be_queued_holds_up_no_other(monkeypatch):
     working = made_days_ago(DailyAlertFactory, 2)
     matched(failing, "Cook")
     matched(working, "Porter")
-    queue = digests_module.queue_digest_email
+    write = digests_module.digest_email
 
-    def queue_or_fail(alert, *args, **kwargs):
+    def write_or_fail(alert, *args, **kwargs):
         if alert.pk == failing.pk:
             raise RuntimeError("the email could not be written")
-        return queue(alert, *args, **kwargs)
+        return write(alert, *args, **kwargs)
 
-    monkeypatch.setattr(digests_module, "queue_digest_email", queue_or_fail)
+    monkeypatch.setattr(digests_module, "digest_email", write_or_fail)
     report = send_due_digests()
 
     assert report.emails == 1
@@ -202,7 +204,7 @@ def test_an_alert_whose_digest_cannot_be_queued_holds_up_no_other(monkeypatch):
         AlertMatch.objects.filter(sent_at__isnull=True).values_list("alert", flat=True)
     ) == [failing.pk]
 
-    monkeypatch.setattr(digests_module, "queue_digest_email", queue)
+    monkeypatch.setattr(digests_module, "digest_email", write)
     assert send_due_digests().emails == 1
     assert not AlertMatch.objects.filter(sent_at__isnull=True).exists()
 
@@ -226,3 +228,42 @@ def test_a_posting_that_cannot_be_rendered_holds_up_only_the_digests_listing_it(
     assert list(
         AlertMatch.objects.filter(sent_at__isnull=True).values_list("alert", flat=True)
     ) == [stuck.pk]
+
+
+def test_a_copy_that_fails_in_the_database_holds_up_no_digest(caplog):
+    unlucky = made_days_ago(DailyAlertFactory, 2)
+    other = made_days_ago(DailyAlertFactory, 2)
+    matched(unlucky, "Cook")
+    matched(other, "Porter")
+
+    def failing_copy(sender, *, emails, **kwargs):
+        if unlucky.pk in {email.alert.pk for email in emails}:
+            # A real database error: on PostgreSQL it spoils the transaction
+            # unless the copy has a savepoint of its own.
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT * FROM no_such_table")
+
+    alert_emails_queued.connect(failing_copy, dispatch_uid="test.failing_copy")
+    try:
+        report = send_due_digests()
+    finally:
+        alert_emails_queued.disconnect(dispatch_uid="test.failing_copy")
+
+    assert report.emails == 2
+    assert sorted(email.to[0] for email in digests()) == sorted(
+        [unlucky.owner.email, other.owner.email]
+    )
+    assert not AlertMatch.objects.filter(sent_at__isnull=True).exists()
+    assert "Copies of 2 alert emails could not be queued" in caplog.text
+
+
+def test_a_batch_of_digests_is_written_in_a_few_statements(django_assert_max_num_queries):
+    for _ in range(30):
+        matched(made_days_ago(DailyAlertFactory, 2), "Cook", "Porter")
+
+    # One claim per alert; the rest (reads, the emails, the matches marked
+    # sent, the case workers' grants) a handful of statements per batch.
+    with django_assert_max_num_queries(30 + 15):
+        report = send_due_digests()
+
+    assert (report.emails, report.postings) == (30, 60)

@@ -19,7 +19,7 @@ from candidates.models import SavedJob
 from fairsite.accounts.services import account_delete, account_export
 from fairsite.mail.models import OutgoingEmail
 from jobs.applications.models import Application
-from partners import case_work, services
+from partners import alert_copies, case_work, services
 from partners.models import (
     AccessCode,
     Activity,
@@ -212,6 +212,29 @@ def test_a_digest_run_copies_each_seekers_digest_to_their_own_case_workers_only(
     grant_table = Grant._meta.db_table
     reads = [q["sql"] for q in queries if q["sql"].startswith("SELECT")]
     assert len([sql for sql in reads if f'FROM "{grant_table}"' in sql]) == 1
+
+
+def test_a_copy_that_cannot_be_written_holds_up_neither_the_seekers_email_nor_the_other_copy(
+    posting, monkeypatch, caplog
+):
+    first = GrantFactory(may_get_alerts=True)
+    second = GrantFactory(seeker=first.seeker, may_get_alerts=True)
+    alert = Alert.objects.create(owner=first.seeker, name="Forklift jobs", text="forklift")
+    write = alert_copies.queue_email
+
+    def write_or_fail(*, to, **kwargs):
+        if to == first.case_worker.email:
+            raise RuntimeError("this copy cannot be written")
+        return write(to=to, **kwargs)
+
+    monkeypatch.setattr(alert_copies, "queue_email", write_or_fail)
+    queue_instant_email(alert, posting)
+
+    assert OutgoingEmail.objects.filter(kind="alerts/email/instant").count() == 1
+    copies = OutgoingEmail.objects.filter(kind="partners/email/alert_copy")
+    assert [copy.to for copy in copies] == [[second.case_worker.email]]
+    assert not Activity.objects.filter(grant=first).exists()
+    assert f"for grant {first.pk} could not be queued" in caplog.text
 
 
 def _export(user) -> dict:

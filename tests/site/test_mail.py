@@ -15,7 +15,14 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks.signals import task_enqueued
 
-from fairsite.mail.delivery import MAX_ATTEMPTS, deliver_due, queue_email, queue_message
+from fairsite.mail.delivery import (
+    MAX_ATTEMPTS,
+    deliver_due,
+    new_message,
+    queue_email,
+    queue_message,
+    queue_messages,
+)
 from fairsite.mail.models import OutgoingEmail
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -193,3 +200,56 @@ def test_each_failure_waits_twice_as_long_up_to_an_hour(smtp):
         waits.append(round((OutgoingEmail.objects.get().next_attempt_at - before).total_seconds()))
 
     assert waits == [60, 120, 240, 480, 960, 1920, 3600, 3600, 3600]
+
+
+def note(to: str, key: str | None = None) -> OutgoingEmail:
+    return new_message(kind="test/note", to=[to], subject="Note", body_text="Hi", dedupe_key=key)
+
+
+def test_many_messages_at_once_go_once_per_key_and_after_commit():
+    queue_message(
+        kind="test/note", to=["old@example.org"], subject="Old", body_text="Hi", dedupe_key="k1"
+    )
+    mail.outbox.clear()
+    batch = [
+        note("a@example.org", "k2"),
+        note("b@example.org", "k1"),  # used before
+        note("c@example.org", "k2"),  # used earlier in the list
+        note("d@example.org"),
+        note("e@example.org"),
+    ]
+
+    with transaction.atomic():
+        queued = queue_messages(batch)
+        assert [email.to for email in queued] == [
+            ["a@example.org"],
+            ["d@example.org"],
+            ["e@example.org"],
+        ]
+        assert mail.outbox == []
+
+    assert sorted(message.to[0] for message in mail.outbox) == [
+        "a@example.org",
+        "d@example.org",
+        "e@example.org",
+    ]
+    assert OutgoingEmail.objects.count() == 4
+
+
+def test_queueing_no_messages_writes_and_starts_nothing():
+    started = []
+
+    def count(sender, task_result, **kwargs):
+        started.append(task_result.task.name)
+
+    task_enqueued.connect(count)
+    try:
+        with transaction.atomic():
+            assert queue_messages([]) == []
+            assert queue_messages([note("a@example.org", "k")]) != []
+            assert queue_messages([note("b@example.org", "k")]) == []
+    finally:
+        task_enqueued.disconnect(count)
+
+    assert started == ["deliver_queued_email"]
+    assert [message.to for message in mail.outbox] == [["a@example.org"]]
