@@ -4,18 +4,14 @@ A copy lists the same new jobs, and never carries the seeker's unsubscribe link
 or what their saved search holds: only that these jobs are new for them.
 """
 
-import logging
 from collections import defaultdict
 
-from django.db import transaction
 from django.urls import reverse
 
 from candidates.alerts.emails import AlertEmail, alert_emails_queued
 from fairsite.mail.delivery import queue_email
 
 from .models import Activity, ActivityKind, Grant
-
-logger = logging.getLogger(__name__)
 
 
 def _copying_grants(owner_ids: set[int]) -> dict[int, list[Grant]]:
@@ -32,19 +28,12 @@ def _copying_grants(owner_ids: set[int]) -> dict[int, list[Grant]]:
 
 
 def copy_alert_emails(sender, *, emails: list[AlertEmail], **kwargs) -> None:
+    # A copy that cannot be written fails the sender's transaction: the seeker's
+    # email waits with it and both go out together later (queue_alert_emails).
     grants = _copying_grants({email.alert.owner_id for email in emails})
     for email in emails:
         for grant in grants.get(email.alert.owner_id, ()):
-            # Each copy on its own: one that cannot be written holds up no other.
-            try:
-                with transaction.atomic():
-                    _copy(email, grant)
-            except Exception:
-                logger.exception(
-                    "The copy of alert %s's email for grant %s could not be queued",
-                    email.alert.pk,
-                    grant.pk,
-                )
+            _copy(email, grant)
 
 
 def _copy(email: AlertEmail, grant: Grant) -> None:

@@ -11,8 +11,10 @@ conditional update of its ``last_digest_at``, so only one run sends it.
 A run works through the due alerts in batches: one read of every batch
 alert's waiting matches; each alert's email written on its own (one that fails
 holds up none of the others, and its matches wait); then, in one transaction,
-one claim per alert, the claimed alerts' emails written in a few statements,
-and one update that marks their matches sent.
+the matches locked, one claim per alert, the claimed alerts' emails written in
+a few statements, and one update that marks their matches sent. When that
+transaction fails (the database refused one email, or a case worker's copy),
+the batch goes again one alert at a time, so only the failing alert waits.
 
 Digests keep to the time of day (or week) the alert was made: after a digest,
 ``last_digest_at`` moves to the latest whole number of periods since it, not
@@ -108,16 +110,22 @@ def send_due_digests(
                 written.append((_digest_email(alert, matches, shared), matches))
             except Exception:
                 logger.exception("The digest of alert %s could not be written", alert.pk)
-        with transaction.atomic():
-            claimed = [
-                (email, matches) for email, matches in written if _claim(email.alert, moment)
-            ]
-            queue_alert_emails([email for email, _matches in claimed])
-            sent = [pk for _email, matches in claimed for pk, _posting_id in matches]
-            for ids in _in_chunks(sent):
-                AlertMatch.objects.filter(pk__in=ids).update(sent_at=moment)
-        report.emails += len(claimed)
-        report.postings += len(sent)
+        try:
+            with transaction.atomic():
+                queued = _queue_batch(written, moment)
+        except Exception:
+            # One email the database refuses fails the batch's transaction: send
+            # the batch again one alert at a time, so it holds up no other.
+            logger.exception("A batch of digests failed; queueing its alerts one by one")
+            queued = []
+            for one in written:
+                try:
+                    with transaction.atomic():
+                        queued += _queue_batch([one], moment)
+                except Exception:
+                    logger.exception("The digest of alert %s could not be queued", one[0].alert.pk)
+        report.emails += len(queued)
+        report.postings += sum(len(matches) for _email, matches in queued)
         after = batch[-1].pk
     report.seconds = round(time.monotonic() - started, 3)
     return report
@@ -201,13 +209,47 @@ def _digest_email(alert: Alert, matches: list[tuple[int, int]], shared: _Shared)
     )
 
 
+def _queue_batch(
+    written: list[tuple[AlertEmail, list[tuple[int, int]]]], now: datetime
+) -> list[tuple[AlertEmail, list[tuple[int, int]]]]:
+    """In the caller's transaction: claim each alert's digest, queue the claimed
+    ones' emails together and mark their matches sent; returns those queued.
+
+    The emails were written from matches read before the transaction. An
+    alert's digest is left for the next run if any of its matches has been sent
+    since (an alert switched to instant gets them from each new check) or if
+    another run claimed it first.
+    """
+    match_ids = sorted(pk for _email, matches in written for pk, _posting_id in matches)
+    unsent: set[int] = set()
+    for ids in _in_chunks(match_ids):
+        # Locked until the commit (PostgreSQL; SQLite's writer holds the whole
+        # database), so no check or run can send them meanwhile.
+        unsent.update(
+            AlertMatch.objects.select_for_update()
+            .filter(pk__in=ids, sent_at__isnull=True)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+    claimed = [
+        (email, matches)
+        for email, matches in written
+        if all(pk in unsent for pk, _posting_id in matches) and _claim(email.alert, now)
+    ]
+    queue_alert_emails([email for email, _matches in claimed])
+    sent = [pk for _email, matches in claimed for pk, _posting_id in matches]
+    for ids in _in_chunks(sent):
+        AlertMatch.objects.filter(pk__in=ids).update(sent_at=now)
+    return claimed
+
+
 def _claim(alert: Alert, now: datetime) -> bool:
     """Move the alert's digest mark on, unless another run did since it was read
-    (then that run sends this digest, and this one must not)."""
+    (then that run sends this digest, and this one must not) or it was paused."""
     return bool(
-        Alert.objects.filter(pk=alert.pk, last_digest_at=alert.last_digest_at).update(
-            last_digest_at=_next_mark(alert.last_digest_at, alert.digest_period, now)
-        )
+        Alert.objects.active()
+        .filter(pk=alert.pk, last_digest_at=alert.last_digest_at)
+        .update(last_digest_at=_next_mark(alert.last_digest_at, alert.digest_period, now))
     )
 
 

@@ -12,14 +12,12 @@ the alert no more, even after its owner starts the alert again.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
 from django.core import signing
-from django.db import transaction
 from django.dispatch import Signal
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -30,8 +28,6 @@ from jobs.models import JobPosting
 
 from .models import Alert
 from .summary import search_path, search_summary
-
-logger = logging.getLogger(__name__)
 
 UNSUBSCRIBE_SALT = "alerts.unsubscribe"
 
@@ -167,22 +163,15 @@ def queue_alert_emails(emails: Sequence[AlertEmail]) -> list[AlertEmail]:
     returns them.
 
     The caller has claimed what the emails announce (their matches, or the
-    alerts' digests), so no one else queues the same keys meanwhile. Receivers
-    run in a savepoint: copies that cannot be written are logged and hold up
-    no owner's email.
+    alerts' digests), so no one else queues the same keys meanwhile. A failure
+    here, a receiver's included, fails the caller's transaction: its claims roll
+    back with it and the emails go out later, none lost.
     """
+    # queue_messages returns the very messages it queued.
     queued = {id(message) for message in queue_messages([email.message for email in emails])}
     sent = [email for email in emails if id(email.message) in queued]
     if sent:
-        try:
-            with transaction.atomic():
-                alert_emails_queued.send(sender=Alert, emails=sent)
-        except Exception:
-            logger.exception(
-                "Copies of %s alert emails could not be queued (alerts %s)",
-                len(sent),
-                ", ".join(str(email.alert.pk) for email in sent[:20]),
-            )
+        alert_emails_queued.send(sender=Alert, emails=sent)
     return sent
 
 

@@ -162,7 +162,10 @@ def _record(posting: JobPosting, alert_ids: list[int]) -> tuple[int, int]:
         .order_by("alert_id")
         .values_list("pk", "alert_id")
     )
-    AlertMatch.objects.filter(pk__in=[pk for pk, _alert_id in unsent]).update(sent_at=now)
+    claimed = AlertMatch.objects.filter(
+        pk__in=[pk for pk, _alert_id in unsent], sent_at__isnull=True
+    )
+    claimed.update(sent_at=now)
     # The posting's part of the email and the facet labels are the same for every alert.
     block, labels = posting_block(posting), facet_labels()
     emails = [

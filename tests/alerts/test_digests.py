@@ -3,11 +3,18 @@
 from datetime import timedelta
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 
 from candidates.alerts import digests as digests_module
-from candidates.alerts.digests import _claim, send_due_digests, waiting_matches
+from candidates.alerts.digests import (
+    _claim,
+    _digest_email,
+    _queue_batch,
+    _Shared,
+    send_due_digests,
+    waiting_matches,
+)
 from candidates.alerts.emails import alert_emails_queued
 from candidates.alerts.models import Alert, AlertMatch, Frequency
 from candidates.alerts.services import alert_update
@@ -179,7 +186,7 @@ def test_each_alert_in_a_batch_gets_its_own_newest_postings_and_the_rest_wait(mo
     assert not unsent.exists()
 
 
-def test_an_alert_whose_digest_cannot_be_queued_holds_up_no_other(monkeypatch):
+def test_an_alert_whose_digest_cannot_be_written_holds_up_no_other(monkeypatch):
     failing = made_days_ago(DailyAlertFactory, 2)
     working = made_days_ago(DailyAlertFactory, 2)
     matched(failing, "Cook")
@@ -230,31 +237,58 @@ def test_a_posting_that_cannot_be_rendered_holds_up_only_the_digests_listing_it(
     ) == [stuck.pk]
 
 
-def test_a_copy_that_fails_in_the_database_holds_up_no_digest(caplog):
-    unlucky = made_days_ago(DailyAlertFactory, 2)
-    other = made_days_ago(DailyAlertFactory, 2)
-    matched(unlucky, "Cook")
-    matched(other, "Porter")
+def test_an_email_the_database_refuses_holds_up_only_its_own_alert(caplog):
+    refused = made_days_ago(DailyAlertFactory, 2)
+    others = [made_days_ago(DailyAlertFactory, 2) for _ in range(2)]
+    for alert in (refused, *others):
+        matched(alert, "Cook")
 
-    def failing_copy(sender, *, emails, **kwargs):
-        if unlucky.pk in {email.alert.pk for email in emails}:
-            # A real database error: on PostgreSQL it spoils the transaction
-            # unless the copy has a savepoint of its own.
+    def refuse(sender, *, emails, **kwargs):
+        if refused.pk in {email.alert.pk for email in emails}:
+            # A real database error: on PostgreSQL it spoils the transaction.
             with connection.cursor() as cursor:
                 cursor.execute("SELECT * FROM no_such_table")
 
-    alert_emails_queued.connect(failing_copy, dispatch_uid="test.failing_copy")
+    alert_emails_queued.connect(refuse, dispatch_uid="test.refuse")
     try:
         report = send_due_digests()
     finally:
-        alert_emails_queued.disconnect(dispatch_uid="test.failing_copy")
+        alert_emails_queued.disconnect(dispatch_uid="test.refuse")
 
     assert report.emails == 2
-    assert sorted(email.to[0] for email in digests()) == sorted(
-        [unlucky.owner.email, other.owner.email]
-    )
-    assert not AlertMatch.objects.filter(sent_at__isnull=True).exists()
-    assert "Copies of 2 alert emails could not be queued" in caplog.text
+    assert sorted(email.to[0] for email in digests()) == sorted(a.owner.email for a in others)
+    # The refused alert is not claimed, and its match waits for the next run.
+    before = refused.last_digest_at
+    refused.refresh_from_db()
+    assert refused.last_digest_at == before
+    unsent = AlertMatch.objects.filter(sent_at__isnull=True)
+    assert list(unsent.values_list("alert", flat=True)) == [refused.pk]
+    assert f"The digest of alert {refused.pk} could not be queued" in caplog.text
+
+    assert send_due_digests().emails == 1
+    assert not unsent.exists()
+
+
+def test_a_match_sent_since_the_run_read_it_leaves_that_digest_for_later():
+    alert = made_days_ago(DailyAlertFactory, 2)
+    sent_since, still_waiting = matched(alert, "Cook", "Porter")
+    other = made_days_ago(DailyAlertFactory, 2)
+    matched(other, "Baker")
+    now = timezone.now()
+    batch = list(Alert.objects.filter(pk__in=[alert.pk, other.pk]).order_by("pk"))
+    waiting = waiting_matches(batch, now)
+    written = [(_digest_email(a, waiting[a.pk], _Shared()), waiting[a.pk]) for a in batch]
+    # Sent meanwhile, say by a check after the alert was switched to instant.
+    AlertMatch.objects.filter(alert=alert, posting=sent_since).update(sent_at=now)
+
+    with transaction.atomic():
+        queued = _queue_batch(written, now)
+
+    assert [email.alert.pk for email, _matches in queued] == [other.pk]
+    assert [email.to for email in digests()] == [[other.owner.email]]
+    assert AlertMatch.objects.get(alert=alert, posting=still_waiting).sent_at is None
+    assert send_due_digests().emails == 1
+    assert titles_in(digests()[-1], [sent_since, still_waiting]) == ["Porter"]
 
 
 def test_a_batch_of_digests_is_written_in_a_few_statements(django_assert_max_num_queries):

@@ -214,27 +214,41 @@ def test_a_digest_run_copies_each_seekers_digest_to_their_own_case_workers_only(
     assert len([sql for sql in reads if f'FROM "{grant_table}"' in sql]) == 1
 
 
-def test_a_copy_that_cannot_be_written_holds_up_neither_the_seekers_email_nor_the_other_copy(
-    posting, monkeypatch, caplog
-):
-    first = GrantFactory(may_get_alerts=True)
-    second = GrantFactory(seeker=first.seeker, may_get_alerts=True)
-    alert = Alert.objects.create(owner=first.seeker, name="Forklift jobs", text="forklift")
+def test_a_copy_that_cannot_be_written_holds_up_only_its_seekers_digest(posting, monkeypatch):
+    failing = GrantFactory(may_get_alerts=True)
+    working = GrantFactory(may_get_alerts=True)
+    two_days_ago = timezone.now() - timedelta(days=2)
+    alerts = [
+        Alert.objects.create(
+            owner=grant.seeker,
+            name="Forklift",
+            text="forklift",
+            frequency="daily",
+            last_digest_at=two_days_ago,
+        )
+        for grant in (failing, working)
+    ]
+    AlertMatch.objects.bulk_create(AlertMatch(alert=alert, posting=posting) for alert in alerts)
     write = alert_copies.queue_email
 
     def write_or_fail(*, to, **kwargs):
-        if to == first.case_worker.email:
-            raise RuntimeError("this copy cannot be written")
+        if to == failing.case_worker.email:
+            with connection.cursor() as cursor:  # a real database error
+                cursor.execute("SELECT * FROM no_such_table")
         return write(to=to, **kwargs)
 
     monkeypatch.setattr(alert_copies, "queue_email", write_or_fail)
-    queue_instant_email(alert, posting)
+    assert send_due_digests().emails == 1
 
-    assert OutgoingEmail.objects.filter(kind="alerts/email/instant").count() == 1
-    copies = OutgoingEmail.objects.filter(kind="partners/email/alert_copy")
-    assert [copy.to for copy in copies] == [[second.case_worker.email]]
-    assert not Activity.objects.filter(grant=first).exists()
-    assert f"for grant {first.pk} could not be queued" in caplog.text
+    sent = OutgoingEmail.objects.order_by("pk")
+    assert [email.to for email in sent] == [[working.seeker.email], [working.case_worker.email]]
+    # The failing copy's seeker gets neither email nor copy yet: both wait.
+    assert list(
+        AlertMatch.objects.filter(sent_at__isnull=True).values_list("alert", flat=True)
+    ) == [alerts[0].pk]
+    monkeypatch.setattr(alert_copies, "queue_email", write)
+    assert send_due_digests().emails == 1
+    assert OutgoingEmail.objects.filter(to=[failing.case_worker.email]).count() == 1
 
 
 def _export(user) -> dict:
