@@ -8,10 +8,10 @@ from django.utils import timezone
 
 from candidates.alerts import digests as digests_module
 from candidates.alerts.digests import (
-    _claim,
     _digest_email,
     _queue_batch,
     _Shared,
+    claim_digests,
     send_due_digests,
     waiting_matches,
 )
@@ -141,7 +141,7 @@ def test_two_overlapping_runs_send_one_digest():
 
     send_due_digests()
 
-    assert _claim(stale, now) is False
+    assert claim_digests([stale], now) == set()
     assert len(digests()) == 1
     assert not AlertMatch.objects.filter(alert=alert, sent_at__isnull=True).exists()
 
@@ -301,3 +301,18 @@ def test_a_batch_of_digests_is_written_in_a_few_statements(django_assert_max_num
         report = send_due_digests()
 
     assert (report.emails, report.postings) == (30, 60)
+
+
+def test_claiming_moves_on_only_the_alerts_no_one_else_claimed_or_paused():
+    made = timezone.now().replace(microsecond=123456) - timedelta(hours=30)
+    fresh, stale, paused = (DailyAlertFactory(last_digest_at=made) for _ in range(3))
+    # Another run claimed `stale` after this one read it; `paused` was paused since.
+    Alert.objects.filter(pk=stale.pk).update(last_digest_at=made + DAY)
+    Alert.objects.filter(pk=paused.pk).update(is_paused=True)
+    now = timezone.now()
+
+    assert claim_digests([fresh, stale, paused], now) == {fresh.pk}
+
+    marks = dict(Alert.objects.values_list("pk", "last_digest_at"))
+    assert marks == {fresh.pk: made + DAY, stale.pk: made + DAY, paused.pk: made}
+    assert claim_digests([fresh], now) == set()  # read before the claim: claimed already
