@@ -121,6 +121,8 @@ def send_due_digests(
             logger.exception("A batch of digests failed; queueing its alerts one by one")
             queued = []
             for one in written:
+                # The failed insert gave it an id, which the rollback freed.
+                one[0].message.pk = None
                 try:
                     with transaction.atomic():
                         queued += _queue_batch([one], moment)

@@ -60,6 +60,10 @@ class IndexBehind(Exception):
     """Alerts saved before the check are not in the alerts index yet."""
 
 
+class AlertsNotQueued(Exception):
+    """Some alerts' matches and emails could not be written; the others were."""
+
+
 @dataclass
 class CheckReport:
     """What one run of checks did."""
@@ -97,6 +101,12 @@ def check_due(*, limit: int = BATCH_SIZE, max_seconds: float = 10.0) -> CheckRep
                 report.failed += 1
                 report.errors.append(describe_error(error))
                 return report
+            except AlertsNotQueued as error:
+                # What could be recorded is; the rest waits for the retry.
+                _retry_later(check, error)
+                report.failed += 1
+                report.errors.append(str(error))
+                continue
             report.checked += 1
             report.matched += matched
             report.emailed += emailed
@@ -109,7 +119,9 @@ def check_posting(check: PostingCheck) -> tuple[int, int]:
     """Record the posting's matches, queue instant emails, delete the check; (matched, emailed).
 
     Raises when Elasticsearch cannot answer (or the alerts index is behind), and
-    then changes nothing.
+    then changes nothing; raises ``AlertsNotQueued`` when some alerts could not
+    be written, after writing all the others, and keeps the check for a retry
+    (which finds those others recorded and sends them nothing more).
     """
     posting = indexed_postings().filter(pk=check.posting_id).first()
     if posting is None:
@@ -119,11 +131,35 @@ def check_posting(check: PostingCheck) -> tuple[int, int]:
     _wait_for_alerts_index(check)
     alert_ids = alerts_matching_posting(posting)
     matched = emailed = 0
+    failed: list[int] = []
     for start in range(0, len(alert_ids), WRITE_CHUNK):
-        with transaction.atomic():
-            found, sent = _record(posting, alert_ids[start : start + WRITE_CHUNK])
+        chunk = alert_ids[start : start + WRITE_CHUNK]
+        try:
+            with transaction.atomic():
+                found, sent = _record(posting, chunk)
+        except Exception:
+            # One alert's email (or a case worker's copy) that the database
+            # refuses fails the chunk: write it again one alert at a time.
+            logger.exception("Alerts of posting %s failed in a chunk; one by one", posting.pk)
+            found = sent = 0
+            for alert_id in chunk:
+                try:
+                    with transaction.atomic():
+                        one_found, one_sent = _record(posting, [alert_id])
+                except Exception:
+                    logger.exception(
+                        "Alert %s could not be told of posting %s", alert_id, posting.pk
+                    )
+                    failed.append(alert_id)
+                    continue
+                found += one_found
+                sent += one_sent
         matched += found
         emailed += sent
+    if failed:
+        raise AlertsNotQueued(
+            f"{len(failed)} of {len(alert_ids)} alerts of posting {posting.pk} not written"
+        )
     PostingCheck.objects.filter(pk=check.pk).delete()
     return matched, emailed
 
@@ -159,7 +195,8 @@ def _record(posting: JobPosting, alert_ids: list[int]) -> tuple[int, int]:
     unsent = list(
         AlertMatch.objects.select_for_update()
         .filter(posting=posting, alert_id__in=instant, sent_at__isnull=True)
-        .order_by("alert_id")
+        # The order a digest run locks matches in: two writers never wait on each other.
+        .order_by("pk")
         .values_list("pk", "alert_id")
     )
     claimed = AlertMatch.objects.filter(

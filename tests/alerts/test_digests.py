@@ -21,8 +21,10 @@ from candidates.alerts.services import alert_update
 from fairsite.mail.models import OutgoingEmail
 from fairsite.site_address import absolute_url
 from jobs.models import Status
+from partners import alert_copies
 from tests.alerts.factories import DailyAlertFactory, PausedAlertFactory, WeeklyAlertFactory
 from tests.factories import PublishedPostingFactory
+from tests.partners.factories import GrantFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -305,14 +307,49 @@ def test_a_batch_of_digests_is_written_in_a_few_statements(django_assert_max_num
 
 def test_claiming_moves_on_only_the_alerts_no_one_else_claimed_or_paused():
     made = timezone.now().replace(microsecond=123456) - timedelta(hours=30)
-    fresh, stale, paused = (DailyAlertFactory(last_digest_at=made) for _ in range(3))
+    fresh, other, stale, paused = (
+        DailyAlertFactory(last_digest_at=made - timedelta(hours=hours)) for hours in (0, 50, 0, 0)
+    )
     # Another run claimed `stale` after this one read it; `paused` was paused since.
     Alert.objects.filter(pk=stale.pk).update(last_digest_at=made + DAY)
     Alert.objects.filter(pk=paused.pk).update(is_paused=True)
     now = timezone.now()
 
-    assert claim_digests([fresh, stale, paused], now) == {fresh.pk}
+    assert claim_digests([fresh, other, stale, paused], now) == {fresh.pk, other.pk}
 
     marks = dict(Alert.objects.values_list("pk", "last_digest_at"))
-    assert marks == {fresh.pk: made + DAY, stale.pk: made + DAY, paused.pk: made}
+    assert marks == {
+        fresh.pk: made + DAY,  # each keeps to its own time of day
+        other.pk: made - timedelta(hours=50) + 3 * DAY,
+        stale.pk: made + DAY,
+        paused.pk: made,
+    }
     assert claim_digests([fresh], now) == set()  # read before the claim: claimed already
+
+
+def test_a_failing_copy_in_a_batch_holds_up_only_its_own_seekers_digest(monkeypatch):
+    # Three seekers, each with a case worker who gets copies; the last copy
+    # fails, so the batch goes again alert by alert after a rolled-back insert
+    # (whose ids SQLite hands out again: the retry must not reuse them).
+    grants = [GrantFactory(may_get_alerts=True) for _ in range(3)]
+    alerts = [made_days_ago(DailyAlertFactory, 2, owner=grant.seeker) for grant in grants]
+    for alert in alerts:
+        matched(alert, "Cook")
+    write = alert_copies.queue_email
+
+    def write_or_fail(*, to, **kwargs):
+        if to == grants[2].case_worker.email:
+            with connection.cursor() as cursor:  # a real database error
+                cursor.execute("SELECT * FROM no_such_table")
+        return write(to=to, **kwargs)
+
+    monkeypatch.setattr(alert_copies, "queue_email", write_or_fail)
+
+    assert send_due_digests().emails == 2
+
+    sent_to = sorted(address for email in OutgoingEmail.objects.all() for address in email.to)
+    expected = [g.seeker.email for g in grants[:2]]
+    expected += [g.case_worker.email for g in grants[:2]]
+    assert sent_to == sorted(expected)
+    unsent = AlertMatch.objects.filter(sent_at__isnull=True)
+    assert list(unsent.values_list("alert", flat=True)) == [alerts[2].pk]

@@ -4,10 +4,12 @@ instant emails once per alert and posting, nothing lost when the server is down.
 from datetime import timedelta
 
 import pytest
-from django.db import transaction
+import time_machine
+from django.db import connection, transaction
 from django.utils import timezone
 
 from candidates.alerts import search as alerts_search
+from candidates.alerts.emails import alert_emails_queued
 from candidates.alerts.matching import check_due
 from candidates.alerts.models import AlertMatch, Frequency, PostingCheck
 from candidates.alerts.services import alert_create, alert_pause
@@ -229,3 +231,42 @@ def test_every_matching_alert_is_found_across_pages(indices, monkeypatch):
 
     assert found == sorted(alert.pk for alert in alerts)
     assert len(timings) == 2
+
+
+def test_an_alert_whose_email_is_refused_holds_up_no_other_and_is_sent_on_the_retry(
+    indices, django_capture_on_commit_callbacks
+):
+    people = {name: UserFactory(email=f"{name}@example.org") for name in "abc"}
+    alerts = {
+        name: alert_create(owner=person, query=PostingQuery(text="warehouse"))
+        for name, person in people.items()
+    }
+    sync()
+
+    def refuse(sender, *, emails, **kwargs):
+        if alerts["b"].pk in {email.alert.pk for email in emails}:
+            with connection.cursor() as cursor:  # a real database error
+                cursor.execute("SELECT * FROM no_such_table")
+
+    alert_emails_queued.connect(refuse, dispatch_uid="test.refuse")
+    try:
+        posting = publish(warehouse_posting(), django_capture_on_commit_callbacks)
+    finally:
+        alert_emails_queued.disconnect(dispatch_uid="test.refuse")
+
+    assert sorted(email.to[0] for email in alert_emails()) == ["a@example.org", "c@example.org"]
+    # Nothing recorded for b: the check stays, to be retried after a wait.
+    assert not AlertMatch.objects.filter(alert=alerts["b"]).exists()
+    [check] = PostingCheck.objects.all()
+    assert check.next_attempt_at > timezone.now()
+
+    with time_machine.travel(timezone.now() + timedelta(minutes=2)):
+        report = check_due()
+    assert (report.checked, report.emailed) == (1, 1)
+    assert sorted(email.to[0] for email in alert_emails()) == [
+        "a@example.org",
+        "b@example.org",
+        "c@example.org",
+    ]
+    assert AlertMatch.objects.filter(posting=posting, sent_at__isnull=False).count() == 3
+    assert not PostingCheck.objects.exists()
