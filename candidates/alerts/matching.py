@@ -195,7 +195,7 @@ def _record(posting: JobPosting, alert_ids: list[int]) -> tuple[int, int]:
     unsent = list(
         AlertMatch.objects.select_for_update()
         .filter(posting=posting, alert_id__in=instant, sent_at__isnull=True)
-        # The order a digest run locks matches in: two writers never wait on each other.
+        # The order a digest run locks matches in, so the two cannot deadlock.
         .order_by("pk")
         .values_list("pk", "alert_id")
     )
