@@ -5,6 +5,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
@@ -40,30 +41,11 @@ TASK_SECONDS = 50.0
 KEYS_PER_STATEMENT = 900
 
 
-def queue_email(
-    *,
-    to: str | list[str],
-    template: str,
-    context: dict,
-    reply_to: list[str] | None = None,
-    dedupe_key: str | None = None,
-    headers: dict[str, str] | None = None,
-) -> OutgoingEmail | None:
-    """Queue a message in the caller's transaction; it is sent after commit.
-
-    `template` names three templates: `<template>_subject.txt`, `<template>.txt`
-    and, optionally, `<template>.html`. Returns None when `dedupe_key` was used.
-    """
-    return _queue(
-        render_email(
-            to=to,
-            template=template,
-            context=context,
-            reply_to=reply_to,
-            dedupe_key=dedupe_key,
-            headers=headers,
-        )
-    )
+def queue_email(**email: Any) -> OutgoingEmail | None:
+    """Queue a message written from templates (the arguments of ``render_email``)
+    in the caller's transaction; it is sent after commit. Returns None when its
+    `dedupe_key` was used."""
+    return _queue(render_email(**email))
 
 
 def render_email(
@@ -75,7 +57,11 @@ def render_email(
     dedupe_key: str | None = None,
     headers: dict[str, str] | None = None,
 ) -> OutgoingEmail:
-    """The message ``queue_email`` queues, written but not saved (for ``queue_messages``)."""
+    """A message written from templates, not saved yet (``queue_email``, ``queue_messages``).
+
+    `template` names three templates: `<template>_subject.txt`, `<template>.txt`
+    and, optionally, `<template>.html`.
+    """
     context = {"SITE_NAME": settings.SITE_NAME, "SITE_URL": settings.SITE_URL, **context}
     try:
         body_html = render_to_string(f"{template}.html", context)
