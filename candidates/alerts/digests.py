@@ -63,8 +63,15 @@ class DigestReport:
     seconds: float = 0.0
 
 
-def due_alerts(now: datetime):
-    """Deliverable alerts whose period is over and that have unsent matches of live postings."""
+def due_alerts(now: datetime, *, after: int = 0):
+    """Deliverable alerts whose period is over and that have unsent matches of
+    live postings; only those with an id above ``after``, when given.
+
+    ``after`` bounds the matches too. Without that, PostgreSQL answers a batch
+    (the next 200 ids, in order) with a merge join that reads the matches index
+    from its first alert every time, so each batch cost more than the one
+    before it: 250 ms halfway through 100k alerts.
+    """
     pending = AlertMatch.objects.filter(
         alert=OuterRef("pk"),
         sent_at__isnull=True,
@@ -73,7 +80,11 @@ def due_alerts(now: datetime):
     period_over = Q()
     for frequency, period in DIGEST_PERIOD.items():
         period_over |= Q(frequency=frequency, last_digest_at__lte=now - period)
-    return Alert.objects.deliverable().filter(period_over).filter(Exists(pending))
+    due = Alert.objects.deliverable().filter(period_over)
+    if after:
+        due = due.filter(pk__gt=after)
+        pending = pending.filter(alert__gt=after)
+    return due.filter(Exists(pending))
 
 
 def send_due_digests(
@@ -87,10 +98,7 @@ def send_due_digests(
     while max_seconds is None or time.monotonic() - started < max_seconds:
         moment = now or timezone.now()
         batch = list(
-            due_alerts(moment)
-            .filter(pk__gt=after)
-            .order_by("pk")
-            .select_related("owner")[:BATCH_SIZE]
+            due_alerts(moment, after=after).order_by("pk").select_related("owner")[:BATCH_SIZE]
         )
         if not batch:
             break

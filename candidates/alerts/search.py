@@ -108,11 +108,21 @@ def alert_document(criteria: AlertCriteria) -> dict[str, Any]:
     return document
 
 
-def indexed_criteria():
-    """The sets of criteria that belong in the index: those of at least one active alert."""
-    return AlertCriteria.objects.filter(
-        Exists(Alert.objects.active().filter(criteria=OuterRef("pk")))
-    )
+def indexed_criteria(*, after: int = 0):
+    """The sets of criteria that belong in the index: those of at least one
+    active alert; only those with an id above ``after``, when given.
+
+    ``after`` bounds the alerts too (a rebuild's pages, through
+    ``queryset_after``): PostgreSQL answers a page with a merge join that would
+    otherwise read the alerts' criteria index from its start every time, which
+    made a rebuild at a million alerts take 539 s instead of about 60.
+    """
+    active = Alert.objects.active()
+    sets = AlertCriteria.objects.all()
+    if after:
+        active = active.filter(criteria__gt=after)
+        sets = sets.filter(pk__gt=after)
+    return sets.filter(Exists(active.filter(criteria=OuterRef("pk"))))
 
 
 def _load_active_alerts(batch: list[AlertCriteria]) -> None:
@@ -141,6 +151,7 @@ alerts_index = register(
         name=INDEX_NAME,
         mappings=_mapping(),
         queryset=indexed_criteria,
+        queryset_after=lambda after: indexed_criteria(after=after),
         to_document=alert_document,
         prepare=_load_active_alerts,
         index_settings={

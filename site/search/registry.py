@@ -60,6 +60,12 @@ class SearchIndex:
     that grows on every change of the object (``updated_at`` with
     ``auto_now=True``): its microseconds are the document's external version,
     so an older write can never replace a newer one.
+
+    ``queryset_after``, when given, returns ``queryset``'s objects whose primary
+    key is above the one it is given, for a queryset with a subquery on the same
+    key (the alerts index's): paged with a plain filter, PostgreSQL reads that
+    subquery's index from its start on every page, so each page of a rebuild
+    costs more than the last, and it must bound the subquery too.
     """
 
     name: str
@@ -69,6 +75,7 @@ class SearchIndex:
     index_settings: Mapping[str, Any] = field(default_factory=dict)
     version_field: str = "updated_at"
     prepare: Callable[[list[Any]], None] | None = None
+    queryset_after: Callable[[int], QuerySet] | None = None
 
     @property
     def alias(self) -> str:
@@ -122,11 +129,15 @@ class SearchIndex:
     def pages(self, size: int) -> Iterator[list[Model]]:
         """Every object that belongs in the index, ready for ``to_document``, a
         primary-key page of ``size`` at a time (a rebuild's load, the drift check)."""
-        queryset = self.queryset().order_by("pk")
         last_pk = None
         while True:
-            page = queryset if last_pk is None else queryset.filter(pk__gt=last_pk)
-            objects = self.objects_for_documents(page[:size])
+            if last_pk is None:
+                page = self.queryset()
+            elif self.queryset_after is not None:
+                page = self.queryset_after(last_pk)
+            else:
+                page = self.queryset().filter(pk__gt=last_pk)
+            objects = self.objects_for_documents(page.order_by("pk")[:size])
             if objects:
                 yield objects
             if len(objects) < size:

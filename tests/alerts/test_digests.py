@@ -12,6 +12,7 @@ from candidates.alerts.digests import (
     _queue_batch,
     _Shared,
     claim_digests,
+    due_alerts,
     send_due_digests,
     waiting_matches,
 )
@@ -120,6 +121,34 @@ def test_paused_alerts_get_no_digest_and_closed_accounts_neither():
     matched(quiet, "Cook")
 
     assert send_due_digests().emails == 0
+
+
+def test_a_run_in_several_batches_sends_every_due_digest_once(monkeypatch):
+    monkeypatch.setattr(digests_module, "BATCH_SIZE", 2)
+    due = []
+    for number in range(7):
+        due.append(made_days_ago(DailyAlertFactory, 2))
+        matched(due[-1], f"Cook {number}")
+        # Between them, alerts that are not due: paused, or with nothing new.
+        matched(made_days_ago(PausedAlertFactory, 2, frequency=Frequency.DAILY), "Porter")
+        made_days_ago(DailyAlertFactory, 2)
+
+    report = send_due_digests()
+
+    assert report.emails == 7
+    assert sorted(email.to[0] for email in digests()) == sorted(a.owner.email for a in due)
+    assert send_due_digests().emails == 0
+
+
+def test_each_batch_bounds_the_matches_it_looks_through():
+    # The next batch's alerts come after the last one's id, and so must the
+    # matches looked through for them: without that bound, PostgreSQL reads
+    # the matches from the first alert's on every batch (a merge join), and
+    # each batch of a run costs more than the one before.
+    sql = str(due_alerts(timezone.now(), after=41).query)
+    subquery = sql[sql.index("EXISTS") :]
+
+    assert '"alert_id" > 41' in subquery
 
 
 def test_switching_a_daily_alert_to_instant_sends_what_was_waiting_at_once():
