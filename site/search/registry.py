@@ -129,15 +129,16 @@ class SearchIndex:
     def pages(self, size: int) -> Iterator[list[Model]]:
         """Every object that belongs in the index, ready for ``to_document``, a
         primary-key page of ``size`` at a time (a rebuild's load, the drift check)."""
+        queryset = self.queryset().order_by("pk")
         last_pk = None
         while True:
             if last_pk is None:
-                page = self.queryset()
+                page = queryset
             elif self.queryset_after is not None:
-                page = self.queryset_after(last_pk)
+                page = self.queryset_after(last_pk).order_by("pk")
             else:
-                page = self.queryset().filter(pk__gt=last_pk)
-            objects = self.objects_for_documents(page.order_by("pk")[:size])
+                page = queryset.filter(pk__gt=last_pk)
+            objects = self.objects_for_documents(page[:size])
             if objects:
                 yield objects
             if len(objects) < size:
