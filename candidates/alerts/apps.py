@@ -14,7 +14,12 @@ class AlertsConfig(AppConfig):
         from fairsite.scheduler import every
         from jobs import alert_checks
 
-        from . import dashboard, personal_data, search
+        from . import (
+            checks,  # noqa: F401  (registers the database check)
+            dashboard,
+            personal_data,
+            search,
+        )
         from .digests import send_due_digests
         from .matching import check_due, posting_check_queue
 
