@@ -22,8 +22,8 @@ def database_returns_updated_rows(app_configs, databases=None, **kwargs):
                 Error(
                     f"SQLite {'.'.join(map(str, version))} cannot return the rows an UPDATE "
                     f"changed; the alert digests claim their alerts that way.",
-                    hint="Use SQLite 3.35 or later (Python's sqlite3 is built with the "
-                    "system's library), or PostgreSQL.",
+                    hint="Use a Python whose sqlite3 module has SQLite 3.35 or later "
+                    "(python -c 'import sqlite3; print(sqlite3.sqlite_version)'), or PostgreSQL.",
                     obj=f"DATABASES[{alias!r}]",
                     id="alerts.E001",
                 )

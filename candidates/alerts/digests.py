@@ -63,7 +63,7 @@ class DigestReport:
     seconds: float = 0.0
 
 
-def due_alerts(now: datetime, *, after: int = 0):
+def due_alerts(now: datetime, *, after: int | None = None):
     """Deliverable alerts whose period is over and that have unsent matches of
     live postings; only those with an id above ``after``, when given.
 
@@ -81,7 +81,7 @@ def due_alerts(now: datetime, *, after: int = 0):
     for frequency, period in DIGEST_PERIOD.items():
         period_over |= Q(frequency=frequency, last_digest_at__lte=now - period)
     due = Alert.objects.deliverable().filter(period_over)
-    if after:
+    if after is not None:
         due = due.filter(pk__gt=after)
         pending = pending.filter(alert__gt=after)
     return due.filter(Exists(pending))

@@ -108,7 +108,7 @@ def alert_document(criteria: AlertCriteria) -> dict[str, Any]:
     return document
 
 
-def indexed_criteria(*, after: int = 0):
+def indexed_criteria(*, after: int | None = None):
     """The sets of criteria that belong in the index: those of at least one
     active alert; only those with an id above ``after``, when given.
 
@@ -119,7 +119,7 @@ def indexed_criteria(*, after: int = 0):
     """
     active = Alert.objects.active()
     sets = AlertCriteria.objects.all()
-    if after:
+    if after is not None:
         active = active.filter(criteria__gt=after)
         sets = sets.filter(pk__gt=after)
     return sets.filter(Exists(active.filter(criteria=OuterRef("pk"))))

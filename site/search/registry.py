@@ -135,7 +135,8 @@ class SearchIndex:
             if last_pk is None:
                 page = queryset
             elif self.queryset_after is not None:
-                page = self.queryset_after(last_pk).order_by("pk")
+                # The filter again, so a page can never start over.
+                page = self.queryset_after(last_pk).filter(pk__gt=last_pk).order_by("pk")
             else:
                 page = queryset.filter(pk__gt=last_pk)
             objects = self.objects_for_documents(page[:size])

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from candidates.alerts import digests as digests_module
@@ -12,7 +13,6 @@ from candidates.alerts.digests import (
     _queue_batch,
     _Shared,
     claim_digests,
-    due_alerts,
     send_due_digests,
     waiting_matches,
 )
@@ -140,15 +140,22 @@ def test_a_run_in_several_batches_sends_every_due_digest_once(monkeypatch):
     assert send_due_digests().emails == 0
 
 
-def test_each_batch_bounds_the_matches_it_looks_through():
+def test_each_batch_bounds_the_matches_it_looks_through(monkeypatch):
     # The next batch's alerts come after the last one's id, and so must the
     # matches looked through for them: without that bound, PostgreSQL reads
-    # the matches from the first alert's on every batch (a merge join), and
-    # each batch of a run costs more than the one before.
-    sql = str(due_alerts(timezone.now(), after=41).query)
-    subquery = sql[sql.index("EXISTS") :]
+    # the matches from the first alert's on for every batch (a merge join),
+    # and each batch of a run costs more than the one before.
+    monkeypatch.setattr(digests_module, "BATCH_SIZE", 2)
+    alerts = [made_days_ago(DailyAlertFactory, 2) for _ in range(3)]
+    for alert in alerts:
+        matched(alert, "Cook")
 
-    assert '"alert_id" > 41' in subquery
+    with CaptureQueriesContext(connection) as queries:
+        assert send_due_digests().emails == 3
+
+    batch_reads = [q["sql"] for q in queries if 'FROM "alerts_alert" INNER JOIN' in q["sql"]]
+    second = batch_reads[1]
+    assert f'"alert_id" > {alerts[1].pk}' in second[second.index("EXISTS") :]
 
 
 def test_switching_a_daily_alert_to_instant_sends_what_was_waiting_at_once():
