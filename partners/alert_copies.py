@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from django.urls import reverse
 
-from candidates.alerts.emails import AlertEmail, alert_emails_queued
+from candidates.alerts.emails import QueuedAlertEmail, alert_emails_queued
 from fairsite.mail.delivery import queue_email
 
 from .models import Activity, ActivityKind, Grant
@@ -27,16 +27,16 @@ def _copying_grants(owner_ids: set[int]) -> dict[int, list[Grant]]:
     return by_owner
 
 
-def copy_alert_emails(sender, *, emails: list[AlertEmail], **kwargs) -> None:
+def copy_alert_emails(sender, *, emails: list[QueuedAlertEmail], **kwargs) -> None:
     # A copy that cannot be written fails the sender's transaction: the seeker's
     # email waits with it and both go out together later (queue_alert_emails).
-    grants = _copying_grants({email.alert.owner_id for email in emails})
+    grants = _copying_grants({email.owner_id for email in emails})
     for email in emails:
-        for grant in grants.get(email.alert.owner_id, ()):
+        for grant in grants.get(email.owner_id, ()):
             _copy(email, grant)
 
 
-def _copy(email: AlertEmail, grant: Grant) -> None:
+def _copy(email: QueuedAlertEmail, grant: Grant) -> None:
     queued = queue_email(
         to=grant.case_worker.email,
         template="partners/email/alert_copy",

@@ -32,11 +32,11 @@ from .summary import search_path, search_summary
 UNSUBSCRIBE_SALT = "alerts.unsubscribe"
 
 # Sent when alert emails are queued (in the same transaction), with `emails`:
-# the AlertEmails queued, each with its alert, its postings' parts and its
-# dedupe key. Receivers may queue copies for people the owner chose, never with
-# the owner's unsubscribe link. They get a whole batch at once (a digest run's
-# batch of alerts, a check's chunk of matches), so they read what they need
-# for all its owners in one go.
+# a QueuedAlertEmail for each one queued. Receivers may queue copies for people
+# the owner chose; what they get holds neither the owner's saved search nor
+# their unsubscribe link, so no copy can carry them. They get a whole batch at
+# once (a digest run's batch of alerts, a check's chunk of matches), so they
+# read what they need for all its owners in one go.
 alert_emails_queued = Signal()
 
 
@@ -157,6 +157,17 @@ def digest_email(
     )
 
 
+@dataclass(frozen=True)
+class QueuedAlertEmail:
+    """What ``alert_emails_queued`` tells of one queued alert email: whose alert
+    it was, the postings' parts of it and its dedupe key, and nothing else."""
+
+    alert_id: int
+    owner_id: int
+    blocks: list[dict[str, str]]
+    key: str
+
+
 def queue_alert_emails(emails: Sequence[AlertEmail]) -> list[AlertEmail]:
     """Queue alert emails in the caller's transaction, all in a few statements,
     each key once ever, and send ``alert_emails_queued`` with those queued;
@@ -171,7 +182,18 @@ def queue_alert_emails(emails: Sequence[AlertEmail]) -> list[AlertEmail]:
     queued = {id(message) for message in queue_messages([email.message for email in emails])}
     sent = [email for email in emails if id(email.message) in queued]
     if sent:
-        alert_emails_queued.send(sender=Alert, emails=sent)
+        alert_emails_queued.send(
+            sender=Alert,
+            emails=[
+                QueuedAlertEmail(
+                    alert_id=email.alert.pk,
+                    owner_id=email.alert.owner_id,
+                    blocks=email.blocks,
+                    key=email.key,
+                )
+                for email in sent
+            ],
+        )
     return sent
 
 

@@ -158,6 +158,28 @@ def test_each_batch_bounds_the_matches_it_looks_through(monkeypatch):
     assert f'"alert_id" > {alerts[1].pk}' in second[second.index("EXISTS") :]
 
 
+def test_receivers_learn_whose_email_and_its_postings_not_the_search_or_the_link():
+    alert = made_days_ago(DailyAlertFactory, 2, text="forklift")
+    matched(alert, "Cook")
+    told = []
+
+    def record(sender, *, emails, **kwargs):
+        told.extend(emails)
+
+    alert_emails_queued.connect(record, dispatch_uid="test.record")
+    try:
+        assert send_due_digests().emails == 1
+    finally:
+        alert_emails_queued.disconnect(dispatch_uid="test.record")
+
+    [email] = told
+    assert (email.alert_id, email.owner_id) == (alert.pk, alert.owner_id)
+    assert "Cook" in email.blocks[0]["text"]
+    assert email.key.startswith(f"alert:{alert.pk}:digest:")
+    assert "unsubscribe" not in repr(email)
+    assert "forklift" not in repr(email)
+
+
 def test_switching_a_daily_alert_to_instant_sends_what_was_waiting_at_once():
     alert = made_days_ago(DailyAlertFactory, 0.5)
     matched(alert, "Cook")
@@ -282,7 +304,7 @@ def test_an_email_the_database_refuses_holds_up_only_its_own_alert(caplog):
         matched(alert, "Cook")
 
     def refuse(sender, *, emails, **kwargs):
-        if refused.pk in {email.alert.pk for email in emails}:
+        if refused.pk in {email.alert_id for email in emails}:
             # A real database error: on PostgreSQL it spoils the transaction.
             with connection.cursor() as cursor:
                 cursor.execute("SELECT * FROM no_such_table")

@@ -244,7 +244,7 @@ def test_an_alert_whose_email_is_refused_holds_up_no_other_and_is_sent_on_the_re
     sync()
 
     def refuse(sender, *, emails, **kwargs):
-        if alerts["b"].pk in {email.alert.pk for email in emails}:
+        if alerts["b"].pk in {email.alert_id for email in emails}:
             with connection.cursor() as cursor:  # a real database error
                 cursor.execute("SELECT * FROM no_such_table")
 
