@@ -169,7 +169,7 @@ class ElasticsearchServer:
     def start(self, *, timeout: int = 120) -> ElasticsearchServer:
         home = install()
         config = self.data_root / "config"
-        for sub in ("data", "logs", "run"):
+        for sub in ("data", "logs", "run", "tmp"):
             (self.data_root / sub).mkdir(parents=True, exist_ok=True)
         # The server writes into its config folder (a keystore), so each
         # server gets its own copy rather than sharing the download's.
@@ -184,6 +184,11 @@ class ElasticsearchServer:
             "ES_JAVA_HOME": java_home(),
             "ES_JAVA_OPTS": f"-Xms{self.heap} -Xmx{self.heap}",
             "ES_PATH_CONF": str(config),
+            # The server's and its launcher's temporary folders inside the data
+            # root, which goes with the server: by default each start left two
+            # folders in /tmp (elasticsearch-*, final-flags*), hundreds a day.
+            "ES_TMPDIR": str(self.data_root / "tmp"),
+            "CLI_JAVA_OPTS": f"-Djava.io.tmpdir={self.data_root / 'tmp'}",
         }
         command = [
             str(home / "bin" / "elasticsearch"),
