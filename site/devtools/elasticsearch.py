@@ -171,6 +171,7 @@ class ElasticsearchServer:
         config = self.data_root / "config"
         for sub in ("data", "logs", "run", "tmp"):
             (self.data_root / sub).mkdir(parents=True, exist_ok=True)
+        tmp = self.data_root / "tmp"
         # The server writes into its config folder (a keystore), so each
         # server gets its own copy rather than sharing the download's.
         if not config.exists():
@@ -187,8 +188,8 @@ class ElasticsearchServer:
             # The server's and its launcher's temporary folders inside the data
             # root, which goes with the server: by default each start left two
             # folders in /tmp (elasticsearch-*, final-flags*), hundreds a day.
-            "ES_TMPDIR": str(self.data_root / "tmp"),
-            "CLI_JAVA_OPTS": f"-Djava.io.tmpdir={self.data_root / 'tmp'}",
+            "ES_TMPDIR": str(tmp),
+            "CLI_JAVA_OPTS": f"-Djava.io.tmpdir={tmp}",
         }
         command = [
             str(home / "bin" / "elasticsearch"),
