@@ -4,9 +4,22 @@ A page and the feed that mirrors it (an employer's, a credential's, a career
 path's) read through the same selector here, so they list the same postings.
 """
 
-import copy
+from typing import Any
 
-from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, QuerySet, When
+import orjson
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    JSONField,
+    Model,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    When,
+)
+from django.db.models.fields.files import FieldFile
 from django.shortcuts import get_object_or_404
 
 from employers.models import CHECKS_AFTER_OFFER, Employer
@@ -18,8 +31,80 @@ from .models import Application, Credential, JobPosting, PostingLocation
 from .search.index import INDEX_NAME
 
 # The postings behind search hits, kept between requests in each web process:
-# at most this many (about 3 kB each), each for at most a minute.
+# at most this many, each for at most a minute. Each is kept as the values of
+# its row, its employer's and its places' (about 4 kB a posting measured on
+# the benchmark's, with tracemalloc), not as model instances (about 9 kB: the
+# instances' attribute dictionaries and the prefetched places' queryset weigh
+# more than the values they hold).
 _HIT_ROWS = ProcessMemory(size=5000, seconds=60)
+
+
+class _Values:
+    """One model's column values as a tuple, and back to a new instance.
+
+    JSON values are kept serialised and files by name, so that every instance
+    made from the same values has objects of its own and nothing one request
+    changes reaches another.
+    """
+
+    def __init__(self, model: type[Model]) -> None:
+        self.model = model
+        self.names = tuple(f.attname for f in model._meta.concrete_fields)
+        self.json = frozenset(
+            i for i, f in enumerate(model._meta.concrete_fields) if isinstance(f, JSONField)
+        )
+
+    def of(self, instance: Model) -> tuple:
+        return tuple(self._kept(i, instance.__dict__[name]) for i, name in enumerate(self.names))
+
+    def _kept(self, i: int, value: Any) -> Any:
+        if i in self.json:
+            # Copied: the bytes orjson returns keep its whole working buffer (kilobytes).
+            return bytes(memoryview(orjson.dumps(value)))
+        if isinstance(value, FieldFile):  # once read, a file field holds the file: keep its name
+            return value.name
+        return value
+
+    def instance(self, db: str, values: tuple) -> Model:
+        if self.json:
+            values = tuple(
+                orjson.loads(value) if i in self.json else value for i, value in enumerate(values)
+            )
+        return self.model.from_db(db, self.names, values)
+
+
+_POSTING = _Values(JobPosting)
+_EMPLOYER = _Values(Employer)
+_PLACE = _Values(PostingLocation)
+_POSTING_EMPLOYER = JobPosting._meta.get_field("employer")
+_PLACE_POSTING = PostingLocation._meta.get_field("posting")
+
+
+def _kept(posting: JobPosting) -> tuple:
+    """What is kept of a posting read with its employer and places: values only."""
+    return (
+        _POSTING.of(posting),
+        _EMPLOYER.of(posting.employer),
+        tuple(_PLACE.of(place) for place in posting.locations.all()),
+        posting.__dict__["_address"],
+    )
+
+
+def _posting_from(kept: tuple, db: str) -> JobPosting:
+    """A posting as ``_kept`` had it read: new instances of it, its employer
+    and its places (prefetched, as the read had them)."""
+    posting_values, employer_values, places_values, address = kept
+    posting = _POSTING.instance(db, posting_values)
+    _POSTING_EMPLOYER.set_cached_value(posting, _EMPLOYER.instance(db, employer_values))
+    places = [_PLACE.instance(db, values) for values in places_values]
+    for place in places:
+        _PLACE_POSTING.set_cached_value(place, posting)
+    prefetched = posting.locations.get_queryset()
+    prefetched._result_cache = places
+    prefetched._prefetch_done = True
+    posting._prefetched_objects_cache = {"locations": prefetched}
+    posting._address = address
+    return posting
 
 
 def visible_postings_by_id(ids: list[int]) -> dict[int, JobPosting]:
@@ -33,32 +118,33 @@ def visible_postings_by_id(ids: list[int]) -> dict[int, JobPosting]:
     every change that reaches the index bumps when it commits), so a posting
     edited, or its employer verified or renamed, is read afresh on the next
     call, in every process. Reading them was a third of a search page's CPU
-    time at 100,000 postings. Each caller gets its own copy of a kept row.
+    time at 100,000 postings. Each call gets instances of its own.
     """
     if not ids:
         return {}
     # The generation first: a row read after it is never older than its key.
     generation = index_generation(INDEX_NAME)
-    visible = set(JobPosting.objects.visible().filter(pk__in=ids).values_list("pk", flat=True))
+    visible_postings = JobPosting.objects.visible()
+    visible = set(visible_postings.filter(pk__in=ids).values_list("pk", flat=True))
     if not visible:
         return {}
+    db = visible_postings.db
     keys = {pk: (generation, pk) for pk in visible}
     kept = _HIT_ROWS.get_many(keys.values())
-    postings = {pk: copy.copy(kept[key]) for pk, key in keys.items() if key in kept}
+    postings = {pk: _posting_from(kept[key], db) for pk, key in keys.items() if key in kept}
     missing = visible - postings.keys()
     if missing:
         read = {
             posting.pk: posting
-            for posting in JobPosting.objects.visible()
-            .filter(pk__in=missing)
+            for posting in visible_postings.filter(pk__in=missing)
             .select_related("employer")
             .prefetch_related("locations")
             .order_by()  # the hits' order is the caller's; sorting here costs time for nothing
         }
         for posting in read.values():
-            posting.get_absolute_url()  # kept with the row, so each copy has it
-        _HIT_ROWS.set_many({keys[pk]: posting for pk, posting in read.items()})
-        postings.update({pk: copy.copy(posting) for pk, posting in read.items()})
+            posting.get_absolute_url()  # kept with the row, for every later instance of it
+        _HIT_ROWS.set_many({keys[pk]: _kept(posting) for pk, posting in read.items()})
+        postings.update(read)
     return postings
 
 

@@ -343,6 +343,60 @@ def test_the_rows_behind_hits_are_kept_until_a_change_reaches_the_index(client, 
     assert "night shift" in page
 
 
+def _columns(instance) -> dict:
+    return {f.attname: getattr(instance, f.attname) for f in instance._meta.concrete_fields}
+
+
+def test_a_kept_row_comes_back_whole_and_as_instances_of_its_own():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from jobs.selectors import visible_postings_by_id
+
+    posting = PublishedPostingFactory(title="Baker", skills=["baking", "food hygiene"])
+    posting.locations.create(
+        label="Dayton, OH",
+        locality="Dayton",
+        region="OH",
+        country="US",
+        latitude=39.7589,
+        longitude=-84.1916,
+    )
+    other = PublishedPostingFactory(title="Cook")
+    ids = [posting.pk, other.pk]
+    read = visible_postings_by_id(ids)[posting.pk]
+
+    with CaptureQueriesContext(connection) as queries:
+        kept = visible_postings_by_id(ids)[posting.pk]
+        places = list(kept.locations.all())
+        employer = kept.employer
+    # Only the generation and which hits are visible: not the rows.
+    assert len(queries) == 2, [q["sql"] for q in queries]
+
+    assert kept is not read
+    assert employer is not read.employer
+    assert _columns(kept) == _columns(read)
+    assert _columns(employer) == _columns(read.employer)
+    assert [_columns(place) for place in places] == [
+        _columns(place) for place in read.locations.all()
+    ]
+    assert kept.get_absolute_url() == read.get_absolute_url()
+    # Its places as a queryset are still its own, not every posting's.
+    assert [p.label for p in kept.locations.filter(locality="Dayton")] == ["Dayton, OH"]
+    assert kept.locations.count() == 2
+
+    # Nothing one caller changes reaches the next.
+    kept.title = "Changed"
+    kept.skills.append("changed")
+    employer.name = "Changed"
+    places[0].label = "Changed"
+    again = visible_postings_by_id(ids)[posting.pk]
+    assert again.title == "Baker"
+    assert again.skills == ["baking", "food hygiene"]
+    assert again.employer.name == read.employer.name
+    assert [p.label for p in again.locations.all()] == [p.label for p in read.locations.all()]
+
+
 # The page -----------------------------------------------------------------------
 
 
