@@ -397,6 +397,43 @@ def test_a_kept_row_comes_back_whole_and_as_instances_of_its_own():
     assert [p.label for p in again.locations.all()] == [p.label for p in read.locations.all()]
 
 
+def test_a_file_field_read_before_it_is_kept_is_kept_by_its_name():
+    from jobs.selectors import _EMPLOYER
+    from tests.factories import EmployerFactory
+
+    employer = EmployerFactory(logo="employers/logos/harbour.png")
+    assert employer.logo.name  # read: the field now holds a file object tied to this instance
+
+    values = _EMPLOYER.of(employer)
+    assert "employers/logos/harbour.png" in values
+    made = _EMPLOYER.instance("default", values)
+    assert made.logo.name == "employers/logos/harbour.png"
+    assert made.logo.instance is made
+
+
+def test_kept_rows_are_made_through_init_when_something_listens_to_it():
+    from django.db.models.signals import post_init
+
+    from jobs.models import JobPosting
+    from jobs.selectors import visible_postings_by_id
+
+    posting = PublishedPostingFactory(title="Baker")
+    visible_postings_by_id([posting.pk])  # read, and kept
+    made = []
+
+    def listener(sender, instance, **kwargs):
+        made.append(instance)
+
+    post_init.connect(listener, sender=JobPosting)
+    try:
+        kept = visible_postings_by_id([posting.pk])[posting.pk]
+    finally:
+        post_init.disconnect(listener, sender=JobPosting)
+    assert any(instance is kept for instance in made)
+    assert kept.title == "Baker"
+    assert kept._state.adding is False
+
+
 # The page -----------------------------------------------------------------------
 
 
