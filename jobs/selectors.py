@@ -21,7 +21,7 @@ from django.db.models import (
 )
 from django.db.models.base import ModelState
 from django.db.models.fields.files import FieldFile
-from django.db.models.signals import post_init
+from django.db.models.signals import post_init, pre_init
 from django.shortcuts import get_object_or_404
 
 from employers.models import CHECKS_AFTER_OFFER, Employer
@@ -55,6 +55,11 @@ class _Values:
         self.json = frozenset(
             i for i, f in enumerate(model._meta.concrete_fields) if isinstance(f, JSONField)
         )
+        # Whether the model loads as Django's own Model does: no __init__ or
+        # from_db of its own, which making it without them would skip.
+        self.plain = (
+            model.__init__ is Model.__init__ and model.from_db.__func__ is Model.from_db.__func__
+        )
 
     def of(self, instance: Model) -> tuple:
         return tuple(self._kept(i, instance.__dict__[name]) for i, name in enumerate(self.names))
@@ -72,12 +77,16 @@ class _Values:
             values = tuple(
                 orjson.loads(value) if i in self.json else value for i, value in enumerate(values)
             )
-        if post_init.has_listeners(self.model):
+        if (
+            not self.plain
+            or pre_init.has_listeners(self.model)
+            or post_init.has_listeners(self.model)
+        ):
             return self.model.from_db(db, self.names, values)
         # Made as Django unpickles an instance (and as copy.copy of one does):
         # its values set, no __init__. About 12 microseconds a hit less than
-        # from_db, whose __init__ sets each field in turn and sends the signals
-        # (which, checked above, nothing listens to).
+        # from_db, whose __init__ sets each field in turn and sends pre_init
+        # and post_init (which, checked above, nothing listens to).
         made = self.model.__new__(self.model)
         made.__dict__.update(zip(self.names, values, strict=True))
         made._state = ModelState()

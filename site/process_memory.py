@@ -4,8 +4,9 @@ Django's local-memory cache pickles every value on the way in and unpickles it
 on the way out: cheap for a rendered fragment (a string), dear for model
 instances with their related rows (about 75 microseconds a posting, which on a
 page of 20 search hits undid most of what keeping them saved). What is kept
-here is handed back as it was stored, so a caller that might change an object
-takes a copy (``copy.copy``) before it does.
+here is handed back as it was stored, the same object to every caller: keep
+values that nobody changes, or make new objects from them for each caller
+(as ``jobs.selectors`` does with the rows behind search hits).
 
 Each web process has its own; nothing here is shared between processes, so the
 key must carry whatever makes an entry out of date (the postings index's

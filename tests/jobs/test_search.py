@@ -370,12 +370,17 @@ def test_a_kept_row_comes_back_whole_and_as_instances_of_its_own():
         kept = visible_postings_by_id(ids)[posting.pk]
         places = list(kept.locations.all())
         employer = kept.employer
+        assert all(place.posting is kept for place in places)
     # Only the generation and which hits are visible: not the rows.
     assert len(queries) == 2, [q["sql"] for q in queries]
 
     assert kept is not read
     assert employer is not read.employer
     assert _columns(kept) == _columns(read)
+    assert kept.get_deferred_fields() == set()
+    assert (kept._state.db, kept._state.adding) == (read._state.db, False)
+    assert (employer._state.db, employer._state.adding) == (read._state.db, False)
+    assert kept.__dict__["_address"] == read.__dict__["_address"]
     assert _columns(employer) == _columns(read.employer)
     assert [_columns(place) for place in places] == [
         _columns(place) for place in read.locations.all()
@@ -392,6 +397,9 @@ def test_a_kept_row_comes_back_whole_and_as_instances_of_its_own():
     places[0].label = "Changed"
     again = visible_postings_by_id(ids)[posting.pk]
     assert again.title == "Baker"
+    # And one saved is updated, not added.
+    again.save(update_fields=["title"])
+    assert type(posting).objects.filter(title="Baker").count() == 1
     assert again.skills == ["baking", "food hygiene"]
     assert again.employer.name == read.employer.name
     assert [p.label for p in again.locations.all()] == [p.label for p in read.locations.all()]
@@ -411,8 +419,9 @@ def test_a_file_field_read_before_it_is_kept_is_kept_by_its_name():
     assert made.logo.instance is made
 
 
-def test_kept_rows_are_made_through_init_when_something_listens_to_it():
-    from django.db.models.signals import post_init
+@pytest.mark.parametrize("signal", ["pre_init", "post_init"])
+def test_kept_rows_are_made_through_init_when_something_listens_to_it(signal):
+    from django.db.models import signals
 
     from jobs.models import JobPosting
     from jobs.selectors import visible_postings_by_id
@@ -421,15 +430,16 @@ def test_kept_rows_are_made_through_init_when_something_listens_to_it():
     visible_postings_by_id([posting.pk])  # read, and kept
     made = []
 
-    def listener(sender, instance, **kwargs):
-        made.append(instance)
+    def listener(sender, **kwargs):
+        made.append(kwargs.get("instance"))  # post_init names it; pre_init comes before it
 
-    post_init.connect(listener, sender=JobPosting)
+    getattr(signals, signal).connect(listener, sender=JobPosting)
     try:
         kept = visible_postings_by_id([posting.pk])[posting.pk]
     finally:
-        post_init.disconnect(listener, sender=JobPosting)
-    assert any(instance is kept for instance in made)
+        getattr(signals, signal).disconnect(listener, sender=JobPosting)
+    assert len(made) == 1
+    assert signal == "pre_init" or made[0] is kept
     assert kept.title == "Baker"
     assert kept._state.adding is False
 
