@@ -62,9 +62,9 @@ class _Values:
         )
 
     def of(self, instance: Model) -> tuple:
-        return tuple(self._kept(i, instance.__dict__[name]) for i, name in enumerate(self.names))
+        return tuple(self._to_keep(i, instance.__dict__[name]) for i, name in enumerate(self.names))
 
-    def _kept(self, i: int, value: Any) -> Any:
+    def _to_keep(self, i: int, value: Any) -> Any:
         if i in self.json:
             # Copied: the bytes orjson returns keep its whole working buffer (kilobytes).
             return bytes(memoryview(orjson.dumps(value)))
